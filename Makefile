@@ -1,0 +1,48 @@
+# Two commands do everything (see README): `make run` and `make test`.
+# Both are idempotent: the virtual environment is rebuilt only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test lint bench chromium clean
+
+$(VENV)/.run-installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.run-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
+	touch $@
+
+# Debian's Chromium serves static image export (kaleido) and the browser tests.
+# Installed only when missing and we are root; otherwise say what to do.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$BROWSER_PATH" ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's chromium (static image export and browser tests)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "chromium is missing: run 'sudo apt-get install -y chromium' (or set BROWSER_PATH)."; \
+		exit 1; \
+	fi
+
+run: $(VENV)/.run-installed
+	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
+	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: $(VENV)/.test-installed chromium
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+
+bench: $(VENV)/.test-installed chromium
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

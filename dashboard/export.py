@@ -1,0 +1,223 @@
+"""Export charts and their data: PNG, SVG, PDF, self-contained HTML and CSV, one by one or zipped.
+
+Static images need a Chromium (Debian's ``chromium``; ``BROWSER_PATH`` overrides).
+One kaleido browser is kept per process so only the first image pays its start;
+without a Chromium, static formats report why and everything else still works.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import threading
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import theme
+from .catalog import ChartSpec
+
+STATIC_FORMATS = ("png", "svg", "pdf")
+FORMATS = (*STATIC_FORMATS, "html", "csv")
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
+PNG_SCALE = 2
+ENABLE_HINT = ("Install Debian's chromium (`apt-get install -y chromium`) or set BROWSER_PATH "
+               "to a Chromium/Chrome executable to enable PNG, SVG and PDF.")
+CITATION = ("China–Kazakhstan Trade Dashboard (version {version}), compiled from the sources "
+            "listed in datapackage.json. Exported {date}.")
+
+_lock = threading.Lock()
+_server_started = False
+
+
+class ExportUnavailable(RuntimeError):
+    """Static export cannot run here (no Chromium); the message says how to enable it."""
+
+
+def chromium_path() -> str | None:
+    """The browser kaleido will use, or None: BROWSER_PATH wins, then Chromium on PATH."""
+    override = os.environ.get("BROWSER_PATH")
+    if override is not None:
+        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def static_available() -> tuple[bool, str]:
+    """Whether PNG/SVG/PDF can be produced, and a one-line reason when not."""
+    if chromium_path() is None:
+        where = os.environ.get("BROWSER_PATH")
+        lead = (f"No browser at BROWSER_PATH={where!r}." if where is not None
+                else "No Chromium found.")
+        return False, f"{lead} {ENABLE_HINT}"
+    return True, ""
+
+
+def _ensure_server() -> None:
+    """Start the per-process kaleido browser once; kaleido stops it at interpreter exit."""
+    global _server_started
+    if _server_started:
+        return
+    with _lock:
+        if _server_started:
+            return
+        import kaleido
+
+        kaleido.start_sync_server(mathjax=False, timeout=60, silence_warnings=True)
+        _server_started = True
+
+
+def shutdown() -> None:
+    """Stop the kaleido browser (also done automatically at exit)."""
+    global _server_started
+    with _lock:
+        if _server_started:
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _server_started = False
+
+
+def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
+              height: int | None = None, scale: float | None = None) -> bytes:
+    """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width)."""
+    if fmt not in STATIC_FORMATS:
+        raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
+    ok, why = static_available()
+    if not ok:
+        raise ExportUnavailable(why)
+    height = height or int(fig.layout.height or theme.EXPORT_HEIGHT)
+    scale = scale if scale is not None else (PNG_SCALE if fmt == "png" else 1)
+    browser = chromium_path()
+    if browser and os.environ.get("BROWSER_PATH") is None:
+        os.environ["BROWSER_PATH"] = browser  # make kaleido use exactly the browser we found
+    _ensure_server()
+    import kaleido
+
+    try:
+        data = kaleido.calc_fig_sync(fig.to_dict(), opts=dict(format=fmt, width=width,
+                                                              height=height, scale=scale))
+    except Exception as exc:  # kaleido reports browser failures with many types
+        raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
+                                f"{ENABLE_HINT}") from None
+    return data if isinstance(data, bytes) else bytes(data)
+
+
+def plotly_config(stem: str, fmt: str = "png") -> dict:
+    """Plotly toolbar: our file name and scale, no Plotly logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": fmt, "filename": stem, "scale": PNG_SCALE,
+                                 "width": theme.EXPORT_WIDTH, "height": theme.EXPORT_HEIGHT},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def to_html(fig: go.Figure, stem: str = "chart") -> bytes:
+    """Self-contained interactive HTML: plotly.js embedded, so it opens offline."""
+    html = fig.to_html(include_plotlyjs=True, full_html=True, config=plotly_config(stem),
+                       default_width=f"{theme.EXPORT_WIDTH}px",
+                       default_height=f"{int(fig.layout.height or theme.EXPORT_HEIGHT)}px")
+    return html.encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Neutralise spreadsheet formulas in text cells (CSV injection); numbers are untouched."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(data: pd.DataFrame, source: str | None = None) -> bytes:
+    """The plotted rows and columns; units are in the column names, the source in a column."""
+    out = data.copy()
+    if source is not None and "source" not in out.columns:
+        out["source"] = _plain(source)
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe_cell)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _plain(text: str) -> str:
+    return text.replace("<br>", " ").replace("  ", " ")
+
+
+def render(spec: ChartSpec, fmt: str) -> bytes:
+    if fmt in STATIC_FORMATS:
+        return to_static(spec.figure, fmt)
+    if fmt == "html":
+        return to_html(spec.figure, spec.stem)
+    if fmt == "csv":
+        return to_csv(spec.data, spec.source)
+    raise ValueError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def filename(spec: ChartSpec, fmt: str) -> str:
+    return f"{spec.stem}.{fmt}"
+
+
+def readme_text(version: str, charts: list[ChartSpec], formats: list[str],
+                skipped: list[str]) -> str:
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "China–Kazakhstan Trade Dashboard: export",
+        "",
+        f"Exported: {date}",
+        f"Charts: {', '.join(c.name for c in charts)}",
+        f"Formats: {', '.join(formats)}",
+        "",
+        "How to cite:",
+        CITATION.format(version=version, date=date[:10]),
+        "",
+        "Every figure carries a source_id; datapackage.json lists the sources (publisher, title,",
+        "address, date). Many sources are news reports citing official statistics. China's",
+        "customs and Kazakhstan's statistics count the same trade differently: never mix them.",
+        "Projections are arithmetic on stated growth rates, not forecasts.",
+    ]
+    if skipped:
+        lines += ["", "Not included:", *skipped]
+    return "\n".join(lines) + "\n"
+
+
+def build_zip(charts: list[ChartSpec], tables: dict[str, pd.DataFrame], descriptor: str,
+              formats: list[str] | tuple[str, ...] = FORMATS, version: str = "") -> bytes:
+    """One archive: every chart in every format, the data tables, the descriptor, a README."""
+    buf = io.BytesIO()
+    skipped: list[str] = []
+    ok, why = static_available()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for spec in charts:
+            for fmt in formats:
+                if fmt in STATIC_FORMATS and not ok:
+                    if why not in skipped:
+                        skipped.append(why)
+                    continue
+                zf.writestr(f"charts/{filename(spec, fmt)}", render(spec, fmt))
+        for name, table in tables.items():
+            zf.writestr(f"data/{name}.csv", to_csv(table))
+        zf.writestr("data/datapackage.json", descriptor)
+        zf.writestr("README.txt", readme_text(version, charts, list(formats), skipped))
+    return buf.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: no half-written files."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

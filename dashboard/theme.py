@@ -1,0 +1,101 @@
+"""One visual language for every chart, on screen and exported.
+
+Colour-blind-safe Okabe–Ito palette; China and Kazakhstan always keep the same
+two colours; every figure carries a title, axis units and a source line inside
+the figure so that an exported image still says where its numbers come from.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+TEMPLATE_NAME = "cnkz"
+
+# Okabe & Ito (2008), safe for the common forms of colour blindness.
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442",
+             "#000000"]
+COUNTRY_COLOURS = {"CHN": "#D55E00", "KAZ": "#0072B2"}
+USER_COLOUR = "#CC79A7"  # user-uploaded series: visibly not ours
+NEUTRAL = "#6B7280"
+MET, MISSED, UNKNOWN = "#009E73", "#D55E00", "#6B7280"
+VOLUME_COLOUR, VALUE_COLOUR, UNSPECIFIED_COLOUR = "#56B4E9", "#E69F00", "#6B7280"
+HIGHLIGHT = "#000000"
+
+FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
+
+# Fixed export size: the same image whatever the browser width.
+EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 675
+
+
+def _template() -> go.layout.Template:
+    t = go.layout.Template()
+    t.layout = go.Layout(
+        font=dict(family=FONT, size=14, color="#1B1F24"),
+        title=dict(font=dict(size=19), x=0.012, xanchor="left", xref="container", y=0.975,
+                   yanchor="top", yref="container"),
+        colorway=OKABE_ITO,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        separators=".,",  # decimal point, thousands comma
+        hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0.0, xanchor="left",
+                    bgcolor="rgba(255,255,255,0)", title_text="", font=dict(size=12)),
+        margin=dict(l=70, r=30, t=150, b=120),
+        xaxis=dict(showgrid=False, linecolor="#9CA3AF", ticks="outside", tickcolor="#9CA3AF",
+                   zeroline=False, automargin=True),
+        yaxis=dict(gridcolor="#E5E7EB", zerolinecolor="#9CA3AF", linecolor="#9CA3AF",
+                   automargin=True, separatethousands=True),
+    )
+    return t
+
+
+pio.templates[TEMPLATE_NAME] = _template()
+
+
+def apply(fig: go.Figure, *, title: str, subtitle: str | None = None, source: str,
+          x_title: str | None = None, y_title: str | None = None) -> go.Figure:
+    """Title, units and the source line every chart must carry."""
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        title=dict(text=title, subtitle=dict(text=subtitle or "", font=dict(size=13,
+                                                                             color=NEUTRAL))),
+    )
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    lines = source.count("<br>") + 1
+    fig.add_annotation(
+        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-64, xanchor="left",
+        yanchor="top", showarrow=False, align="left", font=dict(size=11, color=NEUTRAL),
+        name="source-line",
+    )
+    fig.update_layout(margin=dict(b=72 + 15 * lines))
+    return fig
+
+
+def usd_bn_axis(fig: go.Figure, *, log: bool = False) -> None:
+    """'$ … bn' ticks on the y axis."""
+    fig.update_yaxes(tickprefix="$", ticksuffix=" bn", type="log" if log else "linear",
+                     rangemode="tozero" if not log else None)
+
+
+def fmt_bn(value_usd: float | None, digits: int | None = None) -> str:
+    """'$41 bn', '$43.82 bn', '$0.368 bn': as many decimals as the figure has, no rounding away."""
+    if value_usd is None:
+        return "n/a"
+    bn = value_usd / 1e9
+    if digits is None:
+        text = f"{bn:.3f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{bn:,.{digits}f}"
+    return f"${text} bn"
+
+
+def fmt_pct(fraction_or_pct: float, *, is_fraction: bool = True, digits: int = 1,
+            sign: bool = True) -> str:
+    """'+31.4%' from 0.314 (or from 31.4 with is_fraction=False); uses a real minus sign."""
+    pct = fraction_or_pct * 100 if is_fraction else fraction_or_pct
+    text = f"{pct:+.{digits}f}%" if sign else f"{pct:.{digits}f}%"
+    return text.replace("-", "−")

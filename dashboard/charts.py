@@ -28,7 +28,8 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "S
         pub = str(row["publisher"].iloc[0]) if not row.empty else sid
         if pub not in pubs:
             pubs.append(pub)
-    text = f"{lead}: {'; '.join(pubs)} ({', '.join(ids)}). Compiled in the China–Kazakhstan trade dashboard."
+    text = (f"{lead}: {'; '.join(pubs)} ({', '.join(ids)}). "
+            "Compiled in the China–Kazakhstan trade dashboard.")
     return "<br>".join(textwrap.wrap(text, 150))
 
 

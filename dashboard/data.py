@@ -52,7 +52,7 @@ def read_descriptor(root: Path) -> dict:
     """Parse ``datapackage.json`` with a clear message for every way it can be broken."""
     path = root / DESCRIPTOR
     if not path.is_file():
-        raise DataError(f"{path.name}: not found in {root.name or root}/ (the data package descriptor)")
+        raise DataError(f"{path.name}: the data package descriptor is missing from {root}")
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:

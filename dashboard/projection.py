@@ -14,6 +14,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+
 def _number(name: str, value, *, positive: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, Real):
         raise ValueError(f"{name} must be a number, got {value!r}")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 
 st.set_page_config(page_title="China–Kazakhstan Trade Dashboard", page_icon="📈",
                    layout="wide", initial_sidebar_state="collapsed")

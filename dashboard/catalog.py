@@ -61,8 +61,8 @@ def _who(reporter: str) -> str:
 
 
 def _reporter_source(tables, ids, reporter: str) -> str:
-    lead = "Source: " + _who(reporter) + " as reported by"
-    return charts.source_line(ids, tables["sources"], lead=lead).replace(": ", " ", 1)
+    lead = f"Source: {_who(reporter)}, as reported by"
+    return charts.source_line(ids, tables["sources"], lead=lead)
 
 
 def growth(tables: dict, o: Options) -> ChartSpec:
@@ -160,8 +160,7 @@ def mirror(tables: dict, o: Options) -> ChartSpec:
                 f"{_name(a)}'s figure is. Hatched bars are approximate")
     ids = list(m[f"source_id_{a.lower()}"]) + list(m[f"source_id_{b.lower()}"])
     source = charts.source_line(ids, tables["sources"],
-                                lead=f"Sources: {_who(a)} and {_who(b)} as reported by")
-    source = source.replace(": ", " ", 1)
+                                lead=f"Sources: {_who(a)} and {_who(b)}, as reported by")
     fig = charts.mirror_chart(m, title=title, subtitle=subtitle, source=source, a=a, b=b)
     la, lb = a.lower(), b.lower()
     data = pd.DataFrame({
@@ -180,7 +179,7 @@ def world(tables: dict, o: Options) -> ChartSpec:
     title = "2023: China–Kazakhstan trade grew while world trade shrank"
     subtitle = ("Change on 2022 by measure. Hatched = volume (price-adjusted); plain = value "
                 "(current US$); outlined = the editorial's figures")
-    source = charts.source_line(w["source_id"], tables["sources"], lead="Sources")
+    source = charts.source_line(w["source_id"], tables["sources"], lead="Sources:")
     fig = charts.world_chart(w, title=title, subtitle=subtitle, source=source)
     data = w[["label", "basis", "change_pct", "organisation", "published", "editorial",
               "source_id"]].rename(columns={"change_pct": "change_pct_percent"})
@@ -194,8 +193,7 @@ def china_trade(tables: dict, o: Options) -> ChartSpec:
     title = "Context: China's total foreign trade, 2023 and 2024"
     subtitle = "Change on the previous year, in US dollars (value)"
     source = charts.source_line(c["source_id"], tables["sources"],
-                                lead="Source: China's customs (GACC) as reported by")
-    source = source.replace(": ", " ", 1)
+                                lead="Source: China's customs (GACC), as reported by")
     fig = charts.china_trade_chart(c, title=title, subtitle=subtitle, source=source)
     data = pd.DataFrame({"year": c["year"].astype(int), "measure": c["measure"],
                          "change_pct_percent": c["change_pct"].astype(float),
@@ -213,7 +211,7 @@ def products(tables: dict, o: Options) -> ChartSpec:
     subtitle = ("China's imports from Kazakhstan as named by one source. Not the whole flow: "
                 "the rest is not broken down by the source")
     source = charts.source_line(p["source_id"], tables["sources"],
-                                lead="Source: China's side as reported by").replace(": ", " ", 1)
+                                lead="Source: China's side, as reported by")
     fig = charts.products_chart(p, title=title, subtitle=subtitle, source=source)
     data = pd.DataFrame({"year": p["year"].astype(int), "product": p["product"],
                          "value_usd_bn": p["value_usd"].astype(float) / 1e9,

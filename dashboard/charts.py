@@ -19,8 +19,8 @@ from .analysis import TargetStatus
 REPORTER_LABEL = {"CHN": "China's customs (GACC)", "KAZ": "Kazakhstan's statistics"}
 
 
-def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "Source") -> str:
-    """'Source: <publishers> (S01, S02)' wrapped to fit under a 1200 px chart."""
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "Sources:") -> str:
+    """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart."""
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     pubs = []
     for sid in ids:
@@ -28,9 +28,9 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "S
         pub = str(row["publisher"].iloc[0]) if not row.empty else sid
         if pub not in pubs:
             pubs.append(pub)
-    text = (f"{lead}: {'; '.join(pubs)} ({', '.join(ids)}). "
+    text = (f"{lead} {'; '.join(pubs)} ({', '.join(ids)}). "
             "Compiled in the China–Kazakhstan trade dashboard.")
-    return "<br>".join(textwrap.wrap(text, 150))
+    return "<br>".join(textwrap.wrap(text, 125))
 
 
 def _gapped(years: Sequence[int], values: Sequence[float]) -> tuple[list, list]:
@@ -62,7 +62,7 @@ def add_series(fig: go.Figure, s: pd.DataFrame, *, name: str, colour: str,
     xs, ys = _gapped(years, bn)
     if bridge and len(xs) != len(years):
         fig.add_trace(go.Scatter(
-            x=years, y=bn, mode="lines", name=f"{name}: years without a figure (dotted, not data)",
+            x=years, y=bn, mode="lines", name="Dotted: years without a figure (not data)",
             line=dict(color=colour, dash="dot", width=1.2), opacity=0.55, hoverinfo="skip",
             legendgroup=name))
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, connectgaps=False,
@@ -121,7 +121,7 @@ def yoy_chart(g: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.
         x=comp["year"].tolist(), y=comp["computed_change_pct"].astype(float).tolist(),
         name="Computed from two consecutive years", marker_color=theme.COUNTRY_COLOURS["CHN"],
         text=[theme.fmt_pct(v, is_fraction=False) for v in comp["computed_change_pct"]],
-        textposition="outside", cliponaxis=False,
+        textposition="inside", insidetextanchor="end", textfont=dict(color="white"),
         hovertemplate="<b>%{x}</b>: %{y:+.1f}% (computed)<extra></extra>"))
     rep = g.dropna(subset=["reported_change_pct"])
     fig.add_trace(go.Scatter(
@@ -155,6 +155,7 @@ def flows_chart(flows: pd.DataFrame, *, reporter: str, title: str, subtitle: str
                 y_title="US$ bn (current dollars)")
     theme.usd_bn_axis(fig)
     fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
     return fig
 
 
@@ -182,6 +183,7 @@ def mirror_chart(m: pd.DataFrame, *, title: str, subtitle: str, source: str,
                 y_title="Total trade, US$ bn (current dollars)")
     theme.usd_bn_axis(fig)
     fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(type="category")
     fig.update_yaxes(range=[0, max(top) * 1.15 if top else 1])
     return fig
 
@@ -207,8 +209,7 @@ def world_chart(w: pd.DataFrame, *, title: str, subtitle: str, source: str) -> g
                         line=dict(color=[theme.HIGHLIGHT if e else "rgba(0,0,0,0)"
                                          for e in d["editorial"]],
                                   width=[3 if e else 0 for e in d["editorial"]])),
-            text=[theme.fmt_pct(v, is_fraction=False) + ("  ◀ editorial" if e else "")
-                  for v, e in zip(d["change_pct"], d["editorial"], strict=True)],
+            text=[theme.fmt_pct(v, is_fraction=False) for v in d["change_pct"]],
             textposition="outside", cliponaxis=False,
             customdata=d[["organisation", "source_id"]].values.tolist(),
             hovertemplate="%{y}: <b>%{x:+.1f}%</b><br>%{customdata[0]} (%{customdata[1]})<extra></extra>"))  # noqa: E501
@@ -218,7 +219,7 @@ def world_chart(w: pd.DataFrame, *, title: str, subtitle: str, source: str) -> g
     hi = float(w["change_pct"].max())
     fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinewidth=2,
                      range=[lo - 0.25 * (hi - lo), hi + 0.3 * (hi - lo)])
-    fig.update_layout(barmode="overlay", height=560, margin=dict(l=20))
+    fig.update_layout(barmode="overlay", height=640, margin=dict(l=20))
     return fig
 
 
@@ -237,6 +238,8 @@ def china_trade_chart(c: pd.DataFrame, *, title: str, subtitle: str, source: str
                 y_title="Change on previous year, %")
     span = float(c["change_pct"].abs().max()) if not c.empty else 1
     fig.update_yaxes(ticksuffix="%", zeroline=True, range=[-span * 1.6, span * 1.6])
+    fig.update_xaxes(type="category")
+    fig.update_layout(height=520)
     return fig
 
 

@@ -94,7 +94,7 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
     ok, why = static_available()
     if not ok:
         raise ExportUnavailable(why)
-    height = height or int(fig.layout.height or theme.EXPORT_HEIGHT)
+    height = height or _height(fig)
     scale = scale if scale is not None else (PNG_SCALE if fmt == "png" else 1)
     browser = chromium_path()
     if browser and os.environ.get("BROWSER_PATH") is None:
@@ -111,21 +111,25 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
     return data if isinstance(data, bytes) else bytes(data)
 
 
-def plotly_config(stem: str, fmt: str = "png") -> dict:
-    """Plotly toolbar: our file name and scale, no Plotly logo."""
+def _height(fig: go.Figure) -> int:
+    return int(fig.layout.height or theme.DEFAULT_HEIGHT)
+
+
+def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png") -> dict:
+    """Plotly toolbar: our file name, size and scale, no Plotly logo."""
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": fmt, "filename": stem, "scale": PNG_SCALE,
-                                 "width": theme.EXPORT_WIDTH, "height": theme.EXPORT_HEIGHT},
+                                 "width": theme.EXPORT_WIDTH, "height": height},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
 
 
 def to_html(fig: go.Figure, stem: str = "chart") -> bytes:
     """Self-contained interactive HTML: plotly.js embedded, so it opens offline."""
-    html = fig.to_html(include_plotlyjs=True, full_html=True, config=plotly_config(stem),
-                       default_width=f"{theme.EXPORT_WIDTH}px",
-                       default_height=f"{int(fig.layout.height or theme.EXPORT_HEIGHT)}px")
+    html = fig.to_html(include_plotlyjs=True, full_html=True,
+                       config=plotly_config(stem, _height(fig)),
+                       default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{_height(fig)}px")
     return html.encode("utf-8")
 
 

@@ -114,7 +114,7 @@ def _detect(header: list[str]) -> str:
         return "tidy"
     if {_COMTRADE[k] for k in ("year", "flow", "reporter", "partner", "value")} <= cols:
         return "comtrade"
-    if _PLUS_REQUIRED <= cols and ({"flowdesc", "flowcode"} & cols):
+    if cols >= _PLUS_REQUIRED and ({"flowdesc", "flowcode"} & cols):
         return "comtrade_plus"
     raise DataError(
         "no recognisable header: expected this dashboard's columns (year, reporter, partner, "

@@ -25,7 +25,8 @@ HIGHLIGHT = "#000000"
 FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 
 # Fixed export size: the same image whatever the browser width.
-EXPORT_WIDTH, EXPORT_HEIGHT = 1200, 675
+EXPORT_WIDTH = 1200
+DEFAULT_HEIGHT = 620  # on screen and in exports, so the two look the same
 
 
 def _template() -> go.layout.Template:
@@ -58,6 +59,7 @@ def apply(fig: go.Figure, *, title: str, subtitle: str | None = None, source: st
     """Title, units and the source line every chart must carry."""
     fig.update_layout(
         template=TEMPLATE_NAME,
+        height=fig.layout.height or DEFAULT_HEIGHT,
         title=dict(text=title, subtitle=dict(text=subtitle or "", font=dict(size=13,
                                                                              color=NEUTRAL))),
     )
@@ -66,6 +68,7 @@ def apply(fig: go.Figure, *, title: str, subtitle: str | None = None, source: st
     if y_title is not None:
         fig.update_yaxes(title_text=y_title)
     lines = source.count("<br>") + 1
+    fig.update_layout(margin=dict(t=_top_margin(fig)))
     fig.add_annotation(
         text=source, xref="paper", yref="paper", x=0, y=0, yshift=-64, xanchor="left",
         yanchor="top", showarrow=False, align="left", font=dict(size=11, color=NEUTRAL),
@@ -73,6 +76,16 @@ def apply(fig: go.Figure, *, title: str, subtitle: str | None = None, source: st
     )
     fig.update_layout(margin=dict(b=72 + 15 * lines))
     return fig
+
+
+def _top_margin(fig: go.Figure) -> int:
+    """Room for title, subtitle and however many rows the legend will need at 1200 px."""
+    names = [tr.name for tr in fig.data if tr.name and tr.showlegend is not False]
+    if fig.layout.showlegend is False or len(names) < 2:
+        return 100
+    chars = sum(len(n) + 8 for n in names)
+    rows = -(-chars // 120)
+    return 100 + 22 * rows
 
 
 def usd_bn_axis(fig: go.Figure, *, log: bool = False) -> None:

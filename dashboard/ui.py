@@ -65,16 +65,17 @@ def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
     pairs = sorted(set(pairs), key=lambda p: (p != ("CHN", "KAZ"), p))
     if len(pairs) <= 1:
         return pairs[0] if pairs else ("CHN", "KAZ")
-    labels = {p: f"{country(p[0])} reports trade with {country(p[1])}" for p in pairs}
-    return st.selectbox("Country pair (reporter → partner)", pairs, format_func=labels.get,
-                        key=key)
+    labels = {p: f"{country(p[0])}'s statistics on trade with {country(p[1])}" for p in pairs}
+    col, _ = st.columns([2, 3])
+    return col.selectbox("Whose figures", pairs, format_func=labels.get, key=key,
+                         help="Each country's statistics are charted separately, never mixed.")
 
 
 def export_controls(spec: catalog.ChartSpec) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available()
     with st.popover("Export", icon=":material/download:", key=f"export-{spec.name}"):
-        st.caption(f"`{spec.stem}.*` · {1200}×{int(spec.figure.layout.height or 675)} px, "
+        st.caption(f"`{spec.stem}.*` · 1200×{int(spec.figure.layout.height or 620)} px, "
                    "as shown, with title, units and source line")
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
@@ -89,8 +90,9 @@ def export_controls(spec: catalog.ChartSpec) -> None:
 
 def chart(spec: catalog.ChartSpec) -> None:
     """A chart as the user sees it, with its export control under it."""
-    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem),
-                    key=f"chart-{spec.name}", width="stretch")
+    height = int(spec.figure.layout.height or 620)
+    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
+                    key=f"chart-{spec.name}", width="stretch", theme=None)
     export_controls(spec)
 
 

@@ -92,7 +92,7 @@ def explorer() -> None:
         st.session_state["dbl-deadline"] = min(max(2030, low), high)
     deadline = c3.slider("Deadline for 'what would it take'", low, high, key="dbl-deadline")
 
-    d1, d2, d3 = st.columns([1.2, 2, 1.3])
+    d1, d2 = st.columns([1, 2.3])
     mode = d1.radio("Target", ["Multiple of the base year", "Amount in US$"], key="dbl-mode")
     target_usd = None
     multiple = st.session_state.get("dbl-multiple", 2.0)
@@ -109,9 +109,10 @@ def explorer() -> None:
                                          key="dbl-target-custom") * 1e9
         else:
             target_usd = choice
-    chosen = d3.pills("Scenarios from the data", list(preset_labels), selection_mode="multi",
-                      format_func=preset_labels.get, key="dbl-scenarios")
-    log = d3.toggle("Log scale", key="dbl-log")
+    e1, e2 = st.columns([4, 1], vertical_alignment="bottom")
+    chosen = e1.pills("Compare with scenarios computed from the data", list(preset_labels),
+                      selection_mode="multi", format_func=preset_labels.get, key="dbl-scenarios")
+    log = e2.toggle("Log scale", key="dbl-log")
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
                         target_usd=target_usd, deadline=deadline,

@@ -29,11 +29,11 @@ for row in (verdicts[:2], verdicts[2:]):
 
 st.subheader("Read more")
 c1, c2, c3, c4 = st.columns(4)
-c1.page_link("pages/growth.py", label="Growth since 1992", icon=":material/trending_up:")
-c2.page_link("pages/mirror.py", label="Why the two countries' numbers differ",
+c1.page_link("views/growth.py", label="Growth since 1992", icon=":material/trending_up:")
+c2.page_link("views/mirror.py", label="Why the two countries' numbers differ",
              icon=":material/compare_arrows:")
-c3.page_link("pages/world.py", label="Against world trade", icon=":material/public:")
-c4.page_link("pages/doubling.py", label="When could trade double?", icon=":material/flag:")
+c3.page_link("views/world.py", label="Against world trade", icon=":material/public:")
+c4.page_link("views/doubling.py", label="When could trade double?", icon=":material/flag:")
 st.info("Most figures come from news reports that cite the official statistics "
         "(China's customs, GACC, or Kazakhstan's Bureau of National Statistics), not from the "
         "statistics themselves. See Data & sources.", icon=":material/info:")

@@ -13,6 +13,7 @@ import shutil
 import threading
 import zipfile
 from datetime import UTC, datetime
+from html import escape as html_escape
 from pathlib import Path
 
 import pandas as pd
@@ -130,6 +131,8 @@ def to_html(fig: go.Figure, stem: str = "chart") -> bytes:
     html = fig.to_html(include_plotlyjs=True, full_html=True,
                        config=plotly_config(stem, _height(fig)),
                        default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{_height(fig)}px")
+    title = html_escape(str(fig.layout.title.text or stem))
+    html = html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
     return html.encode("utf-8")
 
 

@@ -1,0 +1,31 @@
+import base64
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dashboard.data import DATA_DIR, load_package
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture(scope="session")
+def tables():
+    return load_package()
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A writable copy of the data package: tests corrupt the copy, never data/."""
+    dest = tmp_path / "data"
+    shutil.copytree(DATA_DIR, dest)
+    return dest
+
+
+def decode(array):
+    """Plotly 7 writes numeric arrays as {'dtype', 'bdata'}: turn them back into lists."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array) if array is not None else []

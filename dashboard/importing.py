@@ -305,7 +305,7 @@ def _clean_text(text: str) -> str:
 
 def upload_source(source_id: str, file_name: str, fmt: str) -> dict:
     return dict(source_id=source_id, publisher="Your uploaded file",
-                title=_clean_text(file_name), url=pd.NA,
+                title=_clean_text(file_name), url=None,
                 published=datetime.now(UTC).strftime("%Y-%m-%d"), kind="user upload",
                 cites=_FORMATS[fmt], note="Visible only in your browser session.")
 

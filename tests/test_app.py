@@ -1,0 +1,193 @@
+"""The pages, driven through streamlit.testing (no browser)."""
+
+import json
+
+import pytest
+from conftest import APP, decode
+from streamlit.testing.v1 import AppTest
+
+from dashboard import catalog
+
+PAGES = {
+    "overview": ("views/overview.py", 0),
+    "growth": ("views/growth.py", 4),
+    "mirror": ("views/mirror.py", 1),
+    "world": ("views/world.py", 2),
+    "doubling": ("views/doubling.py", 1),
+    "sources": ("views/sources.py", 0),
+    "import": ("views/import_data.py", 0),
+}
+
+
+def open_page(page, query=None):
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    path = PAGES[page][0]
+    if path != "views/overview.py":
+        at.switch_page(path)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def traces(fig, name):
+    return [t for t in fig["data"] if t.get("name") == name]
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_loads_with_its_charts_and_export_controls(page):
+    at = open_page(page)
+    assert not at.error, [e.value for e in at.error]
+    charts = at.get("plotly_chart")
+    assert len(charts) == PAGES[page][1]
+    labels = [b.proto.label for b in at.get("download_button")]
+    for fmt in ("PNG (2×)", "SVG", "PDF", "HTML (interactive)", "CSV (data)"):
+        assert labels.count(fmt) == len(charts), (page, fmt)
+    assert at.title[0].value
+
+
+def test_overview_shows_the_four_claims():
+    at = open_page("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"2023 trade": "$41 bn in 2023", "2023 growth": "+32% year on year",
+                       "World trade": "World −1.1% in 2023",
+                       "Doubling goal": "2× the 2023 value"}
+    text = " ".join(m.value for m in at.markdown)
+    assert "Matches China's customs figure; Kazakhstan's statistics give $31.4 bn." in text
+    assert "China's totals give +31.4% ($41 bn / $31.2 bn)" in text
+    assert "revised to −1.1% (October 2024" in text
+
+
+def test_growth_year_range_and_log_switch_change_the_figure():
+    at = open_page("growth")
+    before = figures(at)[0]
+    assert before["layout"]["yaxis"]["type"] == "linear"
+    at.select_slider(key="growth-years").set_value((2013, 2023))
+    at.segmented_control(key="growth-scale").set_value("Log")
+    at.run()
+    after = figures(at)[0]
+    markers = [t for t in traces(after, "China's customs (GACC)") if t["mode"] == "markers"][0]
+    assert min(decode(markers["x"])) == 2013 and max(decode(markers["x"])) == 2023
+    assert after["layout"]["yaxis"]["type"] == "log"
+    assert after["layout"]["title"]["text"] == "China–Kazakhstan trade, 2013–2023"
+    assert any(m.label == "CAGR 2013–2023" for m in at.metric)
+
+
+def test_mirror_page_states_the_gap():
+    at = open_page("mirror")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Gap in 2023"] == "$9.6 bn"
+    assert metrics["China's figure is higher by"] == "30.6%"
+    assert any("CIF" in m.value for m in at.markdown)
+
+
+def test_world_page_notes_the_revision():
+    at = open_page("world")
+    info = " ".join(i.value for i in at.info)
+    assert "published **after** the editorial" in info and "−1.2%" in info
+
+
+def _answer(at):
+    return next(m.value for m in at.markdown if m.value.startswith("#### "))
+
+
+def test_doubling_slider_changes_answer_figure_and_url():
+    at = open_page("doubling")
+    assert _answer(at) == "#### At 6.9% a year (your rate), trade reaches $82.0 bn in 2034."
+    fig_before = figures(at)[0]
+    at.slider(key="dbl-growth").set_value(10.0)
+    at.run()
+    assert _answer(at) == "#### At 10.0% a year (your rate), trade reaches $82.0 bn in 2031."
+    fig_after = figures(at)[0]
+    main = traces(fig_after, "10.0% a year (your rate)")
+    assert main and not traces(fig_before, "10.0% a year (your rate)")
+    assert at.query_params["growth"] == "0.1"
+    assert at.query_params["base"] == "2023" and at.query_params["multiple"] == "2"
+
+
+def test_doubling_query_params_restore_the_view():
+    at = open_page("doubling", {"growth": "0.125", "base": "2022", "deadline": "2035",
+                                "target": "100", "scenarios": "cagr10", "log": "1"})
+    assert not at.warning
+    assert at.slider(key="dbl-growth").value == 12.5
+    assert at.selectbox(key="dbl-base").value == 2022
+    assert at.slider(key="dbl-deadline").value == 2035
+    assert at.radio(key="dbl-mode").value == "Amount in US$"
+    assert at.selectbox(key="dbl-target-choice").value == 100e9
+    assert at.toggle(key="dbl-log").value is True
+    assert "$100.0 bn" in _answer(at)
+    assert any("Reaching $100.0 bn by 2035 needs" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("query", [
+    {"growth": "abc"}, {"growth": "nan"}, {"growth": "1e308"}, {"base": "2015"},
+    {"deadline": "1e308"}, {"multiple": "-2"},
+])
+def test_doubling_garbage_params_give_a_notice_and_defaults(query):
+    at = open_page("doubling", query)
+    assert len(at.warning) == 1 and "Link parameter ignored" in at.warning[0].value
+    assert at.slider(key="dbl-growth").value == 6.9
+    assert at.selectbox(key="dbl-base").value == 2023
+    assert _answer(at).endswith("in 2034.")
+
+
+def test_sources_page_lists_tables_and_links():
+    at = open_page("sources")
+    assert len(at.dataframe) == 7
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
+    assert any("How to cite" in s.value for s in at.subheader)
+
+
+UPLOAD = (b"year,reporter,partner,flow,value_usd,note\n"
+          b"2020,CHN,KAZ,total,21430000000,<script>alert(1)</script>\n"
+          b"2014,CHN,KAZ,total,22450000000,\n"
+          b"2015,CHN,KAZ,total,n/a,\n")
+
+
+def test_upload_preview_use_and_growth_page_shows_it():
+    at = open_page("import")
+    at.file_uploader[0].set_value(("my-trade.csv", UPLOAD, "text/csv"))
+    at.run()
+    assert [s.value for s in at.subheader][:2] == ["Accepted rows: 2", "Rejected rows: 1"]
+    rejected = at.dataframe[1].value
+    assert rejected["reason"].tolist() == ["row 4: value_usd 'n/a' is not a number"]
+    at.button(key="upload-use").click()
+    at.run()
+    assert at.success and "2 rows" in at.success[-1].value
+    at.switch_page("views/growth.py")
+    at.run()
+    fig = figures(at)[0]
+    markers = [t for t in fig["data"] if t.get("mode") == "markers"
+               and "uploaded" in (t.get("name") or "")][0]
+    assert {2014, 2020} <= set(decode(markers["x"]))
+    assert "Your uploaded file" in fig["layout"]["annotations"][0]["text"] or any(
+        "Your uploaded file" in a["text"] for a in fig["layout"]["annotations"])
+    # no script ever reaches the page as markup
+    assert not any("<script>" in m.value for m in at.markdown)
+
+    other = open_page("growth")  # a second session
+    fig = figures(other)[0]
+    assert not any("uploaded" in (t.get("name") or "") for t in fig["data"])
+
+
+def test_upload_of_a_non_csv_says_why():
+    at = open_page("import")
+    at.file_uploader[0].set_value(("report.csv", b"PK\x03\x04zzz", "text/csv"))
+    at.run()
+    assert at.error and "spreadsheet or ZIP file, not CSV" in at.error[0].value
+    assert not at.exception
+
+
+def test_every_catalog_chart_is_on_some_page():
+    ids = []
+    for page in PAGES:
+        ids += [c.proto.id for c in open_page(page).get("plotly_chart")]
+    for name in catalog.CHART_NAMES:
+        assert any(f"chart-{name}" in i for i in ids), (name, ids)

@@ -1,0 +1,201 @@
+"""End to end: the real app in a real headless Chromium (Debian's), as a user uses it."""
+
+import csv
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "artifacts" / "screenshots"
+PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 2, "doubling": 1, "sources": 0, "import": 0}
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (make test installs it)",
+                allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """`streamlit run` on a free port; stopped at the end even when tests fail."""
+    home = tmp_path_factory.mktemp("home")
+    port = _free_port()
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"),
+               XDG_CACHE_HOME=str(home / "cache"), HOME=str(home))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"streamlit did not become healthy:\n{out}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def wait_ready(pg, charts: int) -> None:
+    pg.wait_for_selector("h1", timeout=30_000)
+    if charts:
+        pg.wait_for_function(
+            "n => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".filter(e => e.data && e.data.length > 0).length >= n", arg=charts, timeout=30_000)
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget] [data-testid=stSpinner]')")
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_loads_and_charts_render(server, page, path):
+    page.goto(f"{server}/{path}")
+    wait_ready(page, PAGES[path])
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.locator("[data-testid=stAlertContentError]").count() == 0
+    traces = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                           ".map(e => e.data.length)")
+    assert len(traces) == PAGES[path] and all(n > 0 for n in traces)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
+
+
+def _answer(pg) -> str:
+    return pg.locator("h4").first.inner_text()
+
+
+def _main_trace_ys(pg):
+    return pg.evaluate("() => { const p = document.querySelector('.js-plotly-plot');"
+                       " const t = p.data.find(d => (d.name || '').includes('your rate'));"
+                       " return [t.name, Array.from(t.y).slice(-1)[0]]; }")
+
+
+def test_keyboard_on_growth_slider_updates_answer_and_chart(server, page):
+    page.goto(f"{server}/doubling")
+    wait_ready(page, 1)
+    before_text, before_trace = _answer(page), _main_trace_ys(page)
+    assert "6.9% a year" in before_text
+    thumb = page.get_by_role("slider").nth(0)
+    thumb.focus()
+    for _ in range(31):  # 6.9% -> 10.0% in 0.1 steps
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('h4').innerText.includes('10.0%')",
+                           timeout=15_000)
+    assert "in 2031" in _answer(page) and _answer(page) != before_text
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data"
+                           ".some(d => (d.name || '').startsWith('10.0%'))", timeout=15_000)
+    assert _main_trace_ys(page) != before_trace
+    page.wait_for_function("() => location.search.includes('growth=0.1')", timeout=10_000)
+
+
+def test_url_restores_state(server, page):
+    page.goto(f"{server}/doubling?growth=0.125&deadline=2035&target=100&base=2023")
+    wait_ready(page, 1)
+    assert "12.5% a year" in _answer(page) and "$100.0 bn" in _answer(page)
+    assert page.get_by_text("Reaching $100.0 bn by 2035 needs").count() == 1
+
+
+def test_bad_url_shows_a_notice(server, page):
+    page.goto(f"{server}/doubling?growth=1e308&base=abc")
+    wait_ready(page, 1)
+    assert page.get_by_text("Link parameter ignored").count() == 2
+    assert "6.9% a year" in _answer(page)
+
+
+def _download(pg, label):
+    pg.get_by_role("button", name="Export").first.click()
+    with pg.expect_download(timeout=60_000) as info:
+        pg.get_by_role("button", name=label).first.click()
+    d = info.value
+    return d.suggested_filename, Path(d.path()).read_bytes()
+
+
+def test_download_png_and_csv_through_the_ui(server, page):
+    page.goto(f"{server}/growth")
+    wait_ready(page, 4)
+    name, png = _download(page, "PNG (2×)")
+    assert name == "china-kazakhstan-trade-growth-1992-2024.png"
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    page.keyboard.press("Escape")
+    name, data = _download(page, "CSV (data)")
+    assert name == "china-kazakhstan-trade-growth-1992-2024.csv"
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    values = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] != "target"}
+    assert values["2023"] == 41.0 and values["2024"] == 43.82
+
+
+def test_upload_in_the_browser(server, page, tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text("year,reporter,partner,flow,value_usd\n2020,CHN,KAZ,total,21430000000\n"
+                 "2021,CHN,KAZ,oops,1\n", encoding="utf-8")
+    page.goto(f"{server}/import")
+    wait_ready(page, 0)
+    page.locator("input[type=file]").set_input_files(str(f))
+    page.get_by_text("Accepted rows: 1").wait_for(timeout=20_000)
+    page.get_by_text("Rejected rows: 1").wait_for()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_narrow_viewport_has_no_horizontal_overflow(server, browser, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server}/{path}")
+        wait_ready(pg, PAGES[path])
+        overflow = pg.evaluate(
+            "() => { const m = document.querySelector('[data-testid=stMain]') || document.body;"
+            " return [m.scrollWidth, m.clientWidth]; }")
+        assert overflow[0] <= overflow[1] + 1, overflow
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SHOTS / f"mobile-{path or 'overview'}.png"))
+    finally:
+        context.close()

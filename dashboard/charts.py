@@ -33,6 +33,15 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "S
     return "<br>".join(textwrap.wrap(text, 125))
 
 
+def _figure(*traces) -> go.Figure:
+    """A figure built without plotly's per-property validation (it costs most of a rerun).
+
+    The figures are built by this module only, and the tests re-validate every one of
+    them through ``go.Figure(fig.to_dict())``.
+    """
+    return go.Figure(list(traces), _validate=False)
+
+
 def _gapped(years: Sequence[int], values: Sequence[float]) -> tuple[list, list]:
     """Insert a None between non-consecutive years so the line does not bridge a gap."""
     xs, ys = [], []
@@ -61,17 +70,17 @@ def add_series(fig: go.Figure, s: pd.DataFrame, *, name: str, colour: str,
     bn = (s["value_usd"].astype(float) / 1e9).tolist()
     xs, ys = _gapped(years, bn)
     if bridge and len(xs) != len(years):
-        fig.add_trace(go.Scatter(
+        fig.add_trace(go.Scatter(_validate=False,
             x=years, y=bn, mode="lines", name="Dotted: years without a figure (not data)",
             line=dict(color=colour, dash="dot", width=1.2), opacity=0.55, hoverinfo="skip",
             legendgroup=name))
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=name, connectgaps=False,
-                             line=dict(color=colour, width=2.6, dash=dash), hoverinfo="skip",
+    fig.add_trace(go.Scatter(_validate=False, x=xs, y=ys, mode="lines", name=name,
+                             connectgaps=False, line=dict(color=colour, width=2.6, dash=dash), hoverinfo="skip",
                              legendgroup=name, showlegend=False))
     approx = s["approximate"].fillna(False).astype(bool).tolist()
     custom = list(zip(s["source_label"].tolist(),
                       ["approximate figure" if a else "" for a in approx], strict=True))
-    fig.add_trace(go.Scatter(
+    fig.add_trace(go.Scatter(_validate=False,
         x=years, y=bn, mode="markers", name=name, legendgroup=name,
         marker=dict(color=colour, size=9, line=dict(color=colour, width=2),
                     symbol=["circle-open" if a else "circle" for a in approx]),
@@ -82,7 +91,7 @@ def growth_chart(series_list: Sequence[tuple[str, pd.DataFrame, str]], *, log: b
                  targets: Sequence[TargetStatus] = (), title: str, subtitle: str,
                  source: str) -> go.Figure:
     """Trade over time; targets with a deadline drawn at that year, coloured met/missed."""
-    fig = go.Figure()
+    fig = _figure()
     for name, s, colour in series_list:
         add_series(fig, s, name=name, colour=colour)
     colours = {"met": theme.MET, "missed": theme.MISSED, "unknown": theme.UNKNOWN,
@@ -92,7 +101,7 @@ def growth_chart(series_list: Sequence[tuple[str, pd.DataFrame, str]], *, log: b
         ts = [t for t in targets if t.status == status and t.deadline_year is not None]
         if not ts:
             continue
-        fig.add_trace(go.Scatter(
+        fig.add_trace(go.Scatter(_validate=False,
             x=[t.deadline_year for t in ts], y=[t.value_usd / 1e9 for t in ts],
             mode="markers+text", text=[t.label for t in ts], textposition="middle left",
             textfont=dict(size=11, color=colours[status]),
@@ -115,16 +124,16 @@ def _span(fig: go.Figure) -> int:
 
 def yoy_chart(g: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.Figure:
     """Computed growth bars (consecutive years only) and the growth each source reports."""
-    fig = go.Figure()
+    fig = _figure()
     comp = g.dropna(subset=["computed_change_pct"])
-    fig.add_trace(go.Bar(
+    fig.add_trace(go.Bar(_validate=False,
         x=comp["year"].tolist(), y=comp["computed_change_pct"].astype(float).tolist(),
         name="Computed from two consecutive years", marker_color=theme.COUNTRY_COLOURS["CHN"],
         text=[theme.fmt_pct(v, is_fraction=False) for v in comp["computed_change_pct"]],
         textposition="inside", insidetextanchor="end", textfont=dict(color="white"),
         hovertemplate="<b>%{x}</b>: %{y:+.1f}% (computed)<extra></extra>"))
     rep = g.dropna(subset=["reported_change_pct"])
-    fig.add_trace(go.Scatter(
+    fig.add_trace(go.Scatter(_validate=False,
         x=rep["year"].tolist(), y=rep["reported_change_pct"].astype(float).tolist(),
         mode="markers", name="As reported by the source",
         marker=dict(symbol="diamond", size=12, color=theme.HIGHLIGHT),
@@ -140,11 +149,11 @@ def yoy_chart(g: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.
 def flows_chart(flows: pd.DataFrame, *, reporter: str, title: str, subtitle: str,
                 source: str) -> go.Figure:
     """Exports and imports (reporter's side) for the years a source splits the total."""
-    fig = go.Figure()
+    fig = _figure()
     partner_colour = {"export": theme.OKABE_ITO[3], "import": theme.OKABE_ITO[2]}
     for flow, label in (("export", "Exports"), ("import", "Imports")):
         d = flows[flows["flow"] == flow]
-        fig.add_trace(go.Bar(
+        fig.add_trace(go.Bar(_validate=False,
             x=d["year"].astype(int).astype(str).tolist(), y=(d["value_usd"] / 1e9).tolist(),
             name=f"{label} ({REPORTER_LABEL.get(reporter, reporter)} side)",
             marker_color=partner_colour[flow],
@@ -162,10 +171,10 @@ def flows_chart(flows: pd.DataFrame, *, reporter: str, title: str, subtitle: str
 def mirror_chart(m: pd.DataFrame, *, title: str, subtitle: str, source: str,
                  a: str = "CHN", b: str = "KAZ") -> go.Figure:
     """Both countries' totals side by side, with the gap in percent above each pair."""
-    fig = go.Figure()
+    fig = _figure()
     for code in (a, b):
         lc = code.lower()
-        fig.add_trace(go.Bar(
+        fig.add_trace(go.Bar(_validate=False,
             x=m["year"].astype(str).tolist(), y=(m[f"value_usd_{lc}"] / 1e9).tolist(),
             name=f"Reported by {REPORTER_LABEL.get(code, code)}",
             marker_color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
@@ -174,7 +183,7 @@ def mirror_chart(m: pd.DataFrame, *, title: str, subtitle: str, source: str,
             customdata=m[f"source_label_{lc}"].tolist(),
             hovertemplate="<b>%{x}</b>: $%{y:,.3~f} bn<br>Source: %{customdata}<extra>%{fullData.name}</extra>"))  # noqa: E501
     top = (m[[f"value_usd_{a.lower()}", f"value_usd_{b.lower()}"]].max(axis=1) / 1e9).tolist()
-    fig.add_trace(go.Scatter(
+    fig.add_trace(go.Scatter(_validate=False,
         x=m["year"].astype(str).tolist(), y=top, mode="text", name="Gap",
         text=[f"{a} +{p:.0f}%" if p >= 0 else f"{a} −{abs(p):.0f}%" for p in m["gap_pct"]],
         textposition="top center", textfont=dict(size=13, color=theme.HIGHLIGHT),
@@ -195,12 +204,12 @@ def world_chart(w: pd.DataFrame, *, title: str, subtitle: str, source: str) -> g
                     "unspecified": theme.UNSPECIFIED_COLOUR}
     basis_label = {"volume": "Volume (price-adjusted)", "value": "Value (current US$)",
                    "unspecified": "Not stated (the editorial)"}
-    fig = go.Figure()
+    fig = _figure()
     for basis in ("value", "volume", "unspecified"):
         d = w[w["basis"] == basis]
         if d.empty:
             continue
-        fig.add_trace(go.Bar(
+        fig.add_trace(go.Bar(_validate=False,
             y=d["label"].tolist(), x=d["change_pct"].astype(float).tolist(), orientation="h",
             name=basis_label[basis],
             marker=dict(color=[theme.COUNTRY_COLOURS["CHN"] if grp == "bilateral"
@@ -225,7 +234,7 @@ def world_chart(w: pd.DataFrame, *, title: str, subtitle: str, source: str) -> g
 
 def china_trade_chart(c: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.Figure:
     """China's total foreign trade: change per year, with the level where one is given."""
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(_validate=False,
         x=c["year"].astype(str).tolist(), y=c["change_pct"].astype(float).tolist(),
         marker_color=[theme.COUNTRY_COLOURS["CHN"]] * len(c),
         text=[theme.fmt_pct(v, is_fraction=False) + (f"<br>to ${lvl / 1e12:g} tn"
@@ -246,7 +255,7 @@ def china_trade_chart(c: pd.DataFrame, *, title: str, subtitle: str, source: str
 def products_chart(p: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.Figure:
     """Named products only: the source does not break down the rest, so no 100 % is implied."""
     p = p.sort_values("value_usd")
-    fig = go.Figure(go.Bar(
+    fig = _figure(go.Bar(_validate=False,
         y=p["product"].tolist(), x=(p["value_usd"] / 1e9).tolist(), orientation="h",
         marker_color=theme.COUNTRY_COLOURS["KAZ"], name="Named items",
         text=[theme.fmt_bn(v) for v in p["value_usd"]], textposition="outside",
@@ -263,12 +272,12 @@ def projection_chart(history: pd.DataFrame, paths: Sequence[dict], *, target_usd
                      target_label: str, actual_after: pd.DataFrame, deadline: int | None,
                      title: str, subtitle: str, source: str, log: bool = False) -> go.Figure:
     """Actual history, projected paths, the target line and where each path crosses it."""
-    fig = go.Figure()
+    fig = _figure()
     add_series(fig, history, name="Actual (China's customs)",
                colour=theme.COUNTRY_COLOURS["CHN"])
     for p in paths:
         d = p["path"]
-        fig.add_trace(go.Scatter(
+        fig.add_trace(go.Scatter(_validate=False,
             x=d["year"].tolist(), y=(d["value"] / 1e9).tolist(), mode="lines", name=p["label"],
             line=dict(color=p["colour"], width=3 if p.get("main") else 2,
                       dash="solid" if p.get("main") else "dash"),
@@ -276,14 +285,14 @@ def projection_chart(history: pd.DataFrame, paths: Sequence[dict], *, target_usd
         if p.get("reach_year") is not None:
             hit = d[d["year"] == p["reach_year"]]
             if not hit.empty:
-                fig.add_trace(go.Scatter(
+                fig.add_trace(go.Scatter(_validate=False,
                     x=[p["reach_year"]], y=[float(hit["value"].iloc[0]) / 1e9], mode="markers",
                     marker=dict(symbol="star", size=16, color=p["colour"],
                                 line=dict(color="white", width=1)),
                     name=f"Reaches target in {p['reach_year']}", showlegend=False,
                     hovertemplate=f"{p['label']}: reaches the target in %{{x}}<extra></extra>"))
     if not actual_after.empty:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(go.Scatter(_validate=False,
             x=actual_after["year"].astype(int).tolist(),
             y=(actual_after["value_usd"] / 1e9).tolist(), mode="markers+text",
             name="Actual after the base year", text=[theme.fmt_bn(v) for v in

@@ -75,8 +75,8 @@ def add_series(fig: go.Figure, s: pd.DataFrame, *, name: str, colour: str,
             line=dict(color=colour, dash="dot", width=1.2), opacity=0.55, hoverinfo="skip",
             legendgroup=name))
     fig.add_trace(go.Scatter(_validate=False, x=xs, y=ys, mode="lines", name=name,
-                             connectgaps=False, line=dict(color=colour, width=2.6, dash=dash), hoverinfo="skip",
-                             legendgroup=name, showlegend=False))
+                             connectgaps=False, line=dict(color=colour, width=2.6, dash=dash),
+                             hoverinfo="skip", legendgroup=name, showlegend=False))
     approx = s["approximate"].fillna(False).astype(bool).tolist()
     custom = list(zip(s["source_label"].tolist(),
                       ["approximate figure" if a else "" for a in approx], strict=True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -32,13 +33,20 @@ class Options:
 
 @dataclass
 class ChartSpec:
+    """A built chart. ``data`` (the plotted rows, for CSV) is built on first use only."""
+
     name: str
     title: str
     figure: go.Figure
-    data: pd.DataFrame
+    data_source: pd.DataFrame | Callable[[], pd.DataFrame]
     stem: str
     source: str
     extra: dict = field(default_factory=dict)
+
+    @cached_property
+    def data(self) -> pd.DataFrame:
+        d = self.data_source
+        return d() if callable(d) else d
 
 
 def _name(code: str) -> str:
@@ -235,21 +243,24 @@ def doubling(tables: dict, o: Options) -> ChartSpec:
                                   target_label=a.target_label, actual_after=after,
                                   deadline=settings.deadline, title=title, subtitle=subtitle,
                                   source=source, log=settings.log)
-    rows = [pd.DataFrame({"series": "actual", "year": h["year"].astype(int),
-                          "value_usd_bn": h["value_usd"].astype(float) / 1e9,
-                          "growth_pct": float("nan"), "source_id": h["source_id"]})]
-    for p in a.paths:
-        rows.append(pd.DataFrame({"series": p["label"], "year": p["path"]["year"],
-                                  "value_usd_bn": p["path"]["value"] / 1e9,
-                                  "growth_pct": p["growth"] * 100, "source_id": "projection"}))
-    rows.append(pd.DataFrame({"series": ["target"], "year": [pd.NA],
-                              "value_usd_bn": [a.target_usd / 1e9], "growth_pct": [float("nan")],
-                              "source_id": ["computed"]}))
-    data = pd.concat(rows, ignore_index=True)
+
+    def plotted() -> pd.DataFrame:
+        rows = [pd.DataFrame({"series": "actual", "year": h["year"].astype(int),
+                              "value_usd_bn": h["value_usd"].astype(float) / 1e9,
+                              "growth_pct": float("nan"), "source_id": h["source_id"]})]
+        for p in a.paths:
+            rows.append(pd.DataFrame({"series": p["label"], "year": p["path"]["year"],
+                                      "value_usd_bn": p["path"]["value"] / 1e9,
+                                      "growth_pct": p["growth"] * 100, "source_id": "projection"}))
+        rows.append(pd.DataFrame({"series": ["target"], "year": [pd.NA],
+                                  "value_usd_bn": [a.target_usd / 1e9],
+                                  "growth_pct": [float("nan")], "source_id": ["computed"]}))
+        return pd.concat(rows, ignore_index=True)
+
     main_reach = a.paths[0]["reach_year"]
     stem = (f"doubling-target-{settings.growth * 100:.1f}pct-"
             f"{main_reach if main_reach else 'never'}")
-    return ChartSpec("doubling-target", title, fig, data, stem, source, extra={"answer": a})
+    return ChartSpec("doubling-target", title, fig, plotted, stem, source, extra={"answer": a})
 
 
 BUILDERS: dict[str, Callable[[dict, Options], ChartSpec]] = {

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from . import theme
-from .analysis import cagr_between
-from .projection import project, required_growth, year_reaching
+from .projection import cagr, project, required_growth, year_reaching
 
 GROWTH_MIN, GROWTH_MAX = -0.20, 0.50
 MULTIPLE_MIN, MULTIPLE_MAX = 1.1, 5.0
@@ -72,21 +71,27 @@ class Answer:
 def presets(history: pd.DataFrame, base_year: int) -> list[Scenario]:
     """Scenario growth rates computed from the data, never typed in."""
     out = []
-    years = set(history["year"].astype(int))
+    value = dict(zip(history["year"].astype(int), history["value_usd"].astype(float),
+                     strict=True))
+    years = set(value)
+
+    def growth(a: int, b: int) -> float:
+        return cagr(value[a], a, value[b], b)
+
     if base_year in years and base_year - 1 in years:
-        g = cagr_between(history, base_year - 1, base_year)
+        g = growth(base_year - 1, base_year)
         out.append(Scenario("pace_base", f"the {base_year} pace, {base_year - 1}→{base_year}", g,
                             f"{base_year - 1}→{base_year} growth of China's totals"))
     latest = max(years)
     if latest - 1 in years and (latest != base_year or not out):
-        g = cagr_between(history, latest - 1, latest)
+        g = growth(latest - 1, latest)
         out.append(Scenario("pace_latest", f"the latest pace, {latest - 1}→{latest}", g,
                             f"{latest - 1}→{latest} growth of China's totals"))
     earlier = sorted(y for y in years if y <= latest - 10)
     if earlier:
         start = earlier[-1]
         span = latest - start
-        g = cagr_between(history, start, latest)
+        g = growth(start, latest)
         note = "" if span == 10 else f" ({span} years: no figure for {latest - 10})"
         out.append(Scenario("cagr10", f"the 10-year CAGR, {start}→{latest}", g,
                             f"compound annual growth {start}→{latest}{note}"))

@@ -63,7 +63,11 @@ def project(base_value, base_year, growth, end_year) -> pd.DataFrame:
 
 
 def year_reaching(base_value, base_year, growth, target) -> int | None:
-    """First calendar year whose projected value is >= target, or None if never."""
+    """First calendar year whose projected value is >= target, or None if never.
+
+    A growth rate so small that the horizon is not even a finite float (e.g. 1e-313)
+    is treated as never as well.
+    """
     base_value = _number("base_value", base_value, positive=True)
     base_year = _year("base_year", base_year)
     g = _growth(growth)
@@ -72,7 +76,10 @@ def year_reaching(base_value, base_year, growth, target) -> int | None:
         return base_year
     if g <= 0:
         return None
-    n = math.ceil(math.log(target / base_value) / math.log1p(g))
+    horizon = math.log(target / base_value) / math.log1p(g)
+    if not math.isfinite(horizon):
+        return None
+    n = math.ceil(horizon)
     if 1.0 + g > 1.0 and n < 10**6:
         # Guard against rounding at exact hits: the year must agree with project().
         while n > 0 and base_value * (1.0 + g) ** (n - 1) >= target:

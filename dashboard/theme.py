@@ -54,44 +54,104 @@ def _template() -> go.layout.Template:
 pio.templates[TEMPLATE_NAME] = _template()
 
 
-def apply(fig: go.Figure, *, title: str, subtitle: str | None = None, source: str,
-          x_title: str | None = None, y_title: str | None = None) -> go.Figure:
+_TEMPLATE_JSON: dict | None = None
+
+
+def _template_json() -> dict:
+    global _TEMPLATE_JSON
+    if _TEMPLATE_JSON is None:
+        _TEMPLATE_JSON = pio.templates[TEMPLATE_NAME].to_plotly_json()
+    return _TEMPLATE_JSON
+
+
+def _merge(into: dict, update: dict) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+class Draft:
+    """A figure as plain dicts, turned into a ``go.Figure`` once at the end.
+
+    Plotly's object model validates every property on every update; building the
+    dicts first and constructing the figure once makes a slider rerun several times
+    faster. Tests validate every finished figure strictly (``go.Figure(fig.to_dict())``).
+    """
+
+    def __init__(self) -> None:
+        self.data: list[dict] = []
+        self.layout: dict = {"template": _template_json()}
+
+    def add_trace(self, trace: dict) -> None:
+        self.data.append(trace)
+
+    def update_layout(self, **update) -> None:
+        _merge(self.layout, update)
+
+    def update_xaxes(self, **update) -> None:
+        _merge(self.layout.setdefault("xaxis", {}), update)
+
+    def update_yaxes(self, **update) -> None:
+        _merge(self.layout.setdefault("yaxis", {}), update)
+
+    def add_annotation(self, **annotation) -> None:
+        self.layout.setdefault("annotations", []).append(annotation)
+
+    def add_hline(self, y: float, *, line: dict, text: str) -> None:
+        self.layout.setdefault("shapes", []).append(dict(
+            type="line", xref="paper", x0=0, x1=1, yref="y", y0=y, y1=y, line=line))
+        self.add_annotation(text=text, xref="paper", x=0, xanchor="left", yref="y", y=y,
+                            yanchor="bottom", showarrow=False)
+
+    def add_vline(self, x: float, *, line: dict, text: str) -> None:
+        self.layout.setdefault("shapes", []).append(dict(
+            type="line", yref="paper", y0=0, y1=1, xref="x", x0=x, x1=x, line=line))
+        self.add_annotation(text=text, yref="paper", y=1, yanchor="top", xref="x", x=x,
+                            xanchor="left", showarrow=False)
+
+    def figure(self) -> go.Figure:
+        return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)
+
+
+def apply(fig: Draft, *, title: str, subtitle: str | None = None, source: str,
+          x_title: str | None = None, y_title: str | None = None) -> Draft:
     """Title, units and the source line every chart must carry."""
+    lines = source.count("<br>") + 1
     fig.update_layout(
-        template=TEMPLATE_NAME,
-        height=fig.layout.height or DEFAULT_HEIGHT,
-        title=dict(text=title, subtitle=dict(text=subtitle or "", font=dict(size=13,
-                                                                             color=NEUTRAL))),
+        height=fig.layout.get("height") or DEFAULT_HEIGHT,
+        title=dict(text=title, subtitle=dict(text=subtitle or "",
+                                             font=dict(size=13, color=NEUTRAL))),
+        margin=dict(t=_top_margin(fig), b=72 + 15 * lines),
     )
     if x_title is not None:
-        fig.update_xaxes(title_text=x_title)
+        fig.update_xaxes(title=dict(text=x_title))
     if y_title is not None:
-        fig.update_yaxes(title_text=y_title)
-    lines = source.count("<br>") + 1
-    fig.update_layout(margin=dict(t=_top_margin(fig)))
+        fig.update_yaxes(title=dict(text=y_title))
     fig.add_annotation(
         text=source, xref="paper", yref="paper", x=0, y=0, yshift=-64, xanchor="left",
         yanchor="top", showarrow=False, align="left", font=dict(size=11, color=NEUTRAL),
         name="source-line",
     )
-    fig.update_layout(margin=dict(b=72 + 15 * lines))
     return fig
 
 
-def _top_margin(fig: go.Figure) -> int:
+def _top_margin(fig: Draft) -> int:
     """Room for title, subtitle and however many rows the legend will need at 1200 px."""
-    names = [tr.name for tr in fig.data if tr.name and tr.showlegend is not False]
-    if fig.layout.showlegend is False or len(names) < 2:
+    names = [t["name"] for t in fig.data if t.get("name") and t.get("showlegend") is not False]
+    if fig.layout.get("showlegend") is False or len(names) < 2:
         return 100
     chars = sum(len(n) + 8 for n in names)
     rows = -(-chars // 120)
     return 100 + 22 * rows
 
 
-def usd_bn_axis(fig: go.Figure, *, log: bool = False) -> None:
+def usd_bn_axis(fig: Draft, *, log: bool = False) -> None:
     """'$ … bn' ticks on the y axis."""
-    fig.update_yaxes(tickprefix="$", ticksuffix=" bn", type="log" if log else "linear",
-                     rangemode="tozero" if not log else None)
+    fig.update_yaxes(tickprefix="$", ticksuffix=" bn", type="log" if log else "linear")
+    if not log:
+        fig.update_yaxes(rangemode="tozero")
 
 
 def fmt_bn(value_usd: float | None, digits: int | None = None) -> str:

@@ -104,3 +104,16 @@ def test_every_chart_has_title_axis_units_and_source(tables):
 def test_unknown_chart_name(tables):
     with pytest.raises(KeyError, match="unknown chart 'pie'"):
         catalog.build("pie", tables)
+
+
+def test_every_figure_passes_plotly_strict_validation(tables):
+    """Charts are built as plain dicts for speed; plotly's validators must still accept them."""
+    import plotly.graph_objects as go
+
+    from dashboard.doubling import Settings
+
+    options = [Options(), Options(log=True, start=2013, end=2024),
+               Options(projection=Settings(growth=-0.05, target_usd=100e9, log=True))]
+    for o in options:
+        for name in catalog.CHART_NAMES:
+            go.Figure(catalog.build(name, tables, o).figure.to_dict())  # raises on anything bad

@@ -39,6 +39,8 @@ def test_edge_cases():
     assert project(5, 2020, 0.5, 2020)["value"].tolist() == [5]
     assert required_growth(100, 2020, 50, 2021) == pytest.approx(-0.5)
     assert cagr(100, 2000, 100, 2010) == 0
+    assert year_reaching(1e6, 1990, 2.2250738585e-313, 2e6) is None  # found by hypothesis
+    assert year_reaching(1e6, 1990, 1e-9, 2e6) > 10**8  # tiny but finite: a (very) late year
 
 
 @pytest.mark.parametrize("call,message", [

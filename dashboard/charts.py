@@ -201,7 +201,7 @@ def yoy_chart(g: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.
             marker=dict(color=theme.COUNTRY_COLOURS["CHN"]),
             text=[theme.fmt_pct(v, is_fraction=False) for v in comp["computed_change_pct"]],
             textposition="inside",
-            insidetextanchor="end",
+            insidetextanchor="start",
             textfont=dict(color="white"),
             hovertemplate="<b>%{x}</b>: %{y:+.1f}% (computed)<extra></extra>",
         )

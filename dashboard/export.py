@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import tempfile
 import threading
 import zipfile
 from datetime import UTC, datetime
@@ -72,8 +73,20 @@ def _ensure_server() -> None:
             return
         import kaleido
 
-        kaleido.start_sync_server(mathjax=False, timeout=60, silence_warnings=True)
+        # Two tabs: batches (the ZIP) render on both cores; single exports use one.
+        kaleido.start_sync_server(n=2, mathjax=False, timeout=60, silence_warnings=True)
         _server_started = True
+
+
+def _browser_ready() -> None:
+    """Fail with the reason when there is no browser; otherwise make sure it is running."""
+    ok, why = static_available()
+    if not ok:
+        raise ExportUnavailable(why)
+    browser = chromium_path()
+    if browser and os.environ.get("BROWSER_PATH") is None:
+        os.environ["BROWSER_PATH"] = browser  # make kaleido use exactly the browser we found
+    _ensure_server()
 
 
 def shutdown() -> None:
@@ -92,15 +105,9 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
     """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width)."""
     if fmt not in STATIC_FORMATS:
         raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
-    ok, why = static_available()
-    if not ok:
-        raise ExportUnavailable(why)
+    _browser_ready()
     height = height or _height(fig)
     scale = scale if scale is not None else (PNG_SCALE if fmt == "png" else 1)
-    browser = chromium_path()
-    if browser and os.environ.get("BROWSER_PATH") is None:
-        os.environ["BROWSER_PATH"] = browser  # make kaleido use exactly the browser we found
-    _ensure_server()
     import kaleido
 
     try:
@@ -114,6 +121,32 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
 
 def _height(fig: go.Figure) -> int:
     return int(fig.layout.height or theme.DEFAULT_HEIGHT)
+
+
+def _opts(fig: go.Figure, fmt: str) -> dict:
+    return dict(format=fmt, width=theme.EXPORT_WIDTH, height=_height(fig),
+                scale=PNG_SCALE if fmt == "png" else 1)
+
+
+def to_static_batch(specs: list[ChartSpec], formats: list[str]) -> dict[tuple[str, str], bytes]:
+    """Many static images at once, rendered concurrently in the shared browser."""
+    formats = [f for f in formats if f in STATIC_FORMATS]
+    if not specs or not formats:
+        return {}
+    _browser_ready()
+    import kaleido
+
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = [dict(fig=s.figure.to_dict(), path=os.path.join(tmp, f"{i}.{fmt}"),
+                     opts=_opts(s.figure, fmt))
+                for i, s in enumerate(specs) for fmt in formats]
+        try:
+            kaleido.write_fig_from_object_sync(jobs, cancel_on_error=True)
+        except Exception as exc:
+            raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
+                                    f"{ENABLE_HINT}") from None
+        return {(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
+                for i, s in enumerate(specs) for fmt in formats}
 
 
 def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png") -> dict:
@@ -204,12 +237,15 @@ def build_zip(charts: list[ChartSpec], tables: dict[str, pd.DataFrame], descript
     buf = io.BytesIO()
     skipped: list[str] = []
     ok, why = static_available()
+    static = to_static_batch(charts, list(formats)) if ok else {}
+    if not ok and any(f in STATIC_FORMATS for f in formats):
+        skipped.append(why)
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for spec in charts:
             for fmt in formats:
-                if fmt in STATIC_FORMATS and not ok:
-                    if why not in skipped:
-                        skipped.append(why)
+                if fmt in STATIC_FORMATS:
+                    if ok:
+                        zf.writestr(f"charts/{filename(spec, fmt)}", static[(spec.name, fmt)])
                     continue
                 zf.writestr(f"charts/{filename(spec, fmt)}", render(spec, fmt))
         for name, table in tables.items():

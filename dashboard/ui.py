@@ -60,9 +60,9 @@ def country(code: str) -> str:
 def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
     """Reporter–partner choice, shown only when the data holds more than one pair."""
     trade = t["bilateral_trade"]
-    pairs = (trade[trade["flow"] == "total"][["reporter", "partner"]].drop_duplicates()
-             .itertuples(index=False, name=None))
-    pairs = sorted(set(pairs), key=lambda p: (p != ("CHN", "KAZ"), p))
+    pairs = {(r, p) for r, p, f in zip(trade["reporter"], trade["partner"], trade["flow"],
+                                        strict=True) if f == "total"}
+    pairs = sorted(pairs, key=lambda p: (p != ("CHN", "KAZ"), p))
     if len(pairs) <= 1:
         return pairs[0] if pairs else ("CHN", "KAZ")
     labels = {p: f"{country(p[0])}'s statistics on trade with {country(p[1])}" for p in pairs}

@@ -111,7 +111,8 @@ def growth(tables: dict, o: Options) -> ChartSpec:
                           for t in targets],
             "source": [t.detail for t in targets]})
         data = pd.concat([data, tdata], ignore_index=True)
-    stem = f"{_pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
+    stem = (f"{_pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
+            + ("-with-your-data" if user else ""))
     return ChartSpec("growth", title, fig, data.reset_index(drop=True), stem, source,
                      extra={"targets": targets, "series": s})
 

@@ -106,6 +106,7 @@ def test_page_loads_and_charts_render(server, page, path):
                            ".map(e => e.data.length)")
     assert len(traces) == PAGES[path] and all(n > 0 for n in traces)
     SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)  # let data grids paint before the screenshot
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
 
 

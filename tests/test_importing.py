@@ -166,3 +166,18 @@ def test_accepted_matches_bundled_schema(tables):
     assert list(ok.columns) == list(tables["bilateral_trade"].columns)
     assert (ok.dtypes == tables["bilateral_trade"].dtypes).all()
     pd.concat([tables["bilateral_trade"], ok])  # concatenates without dtype trouble
+
+
+def test_user_series_is_labelled_in_legend_source_and_file_name(tables):
+    from dashboard import catalog
+
+    ok, _ = read_trade_csv(io.BytesIO(TIDY.encode()))
+    merged = dict(tables)
+    merged["bilateral_trade"], _ = combine(tables["bilateral_trade"], ok)
+    merged["sources"] = pd.concat([tables["sources"], source_frame(ok, tables["sources"].columns)])
+    spec = catalog.build("growth", merged)
+    assert spec.stem.endswith("-with-your-data")
+    assert any("uploaded" in (t.name or "") for t in spec.figure.data)
+    assert "Your uploaded file" in spec.source
+    csv_text = export.to_csv(spec.data).decode()
+    assert "Your uploaded file" in csv_text and ok["source_id"].iloc[0] in csv_text

@@ -124,6 +124,20 @@ def add_series(
     )
 
 
+def _trade_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str, log: bool) -> None:
+    """Year on x, US$ bn on y (linear or log): the frame of every trade-over-time chart."""
+    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
+                y_title="Trade, US$ bn (current dollars)" + (", log scale" if log else ""))
+    theme.usd_bn_axis(fig, log=log)
+
+
+def _change_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str) -> None:
+    """Year on x, percent change on y: the frame of every growth-rate chart."""
+    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
+                y_title="Change on previous year, %")
+    fig.update_yaxes(ticksuffix="%", zeroline=True)
+
+
 def growth_chart(
     series_list: Sequence[tuple[str, pd.DataFrame, str]],
     *,
@@ -170,15 +184,7 @@ def growth_chart(
                 hovertemplate="<b>Target %{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
             )
         )
-    theme.apply(
-        fig,
-        title=title,
-        subtitle=subtitle,
-        source=source,
-        x_title="Year",
-        y_title="Trade, US$ bn (current dollars)" + (", log scale" if log else ""),
-    )
-    theme.usd_bn_axis(fig, log=log)
+    _trade_axes(fig, title=title, subtitle=subtitle, source=source, log=log)
     fig.update_xaxes(dtick=2 if _span(fig) <= 16 else 5)
     return fig.figure()
 
@@ -221,15 +227,7 @@ def yoy_chart(g: pd.DataFrame, *, title: str, subtitle: str, source: str) -> go.
             ),
         )
     )
-    theme.apply(
-        fig,
-        title=title,
-        subtitle=subtitle,
-        source=source,
-        x_title="Year",
-        y_title="Change on previous year, %",
-    )
-    fig.update_yaxes(ticksuffix="%", zeroline=True)
+    _change_axes(fig, title=title, subtitle=subtitle, source=source)
     fig.update_xaxes(dtick=1 if _span(fig) <= 12 else 2)
     return fig.figure()
 
@@ -409,16 +407,9 @@ def china_trade_chart(c: pd.DataFrame, *, title: str, subtitle: str, source: str
             hovertemplate="<b>%{x}</b>: %{y:+.1f}%<br>Source: %{customdata}<extra></extra>",
         )
     )
-    theme.apply(
-        fig,
-        title=title,
-        subtitle=subtitle,
-        source=source,
-        x_title="Year",
-        y_title="Change on previous year, %",
-    )
+    _change_axes(fig, title=title, subtitle=subtitle, source=source)
     span = float(c["change_pct"].abs().max()) if not c.empty else 1
-    fig.update_yaxes(ticksuffix="%", zeroline=True, range=[-span * 1.6, span * 1.6])
+    fig.update_yaxes(range=[-span * 1.6, span * 1.6])
     fig.update_xaxes(type="category")
     fig.update_layout(height=520)
     return fig.figure()
@@ -536,15 +527,7 @@ def projection_chart(
             line=dict(color=theme.NEUTRAL, dash="dot", width=1),
             text=f"Deadline {deadline}",
         )
-    theme.apply(
-        fig,
-        title=title,
-        subtitle=subtitle,
-        source=source,
-        x_title="Year",
-        y_title="Trade, US$ bn (current dollars)" + (", log scale" if log else ""),
-    )
-    theme.usd_bn_axis(fig, log=log)
+    _trade_axes(fig, title=title, subtitle=subtitle, source=source, log=log)
     # Keep the target in view: fast paths leave the frame rather than squash everything else.
     top = max([target_usd, *history["value_usd"].astype(float), *actual_after["value_usd"]]) / 1e9
     ends = [int(p["path"]["year"].max()) for p in paths] or [int(history["year"].max())]

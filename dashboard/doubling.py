@@ -117,58 +117,60 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
             v = v[-1] if v else None
         return None if v is None else str(v).strip()
 
-    raw = get("base")
-    if raw is not None:
+    def read(key: str, check, notice: str):
+        """The checked value of one parameter, or None (with a notice) when unusable."""
+        raw = get(key)
+        if raw is None:
+            return None
         try:
-            y = int(_num(raw))
-            if y not in base_years or y != _num(raw):
-                raise ValueError
-            s = replace(s, base_year=y)
+            return check(_num(raw))
         except ValueError:
-            notices.append(f"Base year '{raw[:20]}' has no China-reported total; "
-                           f"using {default.base_year}.")
-    raw = get("growth")
-    if raw is not None:
-        try:
-            g = _num(raw)
-            if abs(g) > 1.0:  # allow "6.9" meaning percent
-                g = g / 100
-            if not GROWTH_MIN <= g <= GROWTH_MAX:
-                raise ValueError
-            s = replace(s, growth=round(g, 4))
-        except ValueError:
-            notices.append(f"Growth '{raw[:20]}' is not a rate between "
-                           f"{GROWTH_MIN:.0%} and {GROWTH_MAX:.0%}; using {default.growth:.1%}.")
-    raw = get("target")
-    if raw is not None:
-        try:
-            t = _num(raw) * 1e9
-            if not TARGET_MIN_USD <= t <= TARGET_MAX_USD:
-                raise ValueError
-            s = replace(s, target_usd=t)
-        except ValueError:
-            notices.append(f"Target '{raw[:20]}' is not an amount between $1 bn and $1,000 bn; "
-                           f"using {default.multiple:g}× the base year.")
-    raw = get("multiple")
-    if raw is not None and s.target_usd is None:
-        try:
-            m = _num(raw)
-            if not MULTIPLE_MIN <= m <= MULTIPLE_MAX:
-                raise ValueError
-            s = replace(s, multiple=round(m, 2))
-        except ValueError:
-            notices.append(f"Multiple '{raw[:20]}' is not between {MULTIPLE_MIN:g} and "
-                           f"{MULTIPLE_MAX:g}; using {default.multiple:g}×.")
-    raw = get("deadline")
-    if raw is not None:
-        try:
-            d = _num(raw)
-            if d != int(d) or not s.base_year < d <= s.base_year + DEADLINE_SPAN:
-                raise ValueError
-            s = replace(s, deadline=int(d))
-        except ValueError:
-            notices.append(f"Deadline '{raw[:20]}' is not a year after the base year "
-                           f"(up to {s.base_year + DEADLINE_SPAN}); using {default.deadline}.")
+            notices.append(notice.format(raw=raw[:20]))
+            return None
+
+    def whole(v: float) -> int:
+        if v != int(v):
+            raise ValueError
+        return int(v)
+
+    def within(v, lo, hi):
+        if not lo <= v <= hi:
+            raise ValueError
+        return v
+
+    def known_year(v: float) -> int:
+        if whole(v) not in base_years:
+            raise ValueError
+        return int(v)
+
+    base = read("base", known_year,
+                f"Base year '{{raw}}' has no China-reported total; using {default.base_year}.")
+    if base is not None:
+        s = replace(s, base_year=base)
+    # "6.9" is read as percent, "0.069" as a fraction
+    growth = read("growth", lambda v: round(within(v / 100 if abs(v) > 1 else v, GROWTH_MIN,
+                                                   GROWTH_MAX), 4),
+                  f"Growth '{{raw}}' is not a rate between {GROWTH_MIN:.0%} and "
+                  f"{GROWTH_MAX:.0%}; using {default.growth:.1%}.")
+    if growth is not None:
+        s = replace(s, growth=growth)
+    target = read("target", lambda v: within(v * 1e9, TARGET_MIN_USD, TARGET_MAX_USD),
+                  "Target '{raw}' is not an amount between $1 bn and $1,000 bn; "
+                  f"using {default.multiple:g}× the base year.")
+    if target is not None:
+        s = replace(s, target_usd=target)
+    if s.target_usd is None:
+        multiple = read("multiple", lambda v: round(within(v, MULTIPLE_MIN, MULTIPLE_MAX), 2),
+                        f"Multiple '{{raw}}' is not between {MULTIPLE_MIN:g} and "
+                        f"{MULTIPLE_MAX:g}; using {default.multiple:g}×.")
+        if multiple is not None:
+            s = replace(s, multiple=multiple)
+    deadline = read("deadline",
+                    lambda v: within(whole(v), s.base_year + 1, s.base_year + DEADLINE_SPAN),
+                    f"Deadline '{{raw}}' is not a year after the base year (up to "
+                    f"{s.base_year + DEADLINE_SPAN}); using {default.deadline}.")
+    if deadline is not None:
+        s = replace(s, deadline=deadline)
     if s.deadline <= s.base_year:
         s = replace(s, deadline=s.base_year + 7)
     raw = get("scenarios")

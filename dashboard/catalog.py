@@ -91,17 +91,34 @@ def growth(tables: dict, o: Options) -> ChartSpec:
     title = f"{_name(o.reporter)}–{_name(o.partner)} trade, {start}–{end}"
     subtitle = (f"Total goods trade reported by {_who(o.reporter)}; hollow markers are "
                 "approximate; gaps are years with no sourced figure")
+    others = tables.get("other_readings")
+    if others is not None:
+        others = others[(others["reporter"] == o.reporter) & (others["partner"] == o.partner)
+                        & (others["flow"] == "total") & (others["period"] == "full year")
+                        & others["value_usd"].notna() & (others["year"] >= start)
+                        & (others["year"] <= end)]
+        others = _labelled(others, tables["sources"])
     drawn = {t.target_id for t in targets}
     tsrc = tables["targets"]
     ids = list(s["source_id"]) + list(tsrc[tsrc["target_id"].isin(drawn)]["source_id"])
+    if others is not None:
+        ids += list(others["source_id"])
     source = _reporter_source(tables, ids, o.reporter)
-    fig = charts.growth_chart([(name, s, colour)], log=o.log, targets=targets, title=title,
-                              subtitle=subtitle, source=source)
+    fig = charts.growth_chart([(name, s, colour)], log=o.log, targets=targets, others=others,
+                              title=title, subtitle=subtitle, source=source)
     data = pd.DataFrame({
         "series": name, "year": s["year"].astype(int), "reporter": s["reporter"],
         "partner": s["partner"], "value_usd_bn": s["value_usd"].astype(float) / 1e9,
         "approximate": s["approximate"], "status": "", "source_id": s["source_id"],
         "source": s["source_label"]})
+    if others is not None and not others.empty:
+        odata = pd.DataFrame({
+            "series": "other reading", "year": others["year"].astype(int),
+            "reporter": others["reporter"], "partner": others["partner"],
+            "value_usd_bn": others["value_usd"].astype(float) / 1e9,
+            "approximate": others["approximate"], "status": "",
+            "source_id": others["source_id"], "source": others["source_label"]})
+        data = pd.concat([data, odata], ignore_index=True)
     if targets:
         tdata = pd.DataFrame({
             "series": "target", "year": [t.deadline_year for t in targets], "reporter": "",

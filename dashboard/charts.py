@@ -17,6 +17,7 @@ from . import theme
 from .analysis import TargetStatus
 
 _BAR_HOVER = "<b>%{x}</b>: $%{y:,.3~f} bn<br>Source: %{customdata}<extra>%{fullData.name}</extra>"
+_HOVER_OTHER = "<b>%{x}</b>: $%{y:,.3~f} bn (other reading)<br>Source: %{customdata}<extra></extra>"
 REPORTER_LABEL = {"CHN": "China's customs (GACC)", "KAZ": "Kazakhstan's statistics"}
 
 
@@ -143,14 +144,24 @@ def growth_chart(
     *,
     log: bool = False,
     targets: Sequence[TargetStatus] = (),
+    others: pd.DataFrame | None = None,
     title: str,
     subtitle: str,
     source: str,
 ) -> go.Figure:
-    """Trade over time; targets with a deadline drawn at that year, coloured met/missed."""
+    """Trade over time; targets at their deadline (met/missed); other readings beside."""
     fig = theme.Draft()
     for name, s, colour in series_list:
         add_series(fig, s, name=name, colour=colour)
+    if others is not None and not others.empty:
+        fig.add_trace(dict(
+            type="scatter", x=others["year"].astype(int).tolist(),
+            y=(others["value_usd"].astype(float) / 1e9).tolist(), mode="markers",
+            name="Another source's reading of the same year",
+            marker=dict(symbol="line-ew-open", size=16, color=theme.NEUTRAL,
+                        line=dict(color=theme.NEUTRAL, width=2)),
+            customdata=others["source_label"].tolist(),
+            hovertemplate=_HOVER_OTHER))
     colours = {
         "met": theme.MET,
         "missed": theme.MISSED,

@@ -117,3 +117,15 @@ def test_every_figure_passes_plotly_strict_validation(tables):
     for o in options:
         for name in catalog.CHART_NAMES:
             go.Figure(catalog.build(name, tables, o).figure.to_dict())  # raises on anything bad
+
+
+def test_other_readings_are_shown_beside_the_series(tables):
+    fig = catalog.build("growth", tables).figure
+    other = _trace(fig, "Another source's reading of the same year")
+    assert dict(zip(other.x, other.y, strict=True)) == {1992: pytest.approx(0.4),
+                                                        2024: pytest.approx(44.0)}
+    kaz = catalog.build("growth", tables, Options(reporter="KAZ", partner="CHN")).figure
+    other = _trace(kaz, "Another source's reading of the same year")
+    assert sorted(other.x) == [2022, 2023]  # S14's revised 2022, S15's 2023
+    series = _trace(kaz, "Kazakhstan's statistics", "markers")
+    assert list(series.y)[-1] == pytest.approx(31.4)  # the primary reading stays in the series

@@ -197,6 +197,18 @@ def claim_verdicts(tables: dict[str, pd.DataFrame]) -> list[Verdict]:
     return out
 
 
+_SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "goods"),
+          ("commercial services", "services"), ("Commercial services", "services"),
+          (" trade", ""), (" (value)", ", value"))
+
+
+def _short(measure: str) -> str:
+    """'Merchandise trade volume, revised' -> 'goods volume, revised': labels that fit a phone."""
+    for old, new in _SHORT:
+        measure = measure.replace(old, new)
+    return measure
+
+
 def world_comparison(tables: dict[str, pd.DataFrame], year: int = 2023) -> pd.DataFrame:
     """Every growth figure for one year on one scale: bilateral trade beside world measures."""
     trade, world = tables["bilateral_trade"], tables["world_trade"]
@@ -206,24 +218,23 @@ def world_comparison(tables: dict[str, pd.DataFrame], year: int = 2023) -> pd.Da
     if year in g.index:
         rep = g.loc[year, "reported_change_pct"]
         if pd.notna(rep):
-            rows.append(dict(label="<b>China–Kazakhstan trade</b><br>as reported, the editorial's "
-                                   "figure",
+            rows.append(dict(label="<b>China–Kazakhstan</b><br>as reported (the editorial)",
                              change_pct=float(rep), basis="value", group="bilateral",
                              organisation="China's customs (via news reports)",
                              published="", source_id=str(g.loc[year, "source_id"]),
                              editorial=True))
         comp = g.loc[year, "computed_change_pct"]
         if pd.notna(comp):
-            rows.append(dict(label=f"<b>China–Kazakhstan trade</b><br>computed {year - 1}→{year}",
+            rows.append(dict(label=f"<b>China–Kazakhstan</b><br>computed {year - 1}→{year}",
                              change_pct=float(comp), basis="value", group="bilateral",
                              organisation="computed from China's totals", published="",
                              source_id=str(g.loc[year, "source_id"]), editorial=False))
     w = world[world["year"] == year]
     for _, r in w.iterrows():
         editorial = r["organisation"] == "China Daily"
-        label = (f"<b>{r['economy']}: as stated by the editorial</b><br>no source named"
-                 if editorial else
-                 f"{r['economy']}: {r['measure']}<br>{r['organisation']}, {r['published']}")
+        label = ("<b>World, per the editorial</b><br>no source named" if editorial else
+                 f"{r['organisation']}: {_short(str(r['measure']))}<br>{r['economy']}, "
+                 f"published {r['published']}")
         rows.append(dict(label=label, change_pct=float(r["change_pct"]), basis=str(r["basis"]),
                          group=str(r["economy"]).lower(), organisation=str(r["organisation"]),
                          published=str(r["published"]), source_id=str(r["source_id"]),

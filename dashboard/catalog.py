@@ -202,7 +202,7 @@ def mirror(tables: dict, o: Options) -> ChartSpec:
 def world(tables: dict, o: Options) -> ChartSpec:
     w = world_comparison(tables, 2023)
     w = w[w["group"] != "china"]
-    title = "2023: China–Kazakhstan trade grew while world trade shrank"
+    title = "2023: bilateral trade grew, world trade shrank"
     subtitle = ("Change on 2022 by measure. Hatched = volume (price-adjusted); plain = value "
                 "(current US$); outlined = the editorial's figures")
     source = charts.source_line(w["source_id"], tables["sources"], lead="Sources:")

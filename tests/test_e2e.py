@@ -170,8 +170,11 @@ def test_download_png_and_csv_through_the_ui(server, page):
     name, data = _download(page, "CSV (data)")
     assert name == "china-kazakhstan-trade-growth-1992-2024.csv"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
-    values = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] != "target"}
+    values = {r["year"]: float(r["value_usd_bn"]) for r in rows
+              if r["series"] == "China's customs (GACC)"}
     assert values["2023"] == 41.0 and values["2024"] == 43.82
+    others = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] == "other reading"}
+    assert others["2024"] == 44.0  # the rounded reading is beside the series, not in it
 
 
 def test_upload_in_the_browser(server, page, tmp_path):

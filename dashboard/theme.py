@@ -27,6 +27,7 @@ FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 # Fixed export size: the same image whatever the browser width.
 EXPORT_WIDTH = 1200
 DEFAULT_HEIGHT = 620  # on screen and in exports, so the two look the same
+LEGEND_TOP_PX = 84  # below title and subtitle
 
 
 def _template() -> go.layout.Template:
@@ -40,7 +41,7 @@ def _template() -> go.layout.Template:
         plot_bgcolor="white",
         separators=".,",  # decimal point, thousands comma
         hoverlabel=dict(font=dict(family=FONT, size=13), bgcolor="white"),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0.0, xanchor="left",
+        legend=dict(orientation="h", x=0.0, xanchor="left",
                     bgcolor="rgba(255,255,255,0)", title_text="", font=dict(size=12)),
         margin=dict(l=70, r=30, t=150, b=120),
         xaxis=dict(showgrid=False, linecolor="#9CA3AF", ticks="outside", tickcolor="#9CA3AF",
@@ -119,11 +120,15 @@ def apply(fig: Draft, *, title: str, subtitle: str | None = None, source: str,
           x_title: str | None = None, y_title: str | None = None) -> Draft:
     """Title, units and the source line every chart must carry."""
     lines = source.count("<br>") + 1
+    height = fig.layout.get("height") or DEFAULT_HEIGHT
     fig.update_layout(
-        height=fig.layout.get("height") or DEFAULT_HEIGHT,
+        height=height,
         title=dict(text=title, subtitle=dict(text=subtitle or "",
                                              font=dict(size=13, color=NEUTRAL))),
-        margin=dict(t=_top_margin(fig), b=72 + 15 * lines),
+        # The legend hangs below the subtitle and pushes the plot down as it wraps, so a
+        # narrow (phone) chart never draws it over the title.
+        legend=dict(yref="container", y=1 - LEGEND_TOP_PX / height, yanchor="top"),
+        margin=dict(t=LEGEND_TOP_PX + 24, b=72 + 15 * lines),
     )
     if x_title is not None:
         fig.update_xaxes(title=dict(text=x_title))
@@ -135,16 +140,6 @@ def apply(fig: Draft, *, title: str, subtitle: str | None = None, source: str,
         name="source-line",
     )
     return fig
-
-
-def _top_margin(fig: Draft) -> int:
-    """Room for title, subtitle and however many rows the legend will need at 1200 px."""
-    names = [t["name"] for t in fig.data if t.get("name") and t.get("showlegend") is not False]
-    if fig.layout.get("showlegend") is False or len(names) < 2:
-        return 100
-    chars = sum(len(n) + 8 for n in names)
-    rows = -(-chars // 120)
-    return 100 + 22 * rows
 
 
 def usd_bn_axis(fig: Draft, *, log: bool = False) -> None:

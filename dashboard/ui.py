@@ -6,6 +6,8 @@ its own beyond wiring widgets to the functional core.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -100,7 +102,7 @@ def download_all(t: dict[str, pd.DataFrame], options: catalog.Options | None = N
     """One ZIP: every chart in every format, the data CSVs, datapackage.json and a README."""
     def build() -> bytes:
         specs = [catalog.build(n, t, options) for n in catalog.CHART_NAMES]
-        version = __import__("json").loads(_descriptor()).get("version", "")
+        version = json.loads(_descriptor()).get("version", "")
         return export.build_zip(specs, t, _descriptor(), version=version)
 
     st.download_button("Download all charts and data (ZIP)", data=build,

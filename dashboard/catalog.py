@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from . import charts, theme
 from .analysis import mirror_table, target_statuses, world_comparison, yoy_growth
-from .data import COUNTRY_NAMES, series
+from .data import COUNTRY_NAMES, series, source_labels
 from .doubling import Answer, Settings, answer, default_settings
 
 
@@ -58,9 +58,8 @@ def _pair_slug(o: Options) -> str:
 
 
 def _labelled(s: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    lookup = {r.source_id: f"{r.publisher} ({r.published})" for r in sources.itertuples()}
     s = s.copy()
-    s["source_label"] = s["source_id"].map(lambda i: lookup.get(i, i))
+    s["source_label"] = source_labels(s["source_id"], sources)
     return s
 
 
@@ -178,9 +177,9 @@ def flows(tables: dict, o: Options) -> ChartSpec:
 def mirror(tables: dict, o: Options) -> ChartSpec:
     a, b = o.reporter, o.partner
     m = mirror_table(tables["bilateral_trade"], a, b)
-    lookup = {r.source_id: f"{r.publisher} ({r.published})" for r in tables["sources"].itertuples()}
     for code in (a, b):
-        m[f"source_label_{code.lower()}"] = m[f"source_id_{code.lower()}"].map(lookup)
+        m[f"source_label_{code.lower()}"] = source_labels(m[f"source_id_{code.lower()}"],
+                                                          tables["sources"])
     title = f"Two countries, two numbers: {_name(a)}–{_name(b)} trade as each side reports it"
     subtitle = (f"Total trade in the years both sides' figures exist; label = how much higher "
                 f"{_name(a)}'s figure is. Hatched bars are approximate")

@@ -230,10 +230,7 @@ def value_for(trade: pd.DataFrame, year: int, reporter: str = "CHN", partner: st
     return None if hit.empty else float(hit["value_usd"].iloc[0])
 
 
-def source_label(sources: pd.DataFrame, source_id: str) -> str:
-    """'Publisher, date' for a source id: the short form used in captions and hovers."""
-    row = sources[sources["source_id"] == source_id]
-    if row.empty:
-        return source_id
-    r = row.iloc[0]
-    return f"{r['publisher']} ({r['published']})"
+def source_labels(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
+    """'Publisher (date)' for each source id: the short form used in hovers and CSVs."""
+    label = {r.source_id: f"{r.publisher} ({r.published})" for r in sources.itertuples()}
+    return source_ids.map(lambda i: label.get(i, i))

@@ -106,7 +106,7 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
     if fmt not in STATIC_FORMATS:
         raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
     _browser_ready()
-    height = height or _height(fig)
+    height = height or figure_height(fig)
     scale = scale if scale is not None else (PNG_SCALE if fmt == "png" else 1)
     import kaleido
 
@@ -119,12 +119,13 @@ def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
     return data if isinstance(data, bytes) else bytes(data)
 
 
-def _height(fig: go.Figure) -> int:
+def figure_height(fig: go.Figure) -> int:
+    """The fixed height a chart is drawn and exported at."""
     return int(fig.layout.height or theme.DEFAULT_HEIGHT)
 
 
 def _opts(fig: go.Figure, fmt: str) -> dict:
-    return dict(format=fmt, width=theme.EXPORT_WIDTH, height=_height(fig),
+    return dict(format=fmt, width=theme.EXPORT_WIDTH, height=figure_height(fig),
                 scale=PNG_SCALE if fmt == "png" else 1)
 
 
@@ -161,9 +162,9 @@ def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png
 
 def to_html(fig: go.Figure, stem: str = "chart") -> bytes:
     """Self-contained interactive HTML: plotly.js embedded, so it opens offline."""
-    html = fig.to_html(include_plotlyjs=True, full_html=True,
-                       config=plotly_config(stem, _height(fig)),
-                       default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{_height(fig)}px")
+    height = figure_height(fig)
+    html = fig.to_html(include_plotlyjs=True, full_html=True, config=plotly_config(stem, height),
+                       default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{height}px")
     title = html_escape(str(fig.layout.title.text or stem))
     html = html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
     return html.encode("utf-8")

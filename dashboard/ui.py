@@ -13,6 +13,7 @@ import streamlit as st
 
 from . import catalog, export
 from .data import COUNTRY_NAMES, DataError, descriptor_text, load_package
+from .theme import EXPORT_WIDTH
 
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
@@ -77,7 +78,7 @@ def export_controls(spec: catalog.ChartSpec) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available()
     with st.popover("Export", icon=":material/download:", key=f"export-{spec.name}"):
-        st.caption(f"`{spec.stem}.*` · 1200×{int(spec.figure.layout.height or 620)} px, "
+        st.caption(f"`{spec.stem}.*` · {EXPORT_WIDTH}×{export.figure_height(spec.figure)} px, "
                    "as shown, with title, units and source line")
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
@@ -92,7 +93,7 @@ def export_controls(spec: catalog.ChartSpec) -> None:
 
 def chart(spec: catalog.ChartSpec) -> None:
     """A chart as the user sees it, with its export control under it."""
-    height = int(spec.figure.layout.height or 620)
+    height = export.figure_height(spec.figure)
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None)
     export_controls(spec)

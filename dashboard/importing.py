@@ -265,7 +265,7 @@ def read_trade_csv(source: str | Path | BinaryIO) -> tuple[pd.DataFrame, pd.Data
     messages = [f"Read as {_FORMATS[fmt]}, {encoding}, separator '{sep}'." .replace(
         "'\t'", "tab")]
     if fmt != "tidy":
-        derived = _derive_totals(ok_rows, seen)
+        derived = _derive_totals(ok_rows)
         if derived:
             messages.append(f"{derived} total(s) derived as export + import where the file "
                             "gives both flows of a year.")
@@ -281,7 +281,7 @@ def read_trade_csv(source: str | Path | BinaryIO) -> tuple[pd.DataFrame, pd.Data
     return accepted, rejected
 
 
-def _derive_totals(rows: list[dict], seen: dict[tuple, int]) -> int:
+def _derive_totals(rows: list[dict]) -> int:
     by_key = {(r["year"], r["reporter"], r["partner"], r["flow"]): r for r in rows}
     derived = 0
     for (year, rep, par, flow), r in list(by_key.items()):

@@ -62,6 +62,7 @@ class TargetStatus:
     deadline_year: int | None
     status: str  # met | missed | open | unknown
     detail: str
+    source_id: str
 
 
 def target_value(target: pd.Series, trade: pd.DataFrame) -> float | None:
@@ -106,7 +107,8 @@ def target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str = 
         label = (f"{fmt_bn(value)} by {deadline}" if deadline else f"{fmt_bn(value)}, no deadline")
         if pd.notna(t["target_multiple"]):
             label = f"{float(t['target_multiple']):g}× {int(t['base_year'])} = " + label
-        out.append(TargetStatus(str(t["target_id"]), label, value, deadline, status, detail))
+        out.append(TargetStatus(str(t["target_id"]), label, value, deadline, status, detail,
+                                str(t["source_id"])))
     return out
 
 

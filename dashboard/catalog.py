@@ -97,9 +97,7 @@ def growth(tables: dict, o: Options) -> ChartSpec:
                         & others["value_usd"].notna() & (others["year"] >= start)
                         & (others["year"] <= end)]
         others = _labelled(others, tables["sources"])
-    drawn = {t.target_id for t in targets}
-    tsrc = tables["targets"]
-    ids = list(s["source_id"]) + list(tsrc[tsrc["target_id"].isin(drawn)]["source_id"])
+    ids = list(s["source_id"]) + [t.source_id for t in targets]
     if others is not None:
         ids += list(others["source_id"])
     source = _reporter_source(tables, ids, o.reporter)
@@ -123,8 +121,7 @@ def growth(tables: dict, o: Options) -> ChartSpec:
             "series": "target", "year": [t.deadline_year for t in targets], "reporter": "",
             "partner": "", "value_usd_bn": [t.value_usd / 1e9 for t in targets],
             "approximate": False, "status": [t.status for t in targets],
-            "source_id": [tables["targets"].set_index("target_id").loc[t.target_id, "source_id"]
-                          for t in targets],
+            "source_id": [t.source_id for t in targets],
             "source": [t.detail for t in targets]})
         data = pd.concat([data, tdata], ignore_index=True)
     stem = (f"{_pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")

@@ -63,6 +63,7 @@ def test_target_status(tables):
     assert s["T2020"].status == "unknown"
     assert s["T100"].status == "open" and s["TDOUBLE"].status == "open"
     assert s["TDOUBLE"].value_usd == 82e9
+    assert (s["T100"].source_id, s["T2015"].source_id) == ("S31", "S26")
 
 
 def test_target_missed_when_the_deadline_year_is_below(tables):

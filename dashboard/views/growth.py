@@ -61,9 +61,8 @@ else:
 if (reporter, partner) == ("CHN", "KAZ"):
     st.subheader("Announced targets")
     rows = [{"Target": ts.label, "Status": ts.status, "What the data says": ts.detail,
-             "Source": src}
-            for ts, src in zip(target_statuses(t["targets"], t["bilateral_trade"]),
-                               t["targets"]["source_id"], strict=True)]
+             "Source": ts.source_id}
+            for ts in target_statuses(t["targets"], t["bilateral_trade"])]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption("Judged against China's customs totals. 'unknown' means no sourced figure exists "
                "for the deadline year and no earlier year reached the target.")

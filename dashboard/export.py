@@ -100,23 +100,24 @@ def shutdown() -> None:
             _server_started = False
 
 
-def to_static(fig: go.Figure, fmt: str, *, width: int = theme.EXPORT_WIDTH,
-              height: int | None = None, scale: float | None = None) -> bytes:
+def to_static(fig: go.Figure, fmt: str) -> bytes:
     """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width)."""
     if fmt not in STATIC_FORMATS:
         raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
+    data = _kaleido("calc_fig_sync", fig.to_dict(), opts=_opts(fig, fmt))
+    return data if isinstance(data, bytes) else bytes(data)
+
+
+def _kaleido(function: str, *args, **kwargs):
+    """Call kaleido's shared browser, turning any browser failure into ExportUnavailable."""
     _browser_ready()
-    height = height or figure_height(fig)
-    scale = scale if scale is not None else (PNG_SCALE if fmt == "png" else 1)
     import kaleido
 
     try:
-        data = kaleido.calc_fig_sync(fig.to_dict(), opts=dict(format=fmt, width=width,
-                                                              height=height, scale=scale))
+        return getattr(kaleido, function)(*args, **kwargs)
     except Exception as exc:  # kaleido reports browser failures with many types
         raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
                                 f"{ENABLE_HINT}") from None
-    return data if isinstance(data, bytes) else bytes(data)
 
 
 def figure_height(fig: go.Figure) -> int:
@@ -134,18 +135,11 @@ def to_static_batch(specs: list[ChartSpec], formats: list[str]) -> dict[tuple[st
     formats = [f for f in formats if f in STATIC_FORMATS]
     if not specs or not formats:
         return {}
-    _browser_ready()
-    import kaleido
-
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [dict(fig=s.figure.to_dict(), path=os.path.join(tmp, f"{i}.{fmt}"),
                      opts=_opts(s.figure, fmt))
                 for i, s in enumerate(specs) for fmt in formats]
-        try:
-            kaleido.write_fig_from_object_sync(jobs, cancel_on_error=True)
-        except Exception as exc:
-            raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
-                                    f"{ENABLE_HINT}") from None
+        _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True)
         return {(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
                 for i, s in enumerate(specs) for fmt in formats}
 

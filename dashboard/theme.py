@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .formatting import fmt_bn, fmt_pct  # noqa: F401  (re-exported while pages move)
+
 TEMPLATE_NAME = "cnkz"
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
@@ -147,23 +149,3 @@ def usd_bn_axis(fig: Draft, *, log: bool = False) -> None:
     fig.update_yaxes(tickprefix="$", ticksuffix=" bn", type="log" if log else "linear")
     if not log:
         fig.update_yaxes(rangemode="tozero")
-
-
-def fmt_bn(value_usd: float | None, digits: int | None = None) -> str:
-    """'$41 bn', '$43.82 bn', '$0.368 bn': as many decimals as the figure has, no rounding away."""
-    if value_usd is None:
-        return "n/a"
-    bn = value_usd / 1e9
-    if digits is None:
-        text = f"{bn:.3f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{bn:,.{digits}f}"
-    return f"${text} bn"
-
-
-def fmt_pct(fraction_or_pct: float, *, is_fraction: bool = True, digits: int = 1,
-            sign: bool = True) -> str:
-    """'+31.4%' from 0.314 (or from 31.4 with is_fraction=False); uses a real minus sign."""
-    pct = fraction_or_pct * 100 if is_fraction else fraction_or_pct
-    text = f"{pct:+.{digits}f}%" if sign else f"{pct:.{digits}f}%"
-    return text.replace("-", "−")

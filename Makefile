@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test test-fast lint bench chromium clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# The fast part alone (logic, AppTest, CLI): no browser tests.
+test-fast: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -m "not e2e"
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

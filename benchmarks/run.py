@@ -182,17 +182,17 @@ def bench_export() -> None:
     first = subprocess.run(
         [sys.executable, "-c", (
             "import time; t=time.perf_counter();"
-            "from dashboard import catalog, export; from dashboard.data import load_package;"
-            "s=catalog.build('growth', load_package()); t1=time.perf_counter();"
+            "from dashboard import charts, export; from dashboard.data import load_package;"
+            "s=charts.build('growth', load_package()); t1=time.perf_counter();"
             "export.render(s,'png'); print(time.perf_counter()-t1)")],
         cwd=ROOT, capture_output=True, text=True, check=True)
     record("First PNG export in a fresh process", f"{float(first.stdout.split()[-1]):.2f} s")
 
-    from dashboard import catalog, export
-    from dashboard.data import descriptor_text, load_package
+    from dashboard import archive, charts, export
+    from dashboard.data import load_package
 
     tables = load_package()
-    specs = [catalog.build(n, tables) for n in catalog.CHART_NAMES]
+    specs = [charts.build(n, tables) for n in charts.CHART_NAMES]
     export.render(specs[0], "png")  # warm
     for fmt in ("png", "svg", "pdf", "html"):
         times = []
@@ -208,8 +208,8 @@ def bench_export() -> None:
     times = []
     for _ in range(3):
         t0 = time.perf_counter()
-        specs = [catalog.build(n, tables) for n in catalog.CHART_NAMES]
-        export.build_zip(specs, tables, descriptor_text())
+        specs = [charts.build(n, tables) for n in charts.CHART_NAMES]
+        archive.build_zip(specs, archive.package_files())
         times.append(time.perf_counter() - t0)
     m = med(times)
     record("Full ZIP (8 charts × 5 formats + data)", f"{m:.2f} s", "≤ 5 s",

@@ -8,9 +8,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import catalog, export
+from . import charts, export, settings
+from .charts.target import default_projection
 from .data import DataError, load_package, series
-from .doubling import GROWTH_MAX, GROWTH_MIN, MULTIPLE_MAX, MULTIPLE_MIN, default_settings
 
 
 class CliError(Exception):
@@ -48,51 +48,48 @@ def _formats(raw: str) -> list[str]:
     return list(dict.fromkeys(fmts))
 
 
-def _options(args, tables) -> catalog.Options:
+def _options(args, tables) -> charts.Options:
+    """Projection options, checked by the same rules as the page and its shared links."""
     history = series(tables["bilateral_trade"])
     years = sorted(int(y) for y in history["year"])
-    s = default_settings(history)
+    s = default_projection(tables)
+
+    def checked(option: str, raw, check):
+        try:
+            return check(raw)
+        except settings.SettingError as exc:
+            raise CliError(f"{option} {raw}: {exc}") from None
+
     if args.base_year is not None:
-        if args.base_year not in years:
-            raise CliError(f"--base-year {args.base_year} has no China-reported total; "
-                           f"choose from {', '.join(map(str, years))}")
-        s = replace(s, base_year=args.base_year, deadline=max(s.deadline, args.base_year + 1))
+        base = checked("--base-year", args.base_year,
+                       lambda v: settings.check_base_year(v, years, "China's customs"))
+        s = replace(s, base_year=base, deadline=max(s.deadline, base + 1))
     if args.growth is not None:
-        if not GROWTH_MIN <= args.growth <= GROWTH_MAX:  # also rejects NaN
-            raise CliError(f"--growth {args.growth} is outside {GROWTH_MIN} to {GROWTH_MAX} "
-                           "(a fraction: 0.069 means 6.9% a year)")
-        s = replace(s, growth=args.growth)
+        s = replace(s, growth=checked("--growth", args.growth, settings.check_growth))
     if args.multiple is not None:
-        if not MULTIPLE_MIN <= args.multiple <= MULTIPLE_MAX:
-            raise CliError(f"--multiple {args.multiple} is outside {MULTIPLE_MIN} to "
-                           f"{MULTIPLE_MAX}")
-        s = replace(s, multiple=args.multiple)
+        s = replace(s, multiple=checked("--multiple", args.multiple, settings.check_multiple))
     if args.target is not None:
-        if not 1 <= args.target <= 1000:
-            raise CliError(f"--target {args.target} is outside 1 to 1000 (US$ bn)")
-        s = replace(s, target_usd=args.target * 1e9)
+        s = replace(s, target_usd=checked("--target", args.target, settings.check_target_bn))
     if args.deadline is not None:
-        if not s.base_year < args.deadline <= s.base_year + 50:
-            raise CliError(f"--deadline {args.deadline} must be after the base year "
-                           f"{s.base_year} and at most {s.base_year + 50}")
-        s = replace(s, deadline=args.deadline)
+        s = replace(s, deadline=checked("--deadline", args.deadline,
+                                        lambda v: settings.check_deadline(v, s.base_year)))
     s = replace(s, log=args.log)
-    return catalog.Options(log=args.log, projection=s)
+    return charts.Options(log=args.log, projection=s)
 
 
 def run_export(args) -> int:
     if args.list:
-        for name in catalog.CHART_NAMES:
+        for name in charts.CHART_NAMES:
             print(name)
         return 0
     if args.out is None:
         raise CliError("--out DIR is required (or use --list)")
     fmts = _formats(args.formats)
-    names = args.charts or list(catalog.CHART_NAMES)
-    unknown = [n for n in names if n not in catalog.CHART_NAMES]
+    names = args.charts or list(charts.CHART_NAMES)
+    unknown = [n for n in names if n not in charts.CHART_NAMES]
     if unknown:
         raise CliError(f"unknown chart(s) {', '.join(unknown)}; "
-                       f"choose from {', '.join(catalog.CHART_NAMES)} (see --list)")
+                       f"choose from {', '.join(charts.CHART_NAMES)} (see --list)")
     static = [f for f in fmts if f in export.STATIC_FORMATS]
     if static:
         ok, why = export.static_available()
@@ -107,7 +104,7 @@ def run_export(args) -> int:
         raise CliError(f"cannot create --out {out}: {exc.strerror}") from None
     if not os.access(out, os.W_OK):
         raise CliError(f"cannot write to --out {out}: permission denied")
-    specs = [catalog.build(n, tables, options) for n in names]
+    specs = [charts.build(n, tables, options) for n in names]
     # Render everything first, write afterwards: an error leaves nothing half-done.
     files = [(out / export.filename(s, f), export.render(s, f)) for s in specs for f in fmts]
     for path, data in files:

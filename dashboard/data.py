@@ -10,14 +10,34 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
+DATA_ENV = "DASHBOARD_DATA"  # names a data package directory to load instead of the bundled one
+
+
+def _bundled_dir() -> Path:
+    """``data/`` beside the package in a checkout; ``dashboard/_data`` in an installed wheel."""
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if (checkout / DESCRIPTOR).is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "_data"
+
+
+DATA_DIR = _bundled_dir()
+
+
+def data_root(root: str | Path | None = None) -> Path:
+    """The package to load: an explicit root, else ``$DASHBOARD_DATA``, else the bundled data."""
+    if root is not None:
+        return Path(root)
+    env = os.environ.get(DATA_ENV, "").strip()
+    return Path(env) if env else DATA_DIR
 
 # Resources every page relies on (a contract with later issues and acceptance checks).
 REQUIRED_RESOURCES = (
@@ -201,7 +221,9 @@ def _check_foreign_keys(tables: Mapping[str, pd.DataFrame], descriptor: dict) ->
 
 def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every resource of the package as a typed DataFrame, after full validation."""
-    root = Path(root) if root is not None else DATA_DIR
+    root = data_root(root)
+    if not root.is_dir():
+        raise DataError(f"{root}: not a data package directory (no such folder)")
     descriptor = read_descriptor(root)
     tables = {r["name"]: read_resource(root, r) for r in descriptor["resources"]}
     _check_foreign_keys(tables, descriptor)
@@ -210,8 +232,7 @@ def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
 
 def descriptor_text(root: str | Path | None = None) -> str:
     """The descriptor as shipped, for exports that bundle it."""
-    root = Path(root) if root is not None else DATA_DIR
-    return (root / DESCRIPTOR).read_text(encoding="utf-8")
+    return (data_root(root) / DESCRIPTOR).read_text(encoding="utf-8")
 
 
 def series(trade: pd.DataFrame, reporter: str = "CHN", partner: str = "KAZ",

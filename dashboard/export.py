@@ -7,13 +7,11 @@ without a Chromium, static formats report why and everything else still works.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import tempfile
 import threading
-import zipfile
-from datetime import UTC, datetime
+import time
 from html import escape as html_escape
 from pathlib import Path
 
@@ -21,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import theme
-from .catalog import ChartSpec
+from .charts import Chart
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "html", "csv")
@@ -30,9 +28,6 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
 PNG_SCALE = 2
 ENABLE_HINT = ("Install Debian's chromium (`apt-get install -y chromium`) or set BROWSER_PATH "
                "to a Chromium/Chrome executable to enable PNG, SVG and PDF.")
-CITATION = ("China–Kazakhstan Trade Dashboard (version {version}), compiled from the sources "
-            "listed in datapackage.json. Exported {date}.")
-
 _lock = threading.Lock()
 _server_started = False
 
@@ -53,8 +48,20 @@ def chromium_path() -> str | None:
     return None
 
 
+_failure: tuple[float, str] | None = None  # (when, why) of the last failed static export
+FAILURE_HOLD_S = 300  # how long a failed browser keeps static formats disabled
+
+
+def mark_unavailable(why: str) -> None:
+    """Remember a failed static export so pages disable static formats and say why."""
+    global _failure
+    _failure = (time.monotonic(), why)
+
+
 def static_available() -> tuple[bool, str]:
     """Whether PNG/SVG/PDF can be produced, and a one-line reason when not."""
+    if _failure is not None and time.monotonic() - _failure[0] < FAILURE_HOLD_S:
+        return False, _failure[1]
     if chromium_path() is None:
         where = os.environ.get("BROWSER_PATH")
         lead = (f"No browser at BROWSER_PATH={where!r}." if where is not None
@@ -130,7 +137,7 @@ def _opts(fig: go.Figure, fmt: str) -> dict:
                 scale=PNG_SCALE if fmt == "png" else 1)
 
 
-def to_static_batch(specs: list[ChartSpec], formats: list[str]) -> dict[tuple[str, str], bytes]:
+def to_static_batch(specs: list[Chart], formats: list[str]) -> dict[tuple[str, str], bytes]:
     """Many static images at once, rendered concurrently in the shared browser."""
     formats = [f for f in formats if f in STATIC_FORMATS]
     if not specs or not formats:
@@ -189,7 +196,7 @@ def _plain(text: str) -> str:
     return text.replace("<br>", " ").replace("  ", " ")
 
 
-def render(spec: ChartSpec, fmt: str) -> bytes:
+def render(spec: Chart, fmt: str) -> bytes:
     if fmt in STATIC_FORMATS:
         return to_static(spec.figure, fmt)
     if fmt == "html":
@@ -199,55 +206,8 @@ def render(spec: ChartSpec, fmt: str) -> bytes:
     raise ValueError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
-def filename(spec: ChartSpec, fmt: str) -> str:
+def filename(spec: Chart, fmt: str) -> str:
     return f"{spec.stem}.{fmt}"
-
-
-def readme_text(version: str, charts: list[ChartSpec], formats: list[str],
-                skipped: list[str]) -> str:
-    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [
-        "China–Kazakhstan Trade Dashboard: export",
-        "",
-        f"Exported: {date}",
-        f"Charts: {', '.join(c.name for c in charts)}",
-        f"Formats: {', '.join(formats)}",
-        "",
-        "How to cite:",
-        CITATION.format(version=version, date=date[:10]),
-        "",
-        "Every figure carries a source_id; datapackage.json lists the sources (publisher, title,",
-        "address, date). Many sources are news reports citing official statistics. China's",
-        "customs and Kazakhstan's statistics count the same trade differently: never mix them.",
-        "Projections are arithmetic on stated growth rates, not forecasts.",
-    ]
-    if skipped:
-        lines += ["", "Not included:", *skipped]
-    return "\n".join(lines) + "\n"
-
-
-def build_zip(charts: list[ChartSpec], tables: dict[str, pd.DataFrame], descriptor: str,
-              formats: list[str] | tuple[str, ...] = FORMATS, version: str = "") -> bytes:
-    """One archive: every chart in every format, the data tables, the descriptor, a README."""
-    buf = io.BytesIO()
-    skipped: list[str] = []
-    ok, why = static_available()
-    static = to_static_batch(charts, list(formats)) if ok else {}
-    if not ok and any(f in STATIC_FORMATS for f in formats):
-        skipped.append(why)
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for spec in charts:
-            for fmt in formats:
-                if fmt in STATIC_FORMATS:
-                    if ok:
-                        zf.writestr(f"charts/{filename(spec, fmt)}", static[(spec.name, fmt)])
-                    continue
-                zf.writestr(f"charts/{filename(spec, fmt)}", render(spec, fmt))
-        for name, table in tables.items():
-            zf.writestr(f"data/{name}.csv", to_csv(table))
-        zf.writestr("data/datapackage.json", descriptor)
-        zf.writestr("README.txt", readme_text(version, charts, list(formats), skipped))
-    return buf.getvalue()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

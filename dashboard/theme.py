@@ -10,14 +10,14 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .formatting import fmt_bn, fmt_pct  # noqa: F401  (re-exported while pages move)
-
 TEMPLATE_NAME = "cnkz"
 
 # Okabe & Ito (2008), safe for the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442",
              "#000000"]
 COUNTRY_COLOURS = {"CHN": "#D55E00", "KAZ": "#0072B2"}
+# ...and a marker shape each, so the two are told apart without colour too.
+COUNTRY_SYMBOLS = {"CHN": "circle", "KAZ": "square"}
 USER_COLOUR = "#CC79A7"  # user-uploaded series: visibly not ours
 NEUTRAL = "#6B7280"
 MET, MISSED, UNKNOWN = "#009E73", "#D55E00", "#6B7280"

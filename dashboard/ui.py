@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the pages: cached data, chart + export controls, pair choice.
+"""Streamlit glue shared by the pages: the session's tables, chart + export controls, pair choice.
 
 The only module besides the pages that imports Streamlit; it holds no logic of
 its own beyond wiring widgets to the functional core.
@@ -7,65 +7,70 @@ its own beyond wiring widgets to the functional core.
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
-from . import catalog, export
-from .data import COUNTRY_NAMES, DataError, descriptor_text, load_package
+from . import archive, charts, export
+from .charts.kit import country, who  # noqa: F401  (pages name the reporter)
+from .data import DataError, data_root, descriptor_text, load_package
 from .theme import EXPORT_WIDTH
 
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
+_SESSION_TABLES = "_tables"         # this session's own copy, with its upload merged once
 
 FORMAT_LABELS = {"png": "PNG (2×)", "svg": "SVG", "pdf": "PDF", "html": "HTML (interactive)",
                  "csv": "CSV (data)"}
 
 
 @st.cache_resource(show_spinner=False)
-def _bundled() -> dict[str, pd.DataFrame]:
-    return load_package()
+def _package(root: str) -> MappingProxyType:
+    """The validated package, once per process and data folder. Read-only: sessions copy it."""
+    return MappingProxyType(load_package(root))
 
 
-@st.cache_resource(show_spinner=False)
-def _descriptor() -> str:
-    return descriptor_text()
+def _root() -> str:
+    return str(data_root().resolve())
 
 
 def bundled_tables() -> dict[str, pd.DataFrame]:
-    """The validated bundled package, or a clear error and a stopped page."""
+    """The validated data package, or a clear error and a stopped page."""
     try:
-        return _bundled()
+        shared = _package(_root())
     except DataError as exc:
-        st.error(f"The bundled data failed validation, so nothing is shown: {exc}")
+        st.error(f"The data failed validation, so nothing is shown: {exc}")
         st.stop()
+    # A session may sort or annotate what it gets; it must never change another's tables.
+    return {name: frame.copy(deep=False) for name, frame in shared.items()}
 
 
 def tables() -> dict[str, pd.DataFrame]:
-    """Bundled tables, plus this session's uploaded figures where the user chose to use them."""
-    base = bundled_tables()
+    """This session's tables: bundled, plus its uploaded figures, merged once per change."""
     upload = st.session_state.get(UPLOAD_KEY)
-    if upload is None:
-        return base
-    from .importing import combine
+    prefer = st.session_state.get(PREFER_KEY, "bundled")
+    token = (_root(), id(upload), prefer)
+    cached = st.session_state.get(_SESSION_TABLES)
+    if cached is not None and cached[0] == token:
+        return dict(cached[1])
+    merged = bundled_tables()
+    if upload is not None:
+        from .importing import combine
 
-    merged = dict(base)
-    merged["bilateral_trade"], _ = combine(base["bilateral_trade"], upload["accepted"],
-                                           prefer=st.session_state.get(PREFER_KEY, "bundled"))
-    merged["sources"] = pd.concat([base["sources"], upload["source"]], ignore_index=True)
-    return merged
-
-
-def country(code: str) -> str:
-    return COUNTRY_NAMES.get(code, code)
+        merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
+                                               prefer=prefer)
+        merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
+    st.session_state[_SESSION_TABLES] = (token, merged)
+    return dict(merged)
 
 
 def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
     """Reporter–partner choice, shown only when the data holds more than one pair."""
     trade = t["bilateral_trade"]
-    pairs = {(r, p) for r, p, f in zip(trade["reporter"], trade["partner"], trade["flow"],
-                                        strict=True) if f == "total"}
-    pairs = sorted(pairs, key=lambda p: (p != ("CHN", "KAZ"), p))
+    totals = trade[trade["flow"] == "total"]
+    pairs = sorted(set(zip(totals["reporter"], totals["partner"], strict=True)),
+                   key=lambda p: (p != ("CHN", "KAZ"), p))
     if len(pairs) <= 1:
         return pairs[0] if pairs else ("CHN", "KAZ")
     labels = {p: f"{country(p[0])}'s statistics on trade with {country(p[1])}" for p in pairs}
@@ -74,7 +79,18 @@ def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
                          help="Each country's statistics are charted separately, never mixed.")
 
 
-def export_controls(spec: catalog.ChartSpec) -> None:
+def _file(spec: charts.Chart, fmt: str):
+    """The deferred file for one format; a failed static export disables static formats."""
+    def build() -> bytes:
+        try:
+            return export.render(spec, fmt)
+        except export.ExportUnavailable as exc:
+            export.mark_unavailable(str(exc))
+            raise
+    return build
+
+
+def export_controls(spec: charts.Chart) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available()
     with st.popover("Export", icon=":material/download:", key=f"export-{spec.name}"):
@@ -83,15 +99,14 @@ def export_controls(spec: catalog.ChartSpec) -> None:
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(
-                FORMAT_LABELS[fmt], data=(lambda f=fmt: export.render(spec, f)),
-                file_name=export.filename(spec, fmt), mime=export.MIME[fmt],
-                key=f"dl-{spec.name}-{fmt}", on_click="ignore", disabled=disabled,
-                width="stretch", icon=":material/download:")
+                FORMAT_LABELS[fmt], data=_file(spec, fmt), file_name=export.filename(spec, fmt),
+                mime=export.MIME[fmt], key=f"dl-{spec.name}-{fmt}", on_click="ignore",
+                disabled=disabled, width="stretch", icon=":material/download:")
         if not ok:
             st.caption(why)
 
 
-def chart(spec: catalog.ChartSpec) -> None:
+def chart(spec: charts.Chart) -> None:
     """A chart as the user sees it, with its export control under it."""
     height = export.figure_height(spec.figure)
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
@@ -99,12 +114,17 @@ def chart(spec: catalog.ChartSpec) -> None:
     export_controls(spec)
 
 
-def download_all(t: dict[str, pd.DataFrame], options: catalog.Options | None = None) -> None:
-    """One ZIP: every chart in every format, the data CSVs, datapackage.json and a README."""
+def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = None) -> None:
+    """One ZIP: every chart in every format, the data package, the user's rows and a README."""
+    upload = st.session_state.get(UPLOAD_KEY)
+
     def build() -> bytes:
-        specs = [catalog.build(n, t, options) for n in catalog.CHART_NAMES]
-        version = json.loads(_descriptor()).get("version", "")
-        return export.build_zip(specs, t, _descriptor(), version=version)
+        specs = [charts.build(n, t, options) for n in charts.CHART_NAMES]
+        version = json.loads(descriptor_text()).get("version", "")
+        user = None if upload is None else {"uploaded_trade": upload["accepted"],
+                                            "uploaded_source": upload["source"]}
+        return archive.build_zip(specs, archive.package_files(), version=version,
+                                user_tables=user)
 
     st.download_button("Download all charts and data (ZIP)", data=build,
                        file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
@@ -117,17 +137,19 @@ def download_all(t: dict[str, pd.DataFrame], options: catalog.Options | None = N
 def source_caption(ids, t: dict[str, pd.DataFrame]) -> None:
     """Plain-text list of the sources behind a block (never Markdown from data)."""
     src = t["sources"].set_index("source_id")
-    parts = []
-    for sid in dict.fromkeys(ids):
-        if sid in src.index:
-            r = src.loc[sid]
-            parts.append(f"{sid}: {r['publisher']}, {r['published']}")
+    parts = [f"{sid}: {src.loc[sid, 'publisher']}, {src.loc[sid, 'published']}"
+             for sid in dict.fromkeys(ids) if sid in src.index]
     if parts:
         st.caption("Sources — " + "; ".join(parts))
 
 
+def notice(text: str) -> None:
+    """A warning whose text may repeat what a user typed: shown as plain text, never Markdown."""
+    with st.container(border=True):
+        st.text(f"⚠ {text}")
+
+
 def footer() -> None:
     st.divider()
-    st.caption("China–Kazakhstan Trade Dashboard · figures from news reports citing official "
-               "statistics, each traceable on the Data & sources page · projections are "
-               "arithmetic, not forecasts.")
+    st.caption("China–Kazakhstan Trade Dashboard · every figure traceable on the Data & sources "
+               "page · projections are arithmetic, not forecasts.")

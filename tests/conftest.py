@@ -9,18 +9,34 @@ from dashboard.data import DATA_DIR, load_package
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "package"
 
 
 @pytest.fixture(scope="session")
 def tables():
-    return load_package()
+    """The synthetic fixture package: logic tests never depend on the published figures."""
+    return load_package(FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def published():
+    """The bundled package, for the pinned-figures tests only (test_published_figures.py)."""
+    return load_package(DATA_DIR)
 
 
 @pytest.fixture
 def data_copy(tmp_path):
-    """A writable copy of the data package: tests corrupt the copy, never data/."""
+    """A writable copy of the bundled package: tests corrupt the copy, never data/."""
     dest = tmp_path / "data"
     shutil.copytree(DATA_DIR, dest)
+    return dest
+
+
+@pytest.fixture
+def fixture_copy(tmp_path):
+    """A writable copy of the synthetic package."""
+    dest = tmp_path / "fixture"
+    shutil.copytree(FIXTURE, dest)
     return dest
 
 

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from conftest import APP, decode
+from conftest import APP, FIXTURE, decode
 from streamlit.testing.v1 import AppTest
 
-from dashboard import catalog
+from dashboard import charts as catalog
 
 PAGES = {
     "overview": ("views/overview.py", 0),
@@ -17,6 +17,12 @@ PAGES = {
     "sources": ("views/sources.py", 0),
     "import": ("views/import_data.py", 0),
 }
+
+
+@pytest.fixture(autouse=True)
+def fixture_package(monkeypatch):
+    """Pages run on the synthetic package: updating data/ never breaks these tests."""
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
 
 
 def open_page(page, query=None):
@@ -55,42 +61,51 @@ def test_every_page_loads_with_its_charts_and_export_controls(page):
 def test_overview_shows_the_four_claims():
     at = open_page("overview")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"2023 trade": "$41 bn in 2023", "2023 growth": "+32% year on year",
-                       "World trade": "World −1.1% in 2023",
-                       "Doubling goal": "2× the 2023 value"}
+    assert metrics == {"Fixture-year trade": "$30 bn in 2017",
+                       "Fixture-year growth": "+20% year on year",
+                       "World trade": "World −2.5% in 2017",
+                       "Doubling goal": "2× the 2017 value"}
     text = " ".join(m.value for m in at.markdown)
-    assert "Matches China's customs figure; Kazakhstan's statistics give $31.4 bn." in text
-    assert "China's totals give +31.4% ($41 bn / $31.2 bn)" in text
-    assert "revised to −1.1% (October 2024" in text
+    assert "Matches China's customs figure; Kazakhstan's statistics give $24 bn." in text
+    assert "China's totals give +20.0% ($30 bn / $25 bn)" in text
+    assert "revised to −2.5% (2018-10)" in text
+    assert "**Fixture Daily** (2018-07-03)" in text and "**$30 bn in 2017**, up 20%" in text
 
 
 def test_growth_year_range_and_log_switch_change_the_figure():
     at = open_page("growth")
     before = figures(at)[0]
     assert before["layout"]["yaxis"]["type"] == "linear"
-    at.select_slider(key="growth-years").set_value((2013, 2023))
+    at.select_slider(key="growth-years").set_value((2013, 2016))
     at.segmented_control(key="growth-scale").set_value("Log")
     at.run()
     after = figures(at)[0]
     markers = [t for t in traces(after, "China's customs (GACC)") if t["mode"] == "markers"][0]
-    assert min(decode(markers["x"])) == 2013 and max(decode(markers["x"])) == 2023
+    assert min(decode(markers["x"])) == 2013 and max(decode(markers["x"])) == 2016
     assert after["layout"]["yaxis"]["type"] == "log"
-    assert after["layout"]["title"]["text"] == "China–Kazakhstan trade, 2013–2023"
-    assert any(m.label == "CAGR 2013–2023" for m in at.metric)
+    assert after["layout"]["title"]["text"] == "China–Kazakhstan trade, 2013–2016"
+    assert any(m.label == "CAGR 2013–2016" for m in at.metric)
 
 
 def test_mirror_page_states_the_gap():
     at = open_page("mirror")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Gap in 2023"] == "$9.6 bn"
-    assert metrics["China's figure is higher by"] == "30.6%"
+    assert metrics["Gap in 2017"] == "$6 bn"
+    assert metrics["China's figure is higher by"] == "+25.0%"
+    assert "January–October 2017: China's figure $25 bn (S04), Kazakhstan's $20 bn (S04)" in (
+        " ".join(m.value for m in at.markdown))
     assert any("CIF" in m.value for m in at.markdown)
 
 
 def test_world_page_notes_the_revision():
     at = open_page("world")
     info = " ".join(i.value for i in at.info)
-    assert "published **after** the editorial" in info and "−1.2%" in info
+    assert "published 2018-10, after the editorial (2018-07-03)" in info
+    assert "The figure available first was −1.5% (2018-04)." in info
+    # only signs of numbers get the minus sign: dates keep their hyphens
+    assert "2018−10" not in info and "2018−07−03" not in info
+    text = " ".join(m.value for m in at.markdown)
+    assert "(−4% to −6% among those that fell)" in text
 
 
 def _answer(at):
@@ -99,42 +114,62 @@ def _answer(at):
 
 def test_doubling_slider_changes_answer_figure_and_url():
     at = open_page("doubling")
-    assert _answer(at) == "#### At 6.9% a year (your rate), trade reaches $82.0 bn in 2034."
+    assert _answer(at) == "#### At 5.0% a year (your rate), trade reaches $60.0 bn in 2032."
     fig_before = figures(at)[0]
     at.slider(key="dbl-growth").set_value(10.0)
     at.run()
-    assert _answer(at) == "#### At 10.0% a year (your rate), trade reaches $82.0 bn in 2031."
+    assert _answer(at) == "#### At 10.0% a year (your rate), trade reaches $60.0 bn in 2025."
     fig_after = figures(at)[0]
     main = traces(fig_after, "10.0% a year (your rate)")
     assert main and not traces(fig_before, "10.0% a year (your rate)")
     assert at.query_params["growth"] == "0.1"
-    assert at.query_params["base"] == "2023" and at.query_params["multiple"] == "2"
+    assert at.query_params["base"] == "2017" and at.query_params["multiple"] == "2"
+
+
+def test_doubling_announced_target_from_a_link():
+    at = open_page("doubling", {"target": "45"})
+    assert at.selectbox(key="dbl-target-choice").value == 45e9
+    assert "Reaching $45.0 bn by 2030 needs" in " ".join(m.value for m in at.markdown)
 
 
 def test_doubling_query_params_restore_the_view():
-    at = open_page("doubling", {"growth": "0.125", "base": "2022", "deadline": "2035",
+    at = open_page("doubling", {"growth": "0.125", "base": "2016", "deadline": "2035",
                                 "target": "100", "scenarios": "cagr10", "log": "1"})
     assert not at.warning
     assert at.slider(key="dbl-growth").value == 12.5
-    assert at.selectbox(key="dbl-base").value == 2022
+    assert at.selectbox(key="dbl-base").value == 2016
     assert at.slider(key="dbl-deadline").value == 2035
     assert at.radio(key="dbl-mode").value == "Amount in US$"
-    assert at.selectbox(key="dbl-target-choice").value == 100e9
+    assert at.selectbox(key="dbl-target-choice").value == -1.0  # not announced: custom
+    assert at.number_input(key="dbl-target-custom").value == 100
     assert at.toggle(key="dbl-log").value is True
     assert "$100.0 bn" in _answer(at)
     assert any("Reaching $100.0 bn by 2035 needs" in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize("query", [
-    {"growth": "abc"}, {"growth": "nan"}, {"growth": "1e308"}, {"base": "2015"},
+    {"growth": "abc"}, {"growth": "nan"}, {"growth": "1e308"}, {"base": "2012"},
     {"deadline": "1e308"}, {"multiple": "-2"},
 ])
 def test_doubling_garbage_params_give_a_notice_and_defaults(query):
     at = open_page("doubling", query)
-    assert len(at.warning) == 1 and "Link parameter ignored" in at.warning[0].value
-    assert at.slider(key="dbl-growth").value == 6.9
-    assert at.selectbox(key="dbl-base").value == 2023
-    assert _answer(at).endswith("in 2034.")
+    notices = [t.value for t in at.text if "Link parameter ignored" in t.value]
+    assert len(notices) == 1
+    assert at.slider(key="dbl-growth").value == 5.0
+    assert at.selectbox(key="dbl-base").value == 2017
+    assert _answer(at).endswith("in 2032.")
+
+
+def test_hostile_link_parameters_are_shown_as_plain_bounded_text():
+    hostile = {"scenarios": "[Log in](//example.invalid/x)," + ",".join(f"s{i}" for i in
+                                                                       range(3000)),
+               "growth": "![](//example.invalid/p.png)", "log": ":red[TRUE]"}
+    at = open_page("doubling", hostile)
+    notices = [t.value for t in at.text if "Link parameter ignored" in t.value]
+    assert len(notices) == 3 and all(len(n) < 400 for n in notices)
+    assert any("[Log in](//example.invalid/x)" in n for n in notices)  # shown literally
+    rendered = " ".join(m.value for m in at.markdown) + " ".join(w.value for w in at.warning)
+    assert "example.invalid" not in rendered  # never in anything rendered as Markdown
 
 
 def test_sources_page_lists_tables_and_links():

@@ -12,7 +12,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
+
+from dashboard.data import DATA_DIR
 
 pytestmark = pytest.mark.e2e
 
@@ -33,13 +35,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """`streamlit run` on a free port; stopped at the end even when tests fail."""
+def _serve(tmp_path_factory, data_dir: Path):
+    """`streamlit run` on a free port with the given data package; stopped at the end."""
     home = tmp_path_factory.mktemp("home")
     port = _free_port()
     env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CACHE_HOME=str(home / "cache"), HOME=str(home))
+               XDG_CACHE_HOME=str(home / "cache"), HOME=str(home), DASHBOARD_DATA=str(data_dir))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -66,6 +67,18 @@ def server(tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The app on the synthetic fixture package: behaviour tests never pin published figures."""
+    yield from _serve(tmp_path_factory, FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def published_server(tmp_path_factory):
+    """The app on the bundled data, for rendering checks and the screenshots we look at."""
+    yield from _serve(tmp_path_factory, DATA_DIR)
 
 
 @pytest.fixture(scope="session")
@@ -97,8 +110,8 @@ def wait_ready(pg, charts: int) -> None:
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_loads_and_charts_render(server, page, path):
-    page.goto(f"{server}/{path}")
+def test_page_loads_and_charts_render(published_server, page, path):
+    page.goto(f"{published_server}/{path}")
     wait_ready(page, PAGES[path])
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.locator("[data-testid=stAlertContentError]").count() == 0
@@ -124,14 +137,14 @@ def test_keyboard_on_growth_slider_updates_answer_and_chart(server, page):
     page.goto(f"{server}/doubling")
     wait_ready(page, 1)
     before_text, before_trace = _answer(page), _main_trace_ys(page)
-    assert "6.9% a year" in before_text
+    assert "5.0% a year" in before_text
     thumb = page.get_by_role("slider").nth(0)
     thumb.focus()
-    for _ in range(31):  # 6.9% -> 10.0% in 0.1 steps
+    for _ in range(50):  # 5.0% -> 10.0% in 0.1 steps
         page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('h4').innerText.includes('10.0%')",
                            timeout=15_000)
-    assert "in 2031" in _answer(page) and _answer(page) != before_text
+    assert "in 2025" in _answer(page) and _answer(page) != before_text
     page.wait_for_function("() => document.querySelector('.js-plotly-plot').data"
                            ".some(d => (d.name || '').startsWith('10.0%'))", timeout=15_000)
     assert _main_trace_ys(page) != before_trace
@@ -139,7 +152,7 @@ def test_keyboard_on_growth_slider_updates_answer_and_chart(server, page):
 
 
 def test_url_restores_state(server, page):
-    page.goto(f"{server}/doubling?growth=0.125&deadline=2035&target=100&base=2023")
+    page.goto(f"{server}/doubling?growth=0.125&deadline=2035&target=100&base=2016")
     wait_ready(page, 1)
     assert "12.5% a year" in _answer(page) and "$100.0 bn" in _answer(page)
     assert page.get_by_text("Reaching $100.0 bn by 2035 needs").count() == 1
@@ -149,7 +162,21 @@ def test_bad_url_shows_a_notice(server, page):
     page.goto(f"{server}/doubling?growth=1e308&base=abc")
     wait_ready(page, 1)
     assert page.get_by_text("Link parameter ignored").count() == 2
-    assert "6.9% a year" in _answer(page)
+    assert "5.0% a year" in _answer(page)
+
+
+def test_scenario_labels_follow_the_base_year(server, page):
+    """Bug: the scenario labels were computed outside the fragment and kept the old year."""
+    page.goto(f"{server}/doubling")
+    wait_ready(page, 1)
+    pills = page.locator("[data-testid=stButtonGroup]").first
+    assert "The 2017 pace, 2016→2017" in pills.inner_text()
+    page.get_by_role("combobox", name="Base year").click()  # only the fragment reruns
+    page.get_by_role("option", name="2016", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[data-testid=stButtonGroup]')"
+                           ".innerText.includes('The 2016 pace, 2015→2016')", timeout=15_000)
+    assert "The 2017 pace" not in pills.inner_text()
+    assert "The latest pace, 2016→2017" in pills.inner_text()
 
 
 def _download(pg, label):
@@ -164,22 +191,22 @@ def test_download_png_and_csv_through_the_ui(server, page):
     page.goto(f"{server}/growth")
     wait_ready(page, 4)
     name, png = _download(page, "PNG (2×)")
-    assert name == "china-kazakhstan-trade-growth-1992-2024.png"
+    assert name == "china-kazakhstan-trade-growth-2005-2017.png"
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     page.keyboard.press("Escape")
     name, data = _download(page, "CSV (data)")
-    assert name == "china-kazakhstan-trade-growth-1992-2024.csv"
+    assert name == "china-kazakhstan-trade-growth-2005-2017.csv"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     values = {r["year"]: float(r["value_usd_bn"]) for r in rows
               if r["series"] == "China's customs (GACC)"}
-    assert values["2023"] == 41.0 and values["2024"] == 43.82
+    assert values["2016"] == 25.0 and values["2017"] == 30.0
     others = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] == "other reading"}
-    assert others["2024"] == 44.0  # the rounded reading is beside the series, not in it
+    assert others["2016"] == 26.0  # the rounded reading is beside the series, not in it
 
 
 def test_upload_in_the_browser(server, page, tmp_path):
     f = tmp_path / "mine.csv"
-    f.write_text("year,reporter,partner,flow,value_usd\n2020,CHN,KAZ,total,21430000000\n"
+    f.write_text("year,reporter,partner,flow,value_usd\n2012,CHN,KAZ,total,13000000000\n"
                  "2021,CHN,KAZ,oops,1\n", encoding="utf-8")
     page.goto(f"{server}/import")
     wait_ready(page, 0)
@@ -189,11 +216,11 @@ def test_upload_in_the_browser(server, page, tmp_path):
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_narrow_viewport_has_no_horizontal_overflow(server, browser, path):
+def test_narrow_viewport_has_no_horizontal_overflow(published_server, browser, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     try:
-        pg.goto(f"{server}/{path}")
+        pg.goto(f"{published_server}/{path}")
         wait_ready(pg, PAGES[path])
         overflow = pg.evaluate(
             "() => { const m = document.querySelector('[data-testid=stMain]') || document.body;"

@@ -1,5 +1,6 @@
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -7,9 +8,11 @@ import zipfile
 
 import pandas as pd
 import pytest
+from conftest import FIXTURE
 
-from dashboard import catalog, export
-from dashboard.data import descriptor_text
+from dashboard import archive, export
+from dashboard import charts as catalog
+from dashboard.data import load_package
 
 needs_chromium = pytest.mark.skipif(not export.static_available()[0],
                                     reason="no Chromium for static export")
@@ -28,7 +31,7 @@ def test_png_svg_pdf_bytes(growth):
     assert width == 1200 * export.PNG_SCALE  # fixed size, high resolution
     svg = export.render(growth, "svg").decode("utf-8")
     assert re.match(r"^<svg[^>]*xmlns=\"http://www.w3.org/2000/svg\"", svg)
-    assert "China–Kazakhstan trade, 1992–2024" in svg and "S12" in svg
+    assert "China–Kazakhstan trade, 2005–2017" in svg and "S03" in svg
     assert export.render(growth, "pdf").startswith(b"%PDF")
 
 
@@ -36,8 +39,8 @@ def test_html_is_self_contained(growth):
     html = export.render(growth, "html").decode("utf-8")
     assert "<script src=" not in html.replace('<script src="data:', "")
     assert not re.search(r"<script[^>]+src=\"https?:", html)
-    assert "<title>China–Kazakhstan trade, 1992–2024</title>" in html
-    assert "Kazakhstan trade, 1992" in html and "43.82" in html  # the figure's data
+    assert "<title>China–Kazakhstan trade, 2005–2017</title>" in html
+    assert "Kazakhstan trade, 2005" in html and "Alpha News" in html  # the figure's data
     assert '"displaylogo": false' in html
     assert len(html) > 1_000_000  # plotly.js embedded
 
@@ -50,7 +53,7 @@ def test_csv_round_trips_the_plotted_numbers(growth):
     assert series["year"].tolist() == list(plotted.x)
     assert series["value_usd_bn"].tolist() == pytest.approx(list(plotted.y))
     assert "value_usd_bn" in data.columns and "source" in data.columns
-    assert (data["series"] == "target").sum() == 4
+    assert (data["series"] == "target").sum() == 3
 
 
 def test_csv_neutralises_formulas():
@@ -68,7 +71,7 @@ def test_no_chromium_path(monkeypatch, growth, tables):
     with pytest.raises(export.ExportUnavailable):
         export.render(growth, "png")
     assert b"<html>" in export.render(growth, "html")[:200]
-    blob = export.build_zip([growth], {"sources": tables["sources"]}, descriptor_text())
+    blob = archive.build_zip([growth], archive.package_files(FIXTURE))
     names = zipfile.ZipFile(io.BytesIO(blob)).namelist()
     assert f"charts/{growth.stem}.html" in names and not any(n.endswith(".png") for n in names)
 
@@ -76,7 +79,7 @@ def test_no_chromium_path(monkeypatch, growth, tables):
 @needs_chromium
 def test_zip_holds_everything(tables):
     specs = [catalog.build(n, tables) for n in catalog.CHART_NAMES]
-    blob = export.build_zip(specs, tables, descriptor_text(), version="1.0.0")
+    blob = archive.build_zip(specs, archive.package_files(FIXTURE), version="1.0.0")
     z = zipfile.ZipFile(io.BytesIO(blob))
     names = set(z.namelist())
     for s in specs:
@@ -88,9 +91,35 @@ def test_zip_holds_everything(tables):
     assert json.loads(z.read("data/datapackage.json"))["name"] == "china-kazakhstan-trade"
 
 
+def test_zip_with_an_upload_is_still_a_valid_package(tmp_path, tables, monkeypatch):
+    """Bug: "Download all" with an upload wrote a package that failed validation."""
+    from dashboard.importing import combine, read_trade_csv, source_frame
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # HTML and CSV are enough here
+    upload = io.BytesIO(b"year,reporter,partner,flow,value_usd\n2019,CHN,KAZ,total,33000000000\n")
+    upload.name = "mine.csv"
+    accepted, _ = read_trade_csv(upload)
+    user = {"uploaded_trade": accepted, "uploaded_source": source_frame(
+        accepted, tables["sources"].columns)}
+    merged = dict(tables)
+    merged["bilateral_trade"], _ = combine(tables["bilateral_trade"], accepted)
+    blob = archive.build_zip([catalog.build("growth", merged)], archive.package_files(FIXTURE),
+                            user_tables=user)
+    z = zipfile.ZipFile(io.BytesIO(blob))
+    z.extractall(tmp_path)
+    assert load_package(tmp_path / "data")  # our own loader accepts it
+    r = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json",
+                        str(tmp_path / "data" / "datapackage.json")], capture_output=True,
+                       text=True, timeout=120)
+    assert json.loads(r.stdout)["valid"] is True, r.stdout[-2000:]
+    assert "your-data/uploaded_trade.csv" in z.namelist()
+    assert "your-data/" in z.read("README.txt").decode("utf-8")
+
+
 # --- command line ---
 
 def _cli(*args, env=None):
+    env = dict(env or os.environ, DASHBOARD_DATA=str(FIXTURE))
     return subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True,
                           text=True, timeout=180, env=env)
 
@@ -102,10 +131,10 @@ def test_cli_list():
 
 def test_cli_writes_requested_files(tmp_path):
     r = _cli("export", "--out", str(tmp_path), "--formats", "csv,html", "--charts",
-             "doubling-target", "--growth", "0.069", "--base-year", "2023", "--multiple", "2")
+             "doubling-target", "--growth", "0.1", "--base-year", "2016", "--multiple", "2")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "doubling-target-6.9pct-2034.csv", "doubling-target-6.9pct-2034.html"]
+        "doubling-target-10.0pct-2024.csv", "doubling-target-10.0pct-2024.html"]
     assert "wrote" in r.stdout
 
 
@@ -119,10 +148,12 @@ def test_cli_png(tmp_path):
 @pytest.mark.parametrize("args,message", [
     (["--charts", "pie"], "unknown chart(s) pie"),
     (["--formats", "gif"], "unknown format(s) gif"),
-    (["--growth", "nan"], "--growth nan is outside"),
-    (["--growth", "7"], "--growth 7.0 is outside"),
-    (["--base-year", "2015"], "--base-year 2015 has no China-reported total"),
-    (["--deadline", "2020"], "--deadline 2020 must be after the base year"),
+    (["--growth", "nan"], "--growth nan: growth must be a finite number"),
+    (["--growth", "7"], "--growth 7.0: growth 7 is outside -0.2 to 0.5"),
+    (["--multiple", "9"], "--multiple 9.0: multiple 9 is outside 1.1 to 5"),
+    (["--target", "0.5"], "--target 0.5: target 0.5 is outside 1 to 1000"),
+    (["--base-year", "2012"], "--base-year 2012: base year 2012 has no total reported by China"),
+    (["--deadline", "2016"], "--deadline 2016: deadline 2016 must be a year from 2018 to 2067"),
 ])
 def test_cli_errors(tmp_path, args, message):
     r = _cli("export", "--out", str(tmp_path / "out"), "--formats", "csv", *args)
@@ -140,8 +171,6 @@ def test_cli_unwritable_dir(tmp_path):
 
 
 def test_cli_no_chromium(tmp_path):
-    import os
-
     env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium")
     r = _cli("export", "--out", str(tmp_path), "--formats", "png", env=env)
     assert r.returncode == 2 and "BROWSER_PATH" in r.stderr

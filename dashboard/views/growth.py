@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import catalog, ui
-from dashboard.analysis import cagr_between, target_statuses
+from dashboard import charts, ui
+from dashboard.analysis import cagr_summary
 from dashboard.data import series
-from dashboard.theme import fmt_bn, fmt_pct
+from dashboard.formatting import fmt_bn, fmt_pct
 
 t = ui.tables()
 st.title("Growth of bilateral trade")
@@ -14,8 +14,7 @@ st.caption("Annual goods trade in current US dollars. Years with no sourced figu
            "the dotted line only joins the dots, it is not data.")
 
 reporter, partner = ui.pair_selector(t, key="growth-pair")
-s = series(t["bilateral_trade"], reporter, partner)
-years = [int(y) for y in s["year"]]
+years = [int(y) for y in series(t["bilateral_trade"], reporter, partner)["year"]]
 if len(years) < 2:
     st.warning("This pair has fewer than two years with a total: nothing to chart over time.")
     st.stop()
@@ -25,48 +24,45 @@ start, end = c1.select_slider("Years", options=years, value=(years[0], years[-1]
                               key="growth-years")
 scale = c2.segmented_control("Value axis", ["Linear", "Log"], default="Linear",
                              key="growth-scale") or "Linear"
-opts = catalog.Options(reporter=reporter, partner=partner, start=start, end=end,
-                       log=scale == "Log")
-
-spec = catalog.build("growth", t, opts)
+opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
+                      log=scale == "Log")
+spec = charts.build("growth", t, opts)
 ui.chart(spec)
 
-if end > start:
-    g = cagr_between(s, start, end)
-    v0 = float(s[s["year"] == start]["value_usd"].iloc[0])
-    v1 = float(s[s["year"] == end]["value_usd"].iloc[0])
+summary = cagr_summary(spec.series, start, end)
+if summary is not None:
     m1, m2 = st.columns([1, 3])
-    m1.metric(f"CAGR {start}–{end}", fmt_pct(g), help="Compound annual growth rate")
+    m1.metric(f"CAGR {start}–{end}", fmt_pct(summary.rate), help="Compound annual growth rate")
+    v0, v1 = fmt_bn(summary.start_value), fmt_bn(summary.end_value)
     m2.markdown(
-        f"**Compound annual growth rate, {start}–{end}: {fmt_pct(g)} a year.** "
-        f"The constant yearly rate that turns {fmt_bn(v0)} in {start} into {fmt_bn(v1)} in "
-        f"{end}: ({fmt_bn(v1)} ÷ {fmt_bn(v0)})^(1/{end - start}) − 1. It says nothing about "
-        "the path in between, and the years without a figure are simply skipped over.")
+        f"**Compound annual growth rate, {start}–{end}: {fmt_pct(summary.rate)} a year.** "
+        f"The constant yearly rate that turns {v0} in {start} into {v1} in {end}: "
+        f"({v1} ÷ {v0})^(1/{end - start}) − 1. It says nothing about the path in between, and "
+        "the years without a figure are simply skipped over.")
 else:
     st.info("Choose two different years to see the compound annual growth rate.")
 
 st.subheader("Year-on-year change")
-ui.chart(catalog.build("yoy-growth", t, opts))
+ui.chart(charts.build("yoy-growth", t, opts))
 st.caption("A bar needs two consecutive years with a figure; where the previous year is a gap, "
            "only the growth the source itself reports is shown. Computed and reported rates "
            "can differ: sources round, and some rest on revised figures for the previous year.")
 
 st.subheader("Exports and imports")
-flows = catalog.build("flows", t, opts)
+flows = charts.build("flows", t, opts)
 if flows.data.empty:
     st.info("No source splits this pair's trade into exports and imports.")
 else:
     ui.chart(flows)
 
-if (reporter, partner) == ("CHN", "KAZ"):
+if spec.statuses:
     st.subheader("Announced targets")
-    rows = [{"Target": ts.label, "Status": ts.status, "What the data says": ts.detail,
-             "Source": ts.source_id}
-            for ts in target_statuses(t["targets"], t["bilateral_trade"])]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    st.caption("Judged against China's customs totals. 'unknown' means no sourced figure exists "
-               "for the deadline year and no earlier year reached the target.")
+    st.dataframe(pd.DataFrame([{"Target": ts.label, "Status": ts.status,
+                                "What the data says": ts.detail, "Source": ts.source_id}
+                               for ts in spec.statuses]), hide_index=True, width="stretch")
+    st.caption(f"Judged against the totals of {ui.who(reporter)}. 'unknown' means no sourced "
+               "figure exists for the deadline year and no earlier year reached the target.")
 
     st.subheader("What Kazakhstan sells to China")
-    ui.chart(catalog.build("products", t, opts))
+    ui.chart(charts.build("products", t, opts))
 ui.footer()

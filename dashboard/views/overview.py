@@ -3,33 +3,31 @@
 import streamlit as st
 
 from dashboard import ui
-from dashboard.analysis import claim_verdicts
+from dashboard.formatting import capitalise
+from dashboard.verdicts import claim_verdicts, editorial_summary
 
-t = ui.bundled_tables()
-editorial = t["sources"].set_index("source_id").loc["S01"]
+t = ui.tables()
+summary = editorial_summary(t)
 
 st.title("China–Kazakhstan trade: the editorial's claims, checked")
-st.markdown(
-    f"In July 2024 a **China Daily editorial** ([{editorial['published']}]({editorial['url']})) "
-    "said trade between China and Kazakhstan reached **$41 billion in 2023, up 32%**, while "
-    "global trade declined 1.1%, and that the two countries aim to **double** their trade "
-    "\"at an early date\". Each card below quotes the editorial and sets it beside the "
-    "figures in this dashboard's sourced data."
-)
+st.markdown(summary.intro)
+if summary.url:
+    st.link_button(f"Read the editorial ({summary.published})", summary.url,
+                   icon=":material/open_in_new:")
 
 verdicts = claim_verdicts(t)
-for row in (verdicts[:2], verdicts[2:]):
+for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
         with col, st.container(border=True):
-            st.metric(v.claim.capitalize(), v.headline)
-            st.markdown(f"> *“{v.quote}”*  \n> — China Daily, editorial")
+            st.metric(capitalise(v.claim), v.headline)
+            st.markdown(f"> *“{v.quote}”*  \n> — {summary.publisher}, editorial")
             st.write(v.verdict)
             ui.source_caption(v.sources, t)
 
 st.subheader("Read more")
 c1, c2, c3, c4 = st.columns(4)
-c1.page_link("views/growth.py", label="Growth since 1992", icon=":material/trending_up:")
+c1.page_link("views/growth.py", label="Growth over the years", icon=":material/trending_up:")
 c2.page_link("views/mirror.py", label="Why the two countries' numbers differ",
              icon=":material/compare_arrows:")
 c3.page_link("views/world.py", label="Against world trade", icon=":material/public:")

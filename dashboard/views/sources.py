@@ -61,7 +61,7 @@ st.markdown(
     "`approximate` and drawn as hollow markers.\n"
     "- **Other readings.** Where sources disagree, the series keeps one reading and "
     "`other_readings` keeps the others, each with its source.\n"
-    "- **Computed figures** (growth rates, CAGR, gaps, the $82 bn doubling target) are "
+    "- **Computed figures** (growth rates, CAGR, gaps, the doubling target) are "
     "computed from these tables and labelled as computed.\n"
     "- **Projections** compound a constant rate once a year: arithmetic, not forecasts.")
 

@@ -1,38 +1,43 @@
-"""World comparison: 2023 growth of China–Kazakhstan trade against world and China's trade."""
+"""World comparison: the editorial's year of bilateral growth against world and China's trade."""
 
 import streamlit as st
 
-from dashboard import catalog, ui
+from dashboard import charts, ui
+from dashboard.charts.world import editorial_note, value_range
+from dashboard.formatting import fmt_pct
+from dashboard.verdicts import editorial_summary
 
-t = ui.bundled_tables()
+t = ui.tables()
+spec = charts.build("world-comparison", t)
+check = spec.check
 st.title("Against the world")
+e = check.editorial
 st.markdown(
-    "The editorial set China–Kazakhstan trade growth of **+32%** in 2023 against a **1.1% "
-    "decline** in global trade. World trade can be measured in several ways, and they gave "
-    "different answers for 2023: this chart shows each one beside the bilateral figure.")
-
-spec = catalog.build("world-comparison", t)
+    f"The editorial set China–Kazakhstan trade growth in {check.year} against "
+    + (f"a **{fmt_pct(e.change_pct, is_fraction=False)}** change in global trade. "
+       if e is not None else "global trade. ")
+    + "World trade can be measured in several ways, and they gave different answers: this "
+    "chart shows each one beside the bilateral figure.")
 ui.chart(spec)
 
-w = t["world_trade"]
-editorial = w[w["organisation"] == "China Daily"].iloc[0]
-revised = w[w["measure"].str.contains("revised")].iloc[0]
-first = w[(w["measure"] == "Merchandise trade volume") & (w["published"] == "2024-04")].iloc[0]
-st.info(
-    f"The editorial's {editorial['change_pct']:+.1f}% names no source. It matches the WTO's "
-    f"merchandise trade **volume** figure as revised in {revised['published']} "
-    f"({revised['change_pct']:+.1f}%), which was published **after** the editorial "
-    f"({editorial['published']}). The WTO figure available before the editorial was "
-    f"{first['change_pct']:+.1f}% ({first['published']}).".replace("-", "−"),
-    icon=":material/history:")
+note = editorial_note(check, editorial_summary(t).published)
+if note:
+    st.info(note, icon=":material/history:")
+falls = value_range(check)
 st.markdown(
     "**Volume vs value.** A *volume* measure removes price changes: it says how much more or "
-    "less was shipped. A *value* measure is in current US dollars, so falling prices (as for "
-    "energy and commodities in 2023) pull it down further. The bilateral +32% is a value "
-    "figure, so the like-for-like comparison is with the value measures (−2% to −5% for goods "
-    "and services combined or goods alone). Services exports rose.")
+    "less was shipped. A *value* measure is in current US dollars, so falling prices pull it "
+    "down further. The bilateral growth is a value figure, so the like-for-like comparison is "
+    "with the value measures"
+    + (f" ({fmt_pct(falls[0], is_fraction=False, digits=0)} to "
+       f"{fmt_pct(falls[1], is_fraction=False, digits=0)} among those that fell)."
+       if falls else "."))
 
 st.subheader("Context: China's total foreign trade")
-ui.chart(catalog.build("china-trade", t))
-st.caption("China's 2023 total is given only as a change (−5.0%); the source gives no level.")
+china = charts.build("china-trade", t)
+ui.chart(china)
+missing = china.data[china.data["value_usd_tn"].isna()]
+if not missing.empty:
+    st.caption("For " + ", ".join(str(y) for y in missing["year"]) + " the source gives the "
+               "change only, not the level.")
 ui.footer()

@@ -1,0 +1,110 @@
+"""The "download all" archive: every chart in every format, the data package and a README.
+
+``data/`` in the archive is the package exactly as shipped, so it validates
+wherever the original does; a user's upload goes beside it, never into it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from .charts import Chart
+from .data import DESCRIPTOR, data_root
+from .export import (
+    FORMATS,
+    STATIC_FORMATS,
+    ExportUnavailable,
+    filename,
+    render,
+    static_available,
+    to_csv,
+    to_static_batch,
+)
+
+CITATION = ("China–Kazakhstan Trade Dashboard (version {version}), compiled from the sources "
+            "listed in datapackage.json. Exported {date}.")
+
+
+def readme_text(version: str, charts: list[Chart], formats: list[str],
+                skipped: list[str], with_user_data: bool = False) -> str:
+    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "China–Kazakhstan Trade Dashboard: export",
+        "",
+        f"Exported: {date}",
+        f"Charts: {', '.join(c.name for c in charts)}",
+        f"Formats: {', '.join(formats)}",
+        "",
+        "How to cite:",
+        CITATION.format(version=version, date=date[:10]),
+        "",
+        "Every figure carries a source_id; datapackage.json lists the sources (publisher, title,",
+        "address, date). Many sources are news reports citing official statistics. China's",
+        "customs and Kazakhstan's statistics count the same trade differently: never mix them.",
+        "Projections are arithmetic on stated growth rates, not forecasts.",
+    ]
+    if with_user_data:
+        lines += ["", "your-data/ holds the figures you uploaded in your session (not part of the",
+                  "data package in data/). Charts marked 'your data' include them."]
+    if skipped:
+        lines += ["", "Not included:", *skipped]
+    return "\n".join(lines) + "\n"
+
+
+def package_files(root: Path | None = None) -> dict[str, bytes]:
+    """The data package exactly as shipped (descriptor and resource files), by relative path.
+
+    Copied byte for byte, so the ZIP's package validates wherever the original does.
+    """
+    root = data_root(root)
+    descriptor = (root / DESCRIPTOR).read_bytes()
+    files = {DESCRIPTOR: descriptor}
+    for resource in json.loads(descriptor).get("resources", []):
+        path = resource.get("path")
+        if isinstance(path, str):
+            files[path] = (root / path).read_bytes()
+    return files
+
+
+def build_zip(charts: list[Chart], package: dict[str, bytes],
+              formats: list[str] | tuple[str, ...] = FORMATS, version: str = "",
+              user_tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """One archive: every chart in every format, the data package, the user's rows, a README.
+
+    ``data/`` is always the valid bundled package; an upload goes to ``your-data/`` beside
+    it, never into the package, so the package still validates.
+    """
+    buf = io.BytesIO()
+    skipped: list[str] = []
+    ok, why = static_available()
+    static: dict[tuple[str, str], bytes] = {}
+    if ok:
+        try:
+            static = to_static_batch(charts, list(formats))
+        except ExportUnavailable as exc:  # the ZIP still holds everything else
+            ok, why = False, str(exc)
+    if not ok and any(f in STATIC_FORMATS for f in formats):
+        skipped.append(why)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for spec in charts:
+            for fmt in formats:
+                if fmt in STATIC_FORMATS:
+                    if ok:
+                        zf.writestr(f"charts/{filename(spec, fmt)}", static[(spec.name, fmt)])
+                    continue
+                zf.writestr(f"charts/{filename(spec, fmt)}", render(spec, fmt))
+        for path, data in package.items():
+            zf.writestr(f"data/{path}", data)
+        for name, table in (user_tables or {}).items():
+            zf.writestr(f"your-data/{name}.csv", to_csv(table))
+        zf.writestr("README.txt", readme_text(version, charts, list(formats), skipped,
+                                              bool(user_tables)))
+    return buf.getvalue()
+
+

@@ -1,0 +1,37 @@
+"""Every chart of the dashboard by name: one module per group of charts a page shows.
+
+Pages, the export command line and the "download all" ZIP build charts through
+``build``, so an exported file is the chart on screen and its CSV is the plotted data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .growth import GrowthChart, growth, yoy
+from .kit import Chart, Options, Tables
+from .mirror import MirrorChart, mirror
+from .target import TargetChart, doubling
+from .trade_mix import flows, products
+from .world import WorldChart, china_trade, world
+
+REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
+    "growth": growth,
+    "yoy-growth": yoy,
+    "flows": flows,
+    "products": products,
+    "mirror": mirror,
+    "world-comparison": world,
+    "china-trade": china_trade,
+    "doubling-target": doubling,
+}
+CHART_NAMES = tuple(REGISTRY)
+
+__all__ = ["CHART_NAMES", "REGISTRY", "Chart", "GrowthChart", "MirrorChart", "Options",
+           "TargetChart", "WorldChart", "build"]
+
+
+def build(name: str, tables: Tables, options: Options | None = None) -> Chart:
+    if name not in REGISTRY:
+        raise KeyError(f"unknown chart '{name}'; choose from {', '.join(CHART_NAMES)}")
+    return REGISTRY[name](tables, options or Options())

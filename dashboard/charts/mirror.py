@@ -1,0 +1,71 @@
+"""Two countries, two numbers: each side's total for the same trade, and the gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import theme
+from ..analysis import Mirror, mirror_table
+from ..data import source_labels
+from ..formatting import MINUS, fmt_bn
+from .kit import HOVER_BAR, Chart, Options, Tables, bn, country, pair_slug, source_line, who
+
+
+@dataclass(frozen=True)
+class MirrorChart(Chart):
+    mirror: Mirror
+
+
+def gap_label(code: str, gap_pct: float) -> str:
+    """'CHN +31%' / 'CHN −4%': how much higher the first side's figure is."""
+    return f"{code} +{gap_pct:.0f}%" if gap_pct >= 0 else f"{code} {MINUS}{abs(gap_pct):.0f}%"
+
+
+def mirror(tables: Tables, o: Options) -> MirrorChart:
+    a, b = o.reporter, o.partner
+    m = mirror_table(tables["bilateral_trade"], a, b)
+    rows_ = m.rows
+    title = f"Two countries, two numbers: {country(a)}–{country(b)} trade as each side reports it"
+    subtitle = (f"Total trade in the years both sides' figures exist; label = how much higher "
+                f"{country(a)}'s figure is. Hatched bars are approximate")
+    source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
+                         lead=f"Sources: {who(a)} and {who(b)}, as reported by")
+    fig = theme.Draft()
+    years = rows_["year"].astype(str).tolist()
+    for side, code in (("a", a), ("b", b)):
+        values = rows_[f"value_{side}"]
+        fig.add_trace(dict(
+            type="bar", x=years, y=bn(values), name=f"Reported by {who(code)}",
+            marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
+                        pattern=dict(shape=["/" if ap else ""
+                                            for ap in rows_[f"approximate_{side}"]])),
+            text=[fmt_bn(v) for v in values], textposition="inside",
+            customdata=source_labels(rows_[f"source_{side}"], tables["sources"]).tolist(),
+            hovertemplate=HOVER_BAR))
+    top = (rows_[["value_a", "value_b"]].max(axis=1) / 1e9).tolist()
+    fig.add_trace(dict(
+        type="scatter", x=years, y=top, mode="text", name="Gap",
+        text=[gap_label(a, p) for p in rows_["gap_pct"]], textposition="top center",
+        textfont=dict(size=13, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
+    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
+                y_title="Total trade, US$ bn (current dollars)")
+    theme.usd_bn_axis(fig)
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(range=[0, max(top) * 1.15 if top else 1])
+
+    def rows() -> pd.DataFrame:
+        la, lb = a.lower(), b.lower()  # CSV headers name the reporters for the reader
+        return pd.DataFrame({
+            "year": rows_["year"], f"reported_by_{la}_usd_bn": rows_["value_a"] / 1e9,
+            f"reported_by_{lb}_usd_bn": rows_["value_b"] / 1e9,
+            "gap_usd_bn": rows_["gap_usd"].astype(float) / 1e9,
+            "gap_pct": rows_["gap_pct"].astype(float),
+            f"approximate_{la}": rows_["approximate_a"],
+            f"approximate_{lb}": rows_["approximate_b"],
+            f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"]})
+
+    return MirrorChart("mirror", title, fig.figure(), rows,
+                       f"{pair_slug(o)}-mirror-statistics", source, m)

@@ -10,7 +10,9 @@ def test_every_resource_loads_with_typed_columns(tables):
         assert name in tables and not tables[name].empty
     trade = tables["bilateral_trade"]
     assert list(trade.columns) == ["year", "reporter", "partner", "flow", "value_usd",
-                                   "reported_change_pct", "approximate", "source_id", "note"]
+                                   "reported_change_pct", "approximate", "source_id", "note",
+                                   "reading_type", "derived", "attribution", "attribution_note",
+                                   "anomaly", "anomaly_note"]
     assert str(trade["year"].dtype) == "Int64"
     assert str(trade["value_usd"].dtype) == "Float64"
     assert str(trade["approximate"].dtype) == "boolean"
@@ -48,14 +50,14 @@ def test_missing_column(data_copy):
 def test_text_in_number_column(data_copy):
     _edit(data_copy / "bilateral_trade.csv", "2003,CHN,KAZ,total,3300000000",
           "2003,CHN,KAZ,total,about 3.3bn")
-    with pytest.raises(DataError, match=r"bilateral_trade.csv, line 3, column 'value_usd': "
+    with pytest.raises(DataError, match=r"bilateral_trade.csv, line 7, column 'value_usd': "
                                         r"expected a finite number, got 'about 3.3bn'"):
         load_package(data_copy)
 
 
 def test_duplicate_key(data_copy):
     _edit(data_copy / "bilateral_trade.csv", "2003,CHN,KAZ,total", "1992,CHN,KAZ,total")
-    with pytest.raises(DataError, match=r"bilateral_trade.csv, line 3: duplicate primary key "
+    with pytest.raises(DataError, match=r"bilateral_trade.csv, line 7: duplicate primary key "
                                         r"\(year=1992, reporter=CHN, partner=KAZ, flow=total\)"):
         load_package(data_copy)
 
@@ -104,4 +106,6 @@ def test_tests_never_touch_bundled_data(data_copy):
     from dashboard.data import DATA_DIR
 
     assert data_copy != DATA_DIR
-    assert load_package()["bilateral_trade"].shape[0] == 29
+    before = (DATA_DIR / "bilateral_trade.csv").read_bytes()
+    (data_copy / "bilateral_trade.csv").write_text("corrupted", encoding="utf-8")
+    assert (DATA_DIR / "bilateral_trade.csv").read_bytes() == before

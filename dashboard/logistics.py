@@ -24,14 +24,21 @@ from .disagreements import Disagreement, disagreements
 
 __all__ = ["BorderFact", "BorderReading", "Disagreement", "LogisticsVerdict", "MeasureSeries",
            "chart_series", "clearance_facts", "disagreements", "fmt_amount", "fmt_change",
-           "logistics_verdict", "measure_series", "policy_steps", "primary_by_rule",
-           "queue_episodes"]
+           "has_logistics", "logistics_verdict", "measure_series", "policy_steps",
+           "primary_by_rule", "queue_episodes"]
 
 MIDDLE_CORRIDOR = "titr_tonnes"
 TRANSIT_CONTAINERS = "transit_containers"
 CHINA_EUROPE_TRAINS = "china_europe_trains"
 HUB_CLAIM, CUSTOMS_CLAIM = "logistics_hub", "customs_clearance"
 VERDICT_MEASURES = (MIDDLE_CORRIDOR, TRANSIT_CONTAINERS, CHINA_EUROPE_TRAINS, "kz_europe_trains")
+RESOURCES = ("logistics", "logistics_measures", "border_facts", "logistics_caveats")
+
+
+def has_logistics(tables: dict[str, pd.DataFrame]) -> bool:
+    """False for a package (DASHBOARD_DATA) without the logistics tables or the hub claim."""
+    return all(r in tables for r in RESOURCES) and HUB_CLAIM in set(
+        tables["editorial_claims"]["claim_id"])
 
 
 def primary_by_rule(logistics: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:

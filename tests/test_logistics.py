@@ -1,5 +1,8 @@
 """dashboard.logistics on small synthetic tables built here (the real data has its own tests)."""
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -211,3 +214,18 @@ def test_verdict_is_computed_from_the_tables():
         "Transit boxes: the 2017 figure is stated in containers, the others in TEU.")
     assert v.quote == "a key hub" and v.claim_id == "logistics_hub"
     assert set(v.sources) == {"A", "B", "C", "D"}
+
+
+def test_has_logistics_guards_packages_without_the_tables():
+    t = make_tables([fig("titr_tonnes", 2020, 1, "A", primary=True)])
+    assert lg.has_logistics(t)
+    assert not lg.has_logistics({k: v for k, v in t.items() if k != "border_facts"})
+    t["editorial_claims"] = t["editorial_claims"].iloc[1:]
+    assert not lg.has_logistics(t)
+
+
+def test_the_core_imports_neither_plotly_nor_streamlit():
+    code = ("import sys, dashboard.logistics; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'streamlit'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -25,10 +25,13 @@ MAX_BYTES = 5 * 1024 * 1024   # matches server.maxUploadSize
 MAX_ROWS = 50_000
 FLOWS = ("total", "export", "import")
 TRADE_COLUMNS = ["year", "reporter", "partner", "flow", "value_usd", "reported_change_pct",
-                 "approximate", "source_id", "note"]
+                 "approximate", "source_id", "note", "reading_type", "derived", "attribution",
+                 "attribution_note", "anomaly", "anomaly_note"]
 DTYPES = {"year": "Int64", "reporter": "string", "partner": "string", "flow": "string",
           "value_usd": "Float64", "reported_change_pct": "Float64", "approximate": "boolean",
-          "source_id": "string", "note": "string"}
+          "source_id": "string", "note": "string", "reading_type": "string",
+          "derived": "boolean", "attribution": "string", "attribution_note": "string",
+          "anomaly": "boolean", "anomaly_note": "string"}
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _FORMATS = {
@@ -269,8 +272,14 @@ def read_trade_csv(source: str | Path | BinaryIO) -> tuple[pd.DataFrame, pd.Data
         if derived:
             messages.append(f"{derived} total(s) derived as export + import where the file "
                             "gives both flows of a year.")
-    accepted = pd.DataFrame(ok_rows, columns=[c for c in TRADE_COLUMNS if c != "source_id"])
+    accepted = pd.DataFrame(ok_rows, columns=TRADE_COLUMNS[:TRADE_COLUMNS.index("source_id")]
+                            + ["note"])
     accepted["source_id"] = source_id
+    # Your file says whose figures they are: its reporter column. Never a database reading.
+    accepted = accepted.assign(
+        reading_type="upload", derived=accepted["note"].fillna("").str.startswith("Derived"),
+        attribution="stated", attribution_note="The reporter column of your file.",
+        anomaly=False, anomaly_note=pd.NA)
     accepted = accepted[TRADE_COLUMNS].astype(DTYPES)
     accepted = accepted.sort_values(["reporter", "partner", "year", "flow"]).reset_index(
         drop=True)

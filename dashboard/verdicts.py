@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .analysis import yoy_growth
 from .data import series, value_for
 from .formatting import fmt_bn, fmt_pct
 
@@ -68,6 +67,35 @@ def world_check(world: pd.DataFrame, year: int) -> WorldCheck:
     return WorldCheck(year, editorial[0] if editorial else None, volume, falls)
 
 
+@dataclass(frozen=True)
+class PrimaryFigure:
+    """One side's primary reading of a year, with where it comes from in words."""
+
+    value: float
+    source_id: str
+    where: str  # "in UN Comtrade" / "as reported by The Diplomat"
+    how: str  # ", exports + imports" where the total is derived
+    anomaly: bool = False  # flagged as far below the country's national statistics
+
+
+def _primary(tables: dict[str, pd.DataFrame], year: int, reporter: str,
+             partner: str) -> PrimaryFigure | None:
+    s = series(tables["bilateral_trade"], reporter, partner)
+    hit = s[s["year"] == year]
+    if hit.empty:
+        return None
+    row = hit.iloc[0]
+    sources = tables["sources"].set_index("source_id")
+    sid = str(row["source_id"])
+    publisher = str(sources.loc[sid, "publisher"]) if sid in sources.index else sid
+    database = "reading_type" in row and row["reading_type"] == "database"
+    where = f"in {publisher}" if database else f"as reported by {publisher}"
+    derived = "derived" in row and bool(row["derived"]) is True
+    anomaly = "anomaly" in row and bool(row["anomaly"]) is True
+    return PrimaryFigure(float(row["value_usd"]), sid, where,
+                         ", exports + imports" if derived else "", anomaly)
+
+
 def claim_verdicts(tables: dict[str, pd.DataFrame]) -> list[Verdict]:
     """The editorial's four checkable claims, each with what the data says."""
     claims = tables["editorial_claims"].set_index("claim_id")
@@ -77,34 +105,43 @@ def claim_verdicts(tables: dict[str, pd.DataFrame]) -> list[Verdict]:
 
     c = claims.loc["trade_2023"]
     year = int(c["year"])
-    chn = value_for(trade, year, "CHN", "KAZ")
-    kaz = value_for(trade, year, "KAZ", "CHN")
-    matches = chn is not None and abs(chn - float(c["value"])) < 0.5e9
-    verdict = ("Matches China's customs figure" if matches else
-               f"China's customs: {fmt_bn(chn)}") + (
-        f"; Kazakhstan's statistics give {fmt_bn(kaz)}" if kaz is not None else "") + "."
-    srcs = tuple(series(trade, "CHN", "KAZ").query("year == @year")["source_id"]) + tuple(
-        series(trade, "KAZ", "CHN").query("year == @year")["source_id"])
+    chn, kaz = _primary(tables, year, "CHN", "KAZ"), _primary(tables, year, "KAZ", "CHN")
+    claimed = float(c["value"])
+    if chn is None:
+        verdict = f"No figure of China's for {year}."
+    elif abs(chn.value - claimed) < 0.5e9:
+        verdict = f"Matches China's figure {chn.where}: {fmt_bn(chn.value)}{chn.how}."
+    else:
+        verdict = f"China's figure {chn.where} is {fmt_bn(chn.value)}{chn.how}."
+    if kaz is not None:
+        verdict += f" Kazakhstan's figure {kaz.where}: {fmt_bn(kaz.value)}{kaz.how}."
     out.append(Verdict("trade_2023", str(c["claim"]), str(c["quote"]),
-                       f"{fmt_bn(float(c['value']))} in {year}", verdict, srcs))
+                       f"{fmt_bn(claimed)} in {year}", verdict,
+                       tuple(p.source_id for p in (chn, kaz) if p is not None)))
 
     c = claims.loc["growth_2023"]
-    s = series(trade, "CHN", "KAZ")
-    g = yoy_growth(s).set_index("year")
-    computed = g.loc[year, "computed_change_pct"] if year in g.index else None
-    prev = value_for(trade, year - 1)
-    verdict = (f"China's totals give {fmt_pct(computed, is_fraction=False)} "
-               f"({fmt_bn(chn)} / {fmt_bn(prev)}); the source reports "
-               f"{fmt_pct(float(g.loc[year, 'reported_change_pct']), is_fraction=False, digits=0)}"
-               " rounded.") if computed is not None and pd.notna(computed) else (
-        "No figure for the previous year to check against.")
-    kaz_g = series(trade, "KAZ", "CHN").query("year == @year")
-    if not kaz_g.empty and pd.notna(kaz_g["reported_change_pct"].iloc[0]):
-        verdict += (" Kazakhstan's statistics report "
-                    f"{fmt_pct(float(kaz_g['reported_change_pct'].iloc[0]), is_fraction=False, digits=0)}.")  # noqa: E501
+    claimed = float(c["value"])
+    prev = _primary(tables, year - 1, "CHN", "KAZ")
+    if chn is not None and prev is not None:
+        computed = (chn.value / prev.value - 1) * 100
+        same = round(computed) == round(claimed)
+        verdict = (f"China's figures {chn.where} give {fmt_pct(computed, is_fraction=False)} "
+                   f"({fmt_bn(chn.value)} against {fmt_bn(prev.value)} in {year - 1})"
+                   + ("; the editorial's figure is that, rounded." if same else
+                      "; the editorial's figure differs."))
+        srcs = (chn.source_id, prev.source_id)
+    else:
+        verdict, srcs = f"No figure of China's for {year - 1} to check against.", ()
+    if kaz is not None and (kprev := _primary(tables, year - 1, "KAZ", "CHN")) is not None:
+        verdict += (f" Kazakhstan's figures give "
+                    f"{fmt_pct((kaz.value / kprev.value - 1) * 100, is_fraction=False)}"
+                    + (f", but its {year - 1} figure is flagged as far below Kazakhstan's "
+                       "national statistics, so that rate says little."
+                       if kprev.anomaly or kaz.anomaly else "."))
+        srcs += (kaz.source_id, kprev.source_id)
     out.append(Verdict("growth_2023", str(c["claim"]), str(c["quote"]),
-                       fmt_pct(float(c["value"]), is_fraction=False, digits=0) + " year on year",
-                       verdict, tuple(s.query("year in [@year, @year - 1]")["source_id"])))
+                       fmt_pct(claimed, is_fraction=False, digits=0) + " year on year",
+                       verdict, tuple(dict.fromkeys(srcs))))
 
     c = claims.loc["world_2023"]
     check = world_check(world, int(c["year"]))

@@ -18,9 +18,13 @@ from dashboard.verdicts import claim_verdicts, editorial_summary, world_check
 def test_verdicts_are_computed_from_the_data(tables):
     v = {x.claim_id: x for x in claim_verdicts(tables)}
     assert set(v) == {"trade_2023", "growth_2023", "world_2023", "doubling_goal"}
-    assert v["trade_2023"].verdict == ("Matches China's customs figure; Kazakhstan's statistics "
-                                       "give $24 bn.")
-    assert "+20.0% ($30 bn / $25 bn)" in v["growth_2023"].verdict
+    assert v["trade_2023"].verdict == ("Matches China's figure in Fixture Database: $30 bn, "
+                                       "exports + imports. Kazakhstan's figure in Fixture "
+                                       "Database: $24 bn, exports + imports.")
+    assert ("+20.0% ($30 bn against $25 bn in 2016); the editorial's figure is that, rounded."
+            in v["growth_2023"].verdict)
+    # Kazakhstan's 2016 figure is flagged as an anomaly in the fixture
+    assert "flagged as far below Kazakhstan's national statistics" in v["growth_2023"].verdict
     assert "−1.5% (2018-04), revised to −2.5% (2018-10)" in v["world_2023"].verdict
     assert "Value measures fell 4% to 6%." in v["world_2023"].verdict
     assert "2 × $30 bn = $60 bn (computed)" in v["doubling_goal"].verdict
@@ -34,7 +38,8 @@ def test_verdict_follows_a_changed_figure(tables):
               & (trade["flow"] == "total"), "value_usd"] = 28e9
     changed["bilateral_trade"] = trade
     v = {x.claim_id: x for x in claim_verdicts(changed)}
-    assert v["trade_2023"].verdict.startswith("China's customs: $28 bn")
+    assert v["trade_2023"].verdict.startswith("China's figure in Fixture Database is $28 bn")
+    assert "differs" in v["growth_2023"].verdict
 
 
 def test_doubling_verdict_without_a_base_year_figure(tables):

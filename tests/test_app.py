@@ -66,8 +66,8 @@ def test_overview_shows_the_four_claims():
                        "World trade": "World −2.5% in 2017",
                        "Doubling goal": "2× the 2017 value"}
     text = " ".join(m.value for m in at.markdown)
-    assert "Matches China's customs figure; Kazakhstan's statistics give $24 bn." in text
-    assert "China's totals give +20.0% ($30 bn / $25 bn)" in text
+    assert "Matches China's figure in Fixture Database: $30 bn, exports + imports." in text
+    assert "China's figures in Fixture Database give +20.0% ($30 bn against $25 bn" in text
     assert "revised to −2.5% (2018-10)" in text
     assert "**Fixture Daily** (2018-07-03)" in text and "**$30 bn in 2017**, up 20%" in text
 

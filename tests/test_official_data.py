@@ -17,8 +17,8 @@ from dashboard.official import direction
 KEY = ["year", "reporter", "partner", "flow"]
 
 
-def primary(tables, year, reporter, flow="total"):
-    t = tables["bilateral_trade"]
+def primary(published, year, reporter, flow="total"):
+    t = published["bilateral_trade"]
     partner = "KAZ" if reporter == "CHN" else "CHN"
     hit = t[(t["year"] == year) & (t["reporter"] == reporter) & (t["partner"] == partner)
             & (t["flow"] == flow)]
@@ -26,8 +26,8 @@ def primary(tables, year, reporter, flow="total"):
     return hit.iloc[0]
 
 
-def other(tables, source_id, year, reporter=None, flow="total", month_end=12):
-    o = tables["other_readings"]
+def other(published, source_id, year, reporter=None, flow="total", month_end=12):
+    o = published["other_readings"]
     hit = o[(o["source_id"] == source_id) & (o["year"] == year) & (o["month_end"] == month_end)]
     hit = hit[hit["reporter"].isna()] if reporter is None else hit[hit["reporter"] == reporter]
     if flow is not None:
@@ -45,8 +45,8 @@ def other(tables, source_id, year, reporter=None, flow="total", month_end=12):
     (2013, "KAZ", "import", 8364465531, "S78"), (2017, "KAZ", "export", 5797975617.54, "S77"),
     (2022, "KAZ", "import", 3575000793.04, "S77"),
 ])
-def test_database_values_as_extracted(tables, year, reporter, flow, value, source):
-    row = primary(tables, year, reporter, flow)
+def test_database_values_as_extracted(published, year, reporter, flow, value, source):
+    row = primary(published, year, reporter, flow)
     assert float(row["value_usd"]) == value and row["source_id"] == source
     assert row["reading_type"] == "database" and not row["derived"]
 
@@ -57,39 +57,39 @@ def test_database_values_as_extracted(tables, year, reporter, flow, value, sourc
     (2024, "CHN", 43.87), (2018, "KAZ", 11.69), (2023, "KAZ", 31.53), (2020, "KAZ", 8.79),
     (2021, "KAZ", 9.28), (2022, "KAZ", 14.04),
 ])
-def test_derived_totals_match_the_briefs_table_i(tables, year, reporter, bn):
-    row = primary(tables, year, reporter)
+def test_derived_totals_match_the_briefs_table_i(published, year, reporter, bn):
+    row = primary(published, year, reporter)
     assert round(float(row["value_usd"]) / 1e9, 2) == bn and bool(row["derived"])
 
 
-def test_world_totals_and_chapters_as_extracted(tables):
-    w = tables["world_totals"].set_index(["year", "reporter", "flow"])
+def test_world_totals_and_chapters_as_extracted(published):
+    w = published["world_totals"].set_index(["year", "reporter", "flow"])
     assert float(w.loc[(2024, "CHN", "export"), "value_usd"]) == 3576543293842
     assert float(w.loc[(2014, "KAZ", "import"), "value_usd"]) == 41295455969
-    c = tables["commodity_trade"].set_index(["year", "reporter", "partner", "flow", "cmd_code"])
+    c = published["commodity_trade"].set_index(["year", "reporter", "partner", "flow", "cmd_code"])
     assert float(c.loc[(2023, "KAZ", "CHN", "export", "26"), "value_usd"]) == 3786934272.52
     assert float(c.loc[(2019, "KAZ", "CHN", "export", "74"), "value_usd"]) == 1566584580.9
     assert float(c.loc[(2023, "CHN", "KAZ", "import", "74"), "value_usd"]) == 2159760915
     assert c.loc[(2022, "CHN", "KAZ", "import", "28"), "classification"] == "H6"
-    assert (len(tables["world_totals"]), len(tables["commodity_trade"])) == (44, 591)
+    assert (len(published["world_totals"]), len(published["commodity_trade"])) == (44, 591)
     assert (2021, "KAZ", "CHN", "export", "74") not in c.index  # a gap stays a gap
 
 
 # --- press readings (data-brief.md Tables A, B; data-brief-2.md Table F) ------------------
 
-def test_china_press_readings_before_the_database(tables):
-    r = primary(tables, 1992, "CHN")
+def test_china_press_readings_before_the_database(published):
+    r = primary(published, 1992, "CHN")
     assert (float(r["value_usd"]), r["source_id"], r["attribution"]) == (368e6, "S34", "stated")
-    assert float(primary(tables, 2002, "CHN", "export")["value_usd"]) == 600e6
-    r = primary(tables, 2013, "CHN")
+    assert float(primary(published, 2002, "CHN", "export")["value_usd"]) == 600e6
+    r = primary(published, 2013, "CHN")
     assert (float(r["value_usd"]), r["reported_change_pct"], r["source_id"]) == (28.5e9, 11.3,
                                                                                  "S05")
-    assert bool(primary(tables, 1998, "CHN")["approximate"])
-    china = tables["bilateral_trade"].query("reporter == 'CHN' and flow == 'total'")
+    assert bool(primary(published, 1998, "CHN")["approximate"])
+    china = published["bilateral_trade"].query("reporter == 'CHN' and flow == 'total'")
     assert set(china[china["reading_type"] == "report"]["year"]) == {1992, 1998, 2000, 2002,
                                                                     2003, 2011, 2013}
     assert set(china[china["reading_type"] == "database"]["year"]) == set(range(2014, 2025))
-    kaz = tables["bilateral_trade"].query("reporter == 'KAZ' and flow == 'total'")
+    kaz = published["bilateral_trade"].query("reporter == 'KAZ' and flow == 'total'")
     assert set(kaz["year"]) == set(range(1995, 2025))
     assert set(kaz["reading_type"]) == {"database"}
 
@@ -104,31 +104,31 @@ def test_china_press_readings_before_the_database(tables):
     ("S57", 2025, "KAZ", "import", 6, 8.3e9), ("S38", 2006, None, "total", 12, 8.358e9),
     ("S54", 2020, None, "total", 8, 13.2e9), ("S67", 2023, "CHN", "total", 12, 41.02e9),
 ])
-def test_other_readings_as_transcribed(tables, source, year, reporter, flow, month_end, value):
-    assert float(other(tables, source, year, reporter, flow, month_end)["value_usd"]) == value
+def test_other_readings_as_transcribed(published, source, year, reporter, flow, month_end, value):
+    assert float(other(published, source, year, reporter, flow, month_end)["value_usd"]) == value
 
 
-def test_bounds_attribution_and_doubt_as_transcribed(tables):
-    r = other(tables, "S34", 1997, "CHN")
+def test_bounds_attribution_and_doubt_as_transcribed(published):
+    r = other(published, "S34", 1997, "CHN")
     assert pd.isna(r["value_usd"]) and float(r["lower_bound_usd"]) == 500e6
-    r = other(tables, "S05", 2013, "KAZ", "export")
+    r = other(published, "S05", 2013, "KAZ", "export")
     assert pd.isna(r["value_usd"]) and float(r["lower_bound_usd"]) == 14.334e9
-    r = other(tables, "S47", 2012)
+    r = other(published, "S47", 2012)
     assert float(r["value_usd"]) == 24e9 and float(r["change_pct_lower_bound"]) == 12
     assert pd.isna(r["change_pct"]) and r["attribution"] == "not stated"
-    assert other(tables, "S44", 2010, "KAZ")["attribution"] == "stated, doubtful"
-    assert other(tables, "S65", 2023, "KAZ", month_end=9)["attribution"] == "stated"
-    s54 = tables["other_readings"].query("source_id == 'S54'")
+    assert other(published, "S44", 2010, "KAZ")["attribution"] == "stated, doubtful"
+    assert other(published, "S65", 2023, "KAZ", month_end=9)["attribution"] == "stated"
+    s54 = published["other_readings"].query("source_id == 'S54'")
     assert sorted(zip(s54["direction"], s54["value_usd"].astype(float), strict=True)) == [
         ("CHN to KAZ", 6.8e9), ("KAZ to CHN", 6.4e9), ("both ways", 13.2e9)]
 
 
 # --- the primary-reading rule -----------------------------------------------------------
 
-def test_one_primary_reading_per_key_and_database_values_are_primary(tables):
-    trade, others = tables["bilateral_trade"], tables["other_readings"]
+def test_one_primary_reading_per_key_and_database_values_are_primary(published):
+    trade, others = published["bilateral_trade"], published["other_readings"]
     assert not trade.duplicated(subset=KEY).any()
-    database = set(tables["sources"].query("kind == 'database'")["source_id"])
+    database = set(published["sources"].query("kind == 'database'")["source_id"])
     assert database == {"S76", "S77", "S78"}
     assert not others["source_id"].isin(database).any()
     assert (trade["source_id"].isin(database) == (trade["reading_type"] == "database")).all()
@@ -151,8 +151,8 @@ def test_derived_totals_equal_export_plus_import_exactly():
 
 # --- whose statistics, bounds, periods, the anomaly ---------------------------------------
 
-def test_every_reading_says_whose_statistics_and_why(tables):
-    trade, o = tables["bilateral_trade"], tables["other_readings"]
+def test_every_reading_says_whose_statistics_and_why(published):
+    trade, o = published["bilateral_trade"], published["other_readings"]
     assert set(trade["attribution"]) == {"stated", "inferred"}
     assert trade["attribution_note"].str.len().min() > 10
     assert o["attribution_note"].str.len().min() > 10
@@ -165,8 +165,8 @@ def test_every_reading_says_whose_statistics_and_why(tables):
     assert len(o[blank]) == 18
 
 
-def test_bounds_are_never_values_and_every_reading_says_something(tables):
-    o = tables["other_readings"]
+def test_bounds_are_never_values_and_every_reading_says_something(published):
+    o = published["other_readings"]
     assert not (o["value_usd"].notna() & o["lower_bound_usd"].notna()).any()
     assert not (o["change_pct"].notna() & o["change_pct_lower_bound"].notna()).any()
     said = o[["value_usd", "lower_bound_usd", "change_pct", "change_pct_lower_bound",
@@ -175,8 +175,8 @@ def test_bounds_are_never_values_and_every_reading_says_something(tables):
     assert len(o[o["lower_bound_usd"].notna()]) == 6
 
 
-def test_periods_are_machine_readable_and_match_their_words(tables):
-    o = tables["other_readings"]
+def test_periods_are_machine_readable_and_match_their_words(published):
+    o = published["other_readings"]
     months = ["January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"]
     for _, r in o.iterrows():
@@ -186,8 +186,8 @@ def test_periods_are_machine_readable_and_match_their_words(tables):
     assert len(o[o["month_end"] != 12]) == 19
 
 
-def test_the_kazakh_2020_2022_anomaly_is_flagged_with_national_readings(tables):
-    trade, o = tables["bilateral_trade"], tables["other_readings"]
+def test_the_kazakh_2020_2022_anomaly_is_flagged_with_national_readings(published):
+    trade, o = published["bilateral_trade"], published["other_readings"]
     flagged = trade[trade["anomaly"]]
     assert set(flagged["reporter"]) == {"KAZ"} and set(flagged["year"]) == {2020, 2021, 2022}
     assert len(flagged) == 9 and flagged["anomaly_note"].notna().all()
@@ -200,8 +200,8 @@ def test_the_kazakh_2020_2022_anomaly_is_flagged_with_national_readings(tables):
 
 # --- targets and sources -----------------------------------------------------------------
 
-def test_every_target_of_tables_d_and_g(tables):
-    t = tables["targets"].set_index("target_id")
+def test_every_target_of_tables_d_and_g(published):
+    t = published["targets"].set_index("target_id")
     assert len(t) == 12
     assert (t.loc["T15BN", "announced"], bool(t.loc["T15BN", "announced_before"]),
             bool(t.loc["T15BN", "target_exceed"]), t.loc["T15BN", "deadline_year"]) == (
@@ -214,9 +214,9 @@ def test_every_target_of_tables_d_and_g(tables):
     assert (t["source_says_met_year"].notna() == t["met_claim_source_id"].notna()).all()
 
 
-def test_sources_say_what_could_be_checked_and_how_extracts_were_retrieved(tables):
-    s = tables["sources"]
-    assert list(s["source_id"]) == [f"S{i:02d}" for i in range(1, 79)]
+def test_sources_say_what_could_be_checked_and_how_extracts_were_retrieved(published):
+    s = published["sources"]
+    assert [i for i in s["source_id"] if i.startswith("S")] == [f"S{i:02d}" for i in range(1, 79)]
     assert set(s.loc[~s["page_checked"], "source_id"]) == {"S06", "S30"}
     db = s["kind"] == "database"
     assert s.loc[db, "retrieval"].str.contains("commit").all()

@@ -64,31 +64,34 @@ def test_editorial_claims_are_verbatim(published):
 
 def test_verdicts_on_the_published_figures(published):
     v = {x.claim_id: x for x in claim_verdicts(published)}
-    assert v["trade_2023"].verdict == ("Matches China's customs figure; Kazakhstan's statistics "
-                                       "give $31.4 bn.")
-    assert "+31.4% ($41 bn / $31.2 bn)" in v["growth_2023"].verdict
+    assert v["trade_2023"].verdict.startswith("Matches China's figure in United Nations "
+                                              "Statistics Division")
+    assert "$41.055 bn, exports + imports" in v["trade_2023"].verdict
+    assert "Kazakhstan's figure" in v["trade_2023"].verdict and "$31.531 bn" in (
+        v["trade_2023"].verdict)
+    assert "+31.7% ($41.055 bn against $31.174 bn in 2022)" in v["growth_2023"].verdict
+    assert "flagged as far below Kazakhstan's national statistics" in v["growth_2023"].verdict
     assert "−1.2% (2024-04), revised to −1.1% (2024-10)" in v["world_2023"].verdict
     assert "Value measures fell 2% to 5%." in v["world_2023"].verdict
-    assert "2 × $41 bn = $82 bn (computed)" in v["doubling_goal"].verdict
+    assert "2 × $41.055 bn = $82.11 bn (computed)" in v["doubling_goal"].verdict
     assert "53% of the way" in v["doubling_goal"].verdict
 
 
 def test_doubling_defaults_and_presets_on_the_published_figures(published):
     history = series(published["bilateral_trade"])
     p = {x.key: x for x in presets(history, 2023)}
-    assert p["pace_base"].growth == pytest.approx(41 / 31.2 - 1)
-    assert p["pace_latest"].growth == pytest.approx(43.82 / 41 - 1)
-    assert p["cagr10"].growth == pytest.approx((43.82 / 28.5) ** (1 / 11) - 1)
-    assert "no figure for 2014" in p["cagr10"].explanation
+    assert p["pace_base"].growth == pytest.approx(41054792070 / 31174482975 - 1)
+    assert p["pace_latest"].growth == pytest.approx(43865952035 / 41054792070 - 1)
+    assert p["cagr10"].label == "the 10-year CAGR, 2014→2024"
     d = default_settings(history)
-    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.069, 2.0, 2030)
+    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.068, 2.0, 2030)
     a = answer(history, d)
-    assert a.sentences[0] == "At 6.9% a year (your rate), trade reaches $82.0 bn in 2034."
+    assert a.sentences[0] == "At 6.8% a year (your rate), trade reaches $82.1 bn in 2034."
     assert a.required_sentence.startswith("Doubling by 2030 needs 10.4% a year from 2023")
 
 
 def test_every_chart_builds_on_the_published_figures(published):
     for name in charts.CHART_NAMES:
         assert not charts.build(name, published).data.empty, name
-    assert value_for(published["bilateral_trade"], 2023) == 41e9
+    assert value_for(published["bilateral_trade"], 2023) == 41054792070
     assert not pd.isna(published["sources"].set_index("source_id").loc["S01", "url"])

@@ -58,14 +58,23 @@ def test_pages_hold_no_row_picks():
             assert banned not in text, (page, banned)
 
 
+def _append(path: Path, row: dict) -> None:
+    """Append one row, naming its cells; columns the row leaves out stay blank."""
+    with open(path, encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, header, lineterminator="\n").writerow(row)
+
+
 def _add_2025(package: Path) -> None:
-    with open(package / "sources.csv", "a", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow(
-            ["S99", "Test Wire", "A plausible 2025 figure", "https://example.invalid/2025",
-             "2026-01-20", "news report", "", "Added by a test."])
-    with open(package / "bilateral_trade.csv", "a", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerow(
-            [2025, "CHN", "KAZ", "total", 47100000000, "", "false", "S99", "Added by a test."])
+    _append(package / "sources.csv", dict(
+        source_id="S99", publisher="Test Wire", title="A plausible 2025 figure",
+        url="https://example.invalid/2025", published="2026-01-20", kind="news report",
+        note="Added by a test.", page_checked="true"))
+    _append(package / "bilateral_trade.csv", dict(
+        year=2025, reporter="CHN", partner="KAZ", flow="total", value_usd=47100000000,
+        approximate="false", source_id="S99", note="Added by a test.", reading_type="report",
+        derived="false", attribution="stated", attribution_note="Test.", anomaly="false"))
 
 
 def test_a_new_year_reaches_every_page(data_copy, monkeypatch):
@@ -130,3 +139,17 @@ def test_one_sessions_upload_never_reaches_another(monkeypatch):
     mine = [t.get("name") or "" for t in json.loads(first.get("plotly_chart")[0].proto.spec)
             ["data"]]
     assert any("uploaded" in n for n in mine)
+
+
+def test_fixture_package_keeps_the_bundled_schema():
+    """The synthetic package must stay valid against the same schema as data/."""
+    from conftest import FIXTURE
+
+    from dashboard.data import DATA_DIR
+
+    def schemas(root):
+        d = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        return {r["name"]: (r["path"], r["schema"]) for r in d["resources"]}
+
+    assert schemas(FIXTURE) == schemas(DATA_DIR)
+    assert load_package(FIXTURE)

@@ -11,6 +11,7 @@ from dashboard.importing import (
     MAX_ROWS,
     combine,
     parse_number,
+    read_import,
     read_trade_csv,
     source_frame,
 )
@@ -58,9 +59,11 @@ def test_comtrade_classic_takes_annual_totals_and_derives_total():
     assert ok.attrs["format"] == "UN Comtrade (classic) CSV"
     assert any("derived" in m for m in ok.attrs["messages"])
     reasons = bad.set_index("row")["reason"]
-    assert reasons[4] == ("row 4: commodity code '27' is not TOTAL (all commodities); only "
-                          "all-commodity totals are used")
-    assert reasons[5] == "row 5: flow 'Re-Export' is not one of total/export/import"
+    assert reasons.to_dict() == {5: "row 5: flow 'Re-Export' is not one of total/export/import"}
+    # Issue 16: a chapter row is no longer refused; it is a product of the user's data.
+    products = read_import(io.BytesIO(CLASSIC.encode("utf-8"))).commodities
+    assert products[["row", "commodity_code", "commodity_desc", "value_usd"]].values.tolist() == [
+        [4, "27", "Mineral fuels", 123.0]]
 
 
 def test_comtrade_plus_with_bom_and_monthly_rows():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -55,6 +56,11 @@ class Outcome:
     reason: str | None = None
 
 
+# Semicolon-separated files come from spreadsheets set up with a decimal comma: there
+# '960,000' is 960 (not 960 thousand). Set per read by importing.read_import.
+DECIMAL_COMMA: ContextVar[bool] = ContextVar("DECIMAL_COMMA", default=False)
+
+
 def parse_number(text: str) -> float:
     """'1,234,567', '1 234 567,5', '1.234.567', '2.5e9' → float; ValueError otherwise."""
     t = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
@@ -67,7 +73,8 @@ def parse_number(text: str) -> float:
         else:
             t = t.replace(",", "")
     elif "," in t:
-        thousands = re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+", t)
+        thousands = re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+", t) and not (
+            DECIMAL_COMMA.get() and t.count(",") == 1)
         t = t.replace(",", "") if thousands else t.replace(",", ".")
     elif t.count(".") > 1 and re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", t):
         t = t.replace(".", "")

@@ -117,9 +117,9 @@ def _product(text: str) -> tuple[str, str | None, str]:
     t = text.strip()
     if t.lower() in ("all products", "total", "total trade", ""):
         return TOTAL, t or None, ""
-    m = re.fullmatch(r"(\d{2,6})\s*[-_:.]?\s*(.*)", t)
+    m = re.fullmatch(r"(\d{2,6})(?:\s*[:\-–]\s*|\s+)(\D.*)", t)
     if m:
-        return m.group(1), m.group(2) or None, "HS"
+        return m.group(1), m.group(2), "HS"
     return t[:80], t, "WITS product group"
 
 

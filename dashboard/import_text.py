@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .data import DataError
+from .import_formats import detect, norm
 
 MAX_BYTES = 5 * 1024 * 1024   # matches server.maxUploadSize
 MAX_CELL = 4_000              # longest HS descriptions are well under this
 MAX_QUOTED_LINES = 20         # a quoted cell may span this many lines, no more
+HEADER_SEARCH = 30            # title or blank lines above the header: this many at most
 ENCODINGS_TRIED = "UTF-8, UTF-16, Windows-1251 and Windows-1252"
 _UNDEFINED_1252 = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _UNDEFINED_1251 = {0x98}
@@ -211,3 +213,22 @@ def _join_quoted(lines: list[str], i: int, sep: str,
         if cells is not None:
             return (text, cells, used) if width <= len(cells) <= width + 1 else None
     return None
+
+
+def find_header(lines: list[str], name: str) -> tuple[int, list[str], str, str]:
+    """(line index, header cells, separator, format) of the first recognisable header."""
+    first_error = None
+    for i, line in enumerate(lines[:HEADER_SEARCH]):
+        if not line.strip():
+            continue
+        sep = separator(line)
+        try:
+            cells = split(line, sep)
+            while cells and not cells[-1].strip():
+                cells.pop()
+            return i, cells, sep, detect([norm(c) for c in cells])
+        except DataError as exc:
+            first_error = first_error or exc
+        except csv.Error as exc:  # a garbled line: try the next one
+            first_error = first_error or DataError(f"cannot read a CSV header ({exc})")
+    raise DataError(f"{name}: {first_error}")

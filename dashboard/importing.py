@@ -20,10 +20,25 @@ import pandas as pd
 
 from .data import DataError
 from .import_countries import WORLD
-from .import_formats import FORMATS, TOTAL, YEAR_COLUMN, detect, norm, parse_number
+from .import_formats import (
+    DECIMAL_COMMA,
+    FORMATS,
+    TOTAL,
+    YEAR_COLUMN,
+    norm,
+    parse_number,
+)
 from .import_rows import observations
 from .import_tables import summary
-from .import_text import MAX_BYTES, decode, lines_of, read_bytes, records, separator, split
+from .import_text import (
+    MAX_BYTES,
+    Record,
+    decode,
+    find_header,
+    lines_of,
+    read_bytes,
+    records,
+)
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "DTYPES", "TRADE_COLUMNS", "ROW_COLUMNS", "ImportResult",
            "read_import", "read_trade_csv", "combine", "source_frame", "upload_source",
@@ -45,7 +60,6 @@ ROW_DTYPES = {**DTYPES, "row": "Int64", "column": "string", "reporter_name": "st
               "commodity_code": "string", "commodity_desc": "string"}
 REJECTED_COLUMNS = {"row": "Int64", "column": "string", "reason": "string", "raw": "string"}
 _RAW_LIMIT = 300
-_HEADER_SEARCH = 30
 
 
 @dataclass(frozen=True)
@@ -67,25 +81,6 @@ class ImportResult:
     messages: tuple[str, ...]
 
 
-def _find_header(lines: list[str], name: str) -> tuple[int, list[str], str, str]:
-    """(line index, header cells, separator, format) of the first recognisable header."""
-    first_error = None
-    for i, line in enumerate(lines[:_HEADER_SEARCH]):
-        if not line.strip():
-            continue
-        sep = separator(line)
-        try:
-            cells = split(line, sep)
-            while cells and not cells[-1].strip():
-                cells.pop()
-            return i, cells, sep, detect([norm(c) for c in cells])
-        except DataError as exc:
-            first_error = first_error or exc
-        except Exception as exc:  # csv.Error on a garbled line: try the next one
-            first_error = first_error or DataError(f"cannot read a CSV header ({exc})")
-    raise DataError(f"{name}: {first_error}")
-
-
 class _Collector:
     """Accepted and rejected observations, with the duplicate check."""
 
@@ -93,6 +88,32 @@ class _Collector:
         self.ok: list[dict] = []
         self.bad: list[dict] = []
         self.seen: dict[tuple, tuple[int, str | None]] = {}
+        self.trailing = self.empty_cells = 0
+
+    def read(self, rec: Record, cols: list[str], names: dict[str, str], fmt: str) -> None:
+        """Every observation of one record, accepted or rejected."""
+        if rec.cells is None or rec.problem:
+            self.reject(rec.line, None, rec.text, rec.problem or "cannot be read")
+            return
+        cells = rec.cells
+        if len(cells) > len(cols) and not any(c.strip() for c in cells[len(cols):]):
+            cells, self.trailing = cells[:len(cols)], self.trailing + 1
+        if len(cells) != len(cols):
+            short = " (trailing fields are missing)" if len(cells) < len(cols) else ""
+            self.reject(rec.line, None, rec.text, f"{len(cells)} values where the header has "
+                        f"{len(cols)} columns{short}")
+            return
+        cell: dict[str, str] = {}
+        for k, v in zip(cols, cells, strict=True):
+            cell.setdefault(k, v)
+        if fmt == "wits_wide" and "value" not in cell:
+            self.empty_cells += sum(1 for c in cell if YEAR_COLUMN.match(c)
+                                    and not cell[c].strip())
+        for out in observations(fmt, cell, names):
+            if out.row is None:
+                self.reject(rec.line, out.column, rec.text, out.reason or "not usable")
+            else:
+                self.accept(rec.line, out.column, rec.text, out.row)
 
     def reject(self, line: int, column: str | None, raw: str, why: str) -> None:
         where = f"row {line}" + (f", column {column}" if column else "")
@@ -118,7 +139,7 @@ def read_import(source: str | Path | BinaryIO) -> ImportResult:
     raw, name = read_bytes(source)
     text, encoding = decode(raw, name)
     lines = lines_of(text)
-    at, header, sep, fmt = _find_header(lines, name)
+    at, header, sep, fmt = find_header(lines, name)
     cols = [norm(h) for h in header]
     names = dict(zip(cols, header, strict=True))
     recs = records(lines, at + 1, sep, len(cols))
@@ -129,36 +150,20 @@ def read_import(source: str | Path | BinaryIO) -> ImportResult:
         raise DataError(f"{name}: more than {MAX_ROWS:,} data rows (the limit); filter the file "
                         "to the years, partners and products you need")
     got = _Collector()
-    trailing = empty_cells = 0
-    for rec in recs:
-        if rec.cells is None or rec.problem:
-            got.reject(rec.line, None, rec.text, rec.problem or "cannot be read")
-            continue
-        cells = rec.cells
-        if len(cells) > len(cols) and not any(c.strip() for c in cells[len(cols):]):
-            cells, trailing = cells[:len(cols)], trailing + 1
-        if len(cells) != len(cols):
-            short = " (trailing fields are missing)" if len(cells) < len(cols) else ""
-            got.reject(rec.line, None, rec.text, f"{len(cells)} values where the header has "
-                       f"{len(cols)} columns{short}")
-            continue
-        cell: dict[str, str] = {}
-        for k, v in zip(cols, cells, strict=True):
-            cell.setdefault(k, v)
-        if fmt == "wits_wide" and "value" not in cell:
-            empty_cells += sum(1 for c in cell if YEAR_COLUMN.match(c) and not cell[c].strip())
-        for out in observations(fmt, cell, names):
-            if out.row is None:
-                got.reject(rec.line, out.column, rec.text, out.reason or "not usable")
-            else:
-                got.accept(rec.line, out.column, rec.text, out.row)
+    decimal = DECIMAL_COMMA.set(sep == ";")
+    try:
+        for rec in recs:
+            got.read(rec, cols, names, fmt)
+    finally:
+        DECIMAL_COMMA.reset(decimal)
     source_id = f"U-{hashlib.sha256(raw).hexdigest()[:8]}"
     rows = _frame(got.ok, source_id)
     totals, derived = _totals(rows, fmt, source_id)
     rejected = pd.DataFrame(got.bad, columns=list(REJECTED_COLUMNS)).astype(REJECTED_COLUMNS)
     messages = tuple(summary(f"Read as {FORMATS[fmt]}, {encoding}, separator "
                              f"{'tab' if sep == chr(9) else repr(sep)}.", rows, rejected,
-                             trailing=trailing, derived=derived, empty_cells=empty_cells,
+                             trailing=got.trailing, derived=derived,
+                             empty_cells=got.empty_cells,
                              header_line=at + 1,
                              wide=fmt == "wits_wide" and "value" not in cols))
     totals.attrs.update(source=upload_source(source_id, name, fmt), format=FORMATS[fmt],

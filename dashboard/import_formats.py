@@ -27,6 +27,7 @@ FORMATS = {
     "wits_wide": "World Bank WITS TradeStats CSV (Indicator table)",
 }
 MAX_VALUE_USD = 1e14   # $100 trillion: above any year's whole world merchandise trade
+MIN_VALUE_USD = 0.01   # a cent: nothing smaller can be a trade value
 TOTAL = "TOTAL"
 _FLOW_WORDS = {"export": "export", "exports": "export", "x": "export", "gross exp.": "export",
                "gross exports": "export", "import": "import", "imports": "import",
@@ -145,6 +146,9 @@ def value_of(text: str, column: str = "value", multiplier: int = 1) -> float:
     if v == 0:
         raise Reject(f"{column} {quote(text)} is zero; a yearly trade value must be above zero")
     usd = v if multiplier == 1 else float(Decimal(repr(v)) * multiplier)
+    if usd < MIN_VALUE_USD:
+        raise Reject(f"{column} {quote(text)} is less than one US cent; not a yearly trade "
+                     "value")
     if not math.isfinite(usd) or usd > MAX_VALUE_USD:
         raise Reject(f"{column} {quote(text)} is more than US$100 trillion, larger than any "
                      "yearly trade value")

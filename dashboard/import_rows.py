@@ -45,6 +45,9 @@ def tidy(cell: dict[str, str], header: dict[str, str]) -> dict:
         change_v = parse_number(change) if change else None
     except ValueError:
         raise Reject(f"reported_change_pct {quote(change)} is not a number") from None
+    if change_v is not None and not -100 <= change_v <= 100_000:
+        raise Reject(f"reported_change_pct {quote(change)} is not a possible change (between "
+                     "-100% and +100,000%)")
     return _obs(year_of(cell["year"]), country(cell, "reporter", ("reporter",)),
                 country(cell, "partner", ("partner",)), flow_of(cell["flow"]),
                 value_of(cell["value_usd"], "value_usd"), note=note or None, change=change_v,

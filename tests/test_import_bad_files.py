@@ -151,6 +151,7 @@ def test_a_quoted_cell_with_a_line_break_is_one_row():
     ("1e400", "is not a finite number"), ("inf", "is not a finite number"),
     ("-Infinity", "is not a finite number"), ("nan", "is not a finite number"),
     ("", "value_usd is empty"), ("12abc", "is not a number"), ("--5", "is not a number"),
+    ("0.001", "less than one US cent"), ("1e-300", "less than one US cent"),
 ])
 def test_values_that_cannot_be_a_yearly_trade_value(value, why):
     r = read("\n".join([HEAD, GOOD[0], f'2021,CHN,KAZ,total,"{value}",x']))
@@ -158,7 +159,16 @@ def test_values_that_cannot_be_a_yearly_trade_value(value, why):
     assert len(r.rows) == 1 and why in r.rejected["reason"].iloc[0]
 
 
-@pytest.mark.parametrize("value", ["1", "0.5", "99999999999999", "1e13"])
+@pytest.mark.parametrize("change,why", [("1e308", "not a possible change"),
+                                        ("-150", "not a possible change"),
+                                        ("inf", "is not a number"), ("x", "is not a number")])
+def test_reported_changes_that_cannot_be(change, why):
+    r = read("year,reporter,partner,flow,value_usd,reported_change_pct\n"
+             f"2020,CHN,KAZ,total,5,{change}\n2021,CHN,KAZ,total,5,-100\n")
+    assert r.rows["year"].tolist() == [2021] and why in r.rejected["reason"].iloc[0]
+
+
+@pytest.mark.parametrize("value", ["1", "0.5", "0.01", "99999999999999", "1e13", "1e14"])
 def test_small_and_large_real_values_are_kept(value):
     r = read("\n".join([HEAD, f"2021,CHN,KAZ,total,{value},x"]))
     assert r.rows["value_usd"].tolist() == [float(value)]

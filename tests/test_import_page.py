@@ -155,3 +155,24 @@ def test_uploaded_figures_choice_holds_across_pages():
     at.run()
     assert at.radio(key="upload-prefer").value == "uploaded"
     assert at.session_state["prefer_series"] == "uploaded"
+
+
+EXTREMES = (b"year,reporter,partner,flow,value_usd,reported_change_pct\n"
+            b"2019,CHN,KAZ,total,0.01,-100\n2020,CHN,KAZ,total,1e14,100000\n"
+            b"2021,CHN,KAZ,total,0.02,\n2022,KAZ,CHN,total,1e14,\n2023,KAZ,CHN,total,0.01,\n"
+            b"2024,CHN,KAZ,export,99999999999999,\n2024,CHN,KAZ,import,0.01,\n"
+            b"2025,CHN,KAZ,total,1e13,\n")
+
+
+@pytest.mark.parametrize("page", ["views/overview.py", "views/growth.py", "views/mirror.py",
+                                  "views/world.py", "views/doubling.py", "views/sources.py"])
+def test_no_accepted_value_crashes_a_page(page):
+    at = upload("extremes.csv", EXTREMES)
+    at.button(key="upload-use").click()
+    at.run()
+    at.radio(key="upload-prefer").set_value("uploaded")
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]

@@ -115,7 +115,9 @@ elif result is not None:
     if result.rows.empty:
         st.warning("No row of this file could be used: see the reasons above.")
     st.subheader("What your file shows")
-    table(reporter_series(result.totals), "your-totals",
+    series = reporter_series(result.totals)
+    table(series[["year", "reporter", "partner", "flow", "value_usd", "note", "series",
+                  "source_id"]], "your-totals",
           "Your file's all-commodity totals (partner not World), each reporter's statistics as "
           "their own series; totals marked 'Derived' are export + import.")
     if not result.commodities.empty:

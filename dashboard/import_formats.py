@@ -34,7 +34,7 @@ _FLOW_WORDS = {"export": "export", "exports": "export", "x": "export", "gross ex
                "m": "import", "gross imp.": "import", "gross imports": "import",
                "total": "total"}
 CLASSIC_FLOW_CODES = {"1": "import", "2": "export"}
-_ALL = {"total", "all", "", "all products", "all commodities", "total trade", "999999"}
+_ALL = {"total", "all", "", "all products", "all commodities", "total trade"}
 YEAR_COLUMN = re.compile(r"^(19|20)\d\d$")
 WITS_VALUE = ("tradevalue1000usd", "tradevaluein1000usd", "tradevalue(us$thousand)",
                "tradevalue(1000usd)")
@@ -179,8 +179,7 @@ def country(cell: dict[str, str], role: str, columns: tuple[str, ...]) -> tuple[
 
 def commodity(code_text: str, desc: str) -> tuple[str, str | None]:
     code = code_text.strip()
-    if code.lower() in _ALL or desc.strip().lower() in ("all products", "all commodities") \
-            and not code:
+    if code.lower() in _ALL:
         return TOTAL, desc.strip() or None
     if not re.fullmatch(r"[0-9A-Za-z]{1,12}", code):
         raise Reject(f"commodity code {quote(code)} is not an HS code or TOTAL")

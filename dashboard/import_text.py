@@ -167,16 +167,18 @@ def _cell_problem(cells: list[str]) -> str | None:
     return None
 
 
-def records(lines: list[str], start: int, sep: str, width: int) -> list[Record]:
+def records(lines: list[str], start: int, sep: str, width: int,
+            limit: int | None = None) -> list[Record]:
     """Data records after the header (``start`` is the first data line's index).
 
     A record whose quote stays open may continue on the next lines, as a quoted cell with
     a line break does, but only when that yields a well-formed record of the header's width
-    within a few lines; otherwise the record is reported alone and reading goes on.
+    within a few lines, none of which looks like a row of its own; otherwise the record is
+    reported alone and reading goes on. Reading stops once ``limit`` is passed.
     """
     out: list[Record] = []
     i = start
-    while i < len(lines):
+    while i < len(lines) and (limit is None or len(out) <= limit):
         line, number = lines[i], i + 1
         i += 1
         if not line.replace(sep, "").strip():
@@ -208,7 +210,10 @@ def _join_quoted(lines: list[str], i: int, sep: str,
     for used in range(1, MAX_QUOTED_LINES + 1):
         if i + used >= len(lines):
             return None
-        text += "\n" + lines[i + used]
+        nxt = lines[i + used]
+        if nxt.count(sep) >= width - 1:
+            return None  # the next line is a row of its own, not the rest of a cell
+        text += "\n" + nxt
         cells = _cells(text, sep)
         if cells is not None:
             return (text, cells, used) if width <= len(cells) <= width + 1 else None

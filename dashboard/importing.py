@@ -142,7 +142,7 @@ def read_import(source: str | Path | BinaryIO) -> ImportResult:
     at, header, sep, fmt = find_header(lines, name)
     cols = [norm(h) for h in header]
     names = dict(zip(cols, header, strict=True))
-    recs = records(lines, at + 1, sep, len(cols))
+    recs = records(lines, at + 1, sep, len(cols), limit=MAX_ROWS)
     if not recs:
         raise DataError(f"{name}: no data rows: the file has a header (line {at + 1}) but no "
                         "rows of figures below it")

@@ -130,6 +130,18 @@ def test_an_unclosed_quote_is_reported_and_does_not_swallow_rows(bad, where):
         "on their own)"]
 
 
+@pytest.mark.parametrize("width", [5, 6])
+def test_consecutive_unclosed_quotes_are_each_reported(width):
+    head = ",".join(HEAD.split(",")[:width])
+    bad = ",".join(['2020', 'CHN', 'KAZ', 'total', '"5', 'x'][:width])
+    r = read("\n".join([head, bad, bad, bad, "2021,CHN,KAZ,total,7,y"[:None if width == 6
+                                                                        else -2]]))
+    accounted(r, 4)
+    assert r.rows["year"].tolist() == [2021]
+    assert r.rejected["row"].tolist() == [2, 3, 4]
+    assert r.rejected["reason"].str.contains("never closed").all()
+
+
 def test_an_unclosed_quote_on_the_last_line():
     r = read("\n".join([HEAD, GOOD[0], '2021,CHN,KAZ,total,5,"open']))
     accounted(r, 2)

@@ -445,3 +445,15 @@ def test_same_product_twice_under_two_hs_editions_is_one_accepted_one_explained(
     r = read_import(io.BytesIO("\n".join([head, *mk._csv([a, b])]).encode()))
     assert len(r.rows) == 1 and r.rejected["reason"].tolist() == [
         "row 3: same year, reporter, partner and flow and commodity as row 2 (H4 here, H5 there)"]
+
+
+def test_comtrade_plus_with_blank_iso_columns_uses_the_m49_numbers():
+    rows = []
+    for partner in ("KAZ", "W00"):
+        row = mk.plus_row(2021, "CHN", "X", partner, "TOTAL")
+        for col in ("reporterISO", "partnerISO", "reporterDesc", "partnerDesc"):
+            row[mk.PLUS_HEADER.index(col)] = ""
+        rows.append(row)
+    r = read_import(io.BytesIO("\n".join([mk.PLUS_LINE, *mk._csv(rows)]).encode()))
+    assert r.rows[["reporter", "partner", "reporter_name", "partner_name"]].values.tolist() == [
+        ["CHN", "KAZ", "China", "Kazakhstan"], ["CHN", "WLD", "China", "World"]]

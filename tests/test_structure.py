@@ -37,13 +37,8 @@ def test_charts_and_core_never_import_streamlit():
     assert r.stdout.strip() == "False", r.stderr
 
 
-PENDING_SPLIT = {"dashboard/importing.py"}  # being split up with the importer's rework
-
-
 def test_no_module_is_too_long():
     for path in (ROOT / "dashboard").rglob("*.py"):
-        if str(path.relative_to(ROOT)) in PENDING_SPLIT:
-            continue
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 260, f"{path.relative_to(ROOT)} has {lines} lines"
 
@@ -51,8 +46,6 @@ def test_no_module_is_too_long():
 def test_pages_hold_no_row_picks():
     """Pages wire widgets: no positional picks of rows and no magic-string row lookups."""
     for page in PAGES:
-        if page == "views/import_data.py":  # reworked with the importer (single-row source pick)
-            continue
         text = (ROOT / "dashboard" / page).read_text(encoding="utf-8")
         for banned in (".iloc[0]", ".loc[\"S", "str.contains(", "\"China Daily\""):
             assert banned not in text, (page, banned)

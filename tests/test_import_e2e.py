@@ -1,0 +1,114 @@
+"""The Import page in headless Chromium: a real download's layout, a hostile file name, and the
+table toolbar's own "Download as CSV" (which must not export live formulas)."""
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import expect
+from test_e2e import _free_port, browser, wait_ready  # noqa: F401  (fixture reused)
+
+pytestmark = pytest.mark.e2e
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """`streamlit run` on IMPORT_E2E_PORT (or a free port); stopped even when tests fail."""
+    home = tmp_path_factory.mktemp("import-home")
+    port = int(os.environ.get("IMPORT_E2E_PORT") or _free_port())
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_CACHE_HOME=str(home / "cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("streamlit did not become healthy")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def tab(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 1400}, accept_downloads=True)
+    # Without the File System Access API the toolbar falls back to an ordinary download.
+    context.add_init_script("delete window.showSaveFilePicker")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def upload(tab, url, path):
+    tab.goto(f"{url}/import")
+    wait_ready(tab, 0)
+    tab.locator("input[type=file]").set_input_files(str(path))
+
+
+def test_the_352_row_download_in_the_browser(app, tab, tmp_path):
+    path = tmp_path / "TradeData_2_20_2025.csv"
+    path.write_bytes((FIXTURES / "comtrade-plus-chn-kaz-synthetic.csv").read_bytes())
+    upload(tab, app, path)
+    tab.get_by_text("Accepted rows: 352").wait_for(timeout=30_000)
+    tab.get_by_text("Rejected rows: 0").wait_for()
+    tab.get_by_text("Every one of the 352 data rows was accepted.").wait_for()
+    tab.get_by_text("Classifications in the file: H4 (2014–2016), H5 (2017–2021), "
+                    "H6 (2022–2024).").wait_for()
+    expect(tab.locator("[data-testid=stDataFrame]")).to_have_count(5, timeout=30_000)
+
+
+def test_hostile_file_name_renders_as_text(app, tab, tmp_path):
+    name = "[Log in](http:example.invalid) ![x](p.png) $x^2$ :red[hi] www.example.invalid.csv"
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04zip")
+    upload(tab, app, path)
+    tab.get_by_text("spreadsheet or ZIP file, not CSV").wait_for(timeout=30_000)
+    tab.get_by_text(f"File: {name}", exact=True).wait_for()
+    main = tab.locator("[data-testid=stMain]")
+    hrefs = main.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert all(h.startswith("#") for h in hrefs), hrefs  # heading anchors only
+    assert main.locator("img, .katex").count() == 0
+
+
+def test_table_toolbar_csv_download_has_no_live_formula(app, tab, tmp_path):
+    path = tmp_path / "formulas.csv"
+    path.write_bytes(b'year,reporter,partner,flow,value_usd,note\n'
+                     b'2020,CHN,KAZ,total,5,"=HYPERLINK(""http://evil.invalid"",""x"")"\n'
+                     b"2021,CHN,KAZ,total,oops,@SUM(A1)\n")
+    upload(tab, app, path)
+    tab.get_by_text("Accepted rows: 1").wait_for(timeout=30_000)
+    texts = []
+    for i in range(2):  # accepted, then rejected rows
+        tab.locator("[data-testid=stDataFrame]").nth(i).hover()
+        with tab.expect_download() as download:
+            tab.get_by_role("button", name="Download as CSV").nth(i).click()
+        texts.append(Path(download.value.path()).read_text(encoding="utf-8-sig"))
+    assert "'=HYPERLINK" in texts[0] and ",=HYPERLINK" not in texts[0]
+    assert "2021,CHN,KAZ,total,oops,@SUM(A1)" in texts[1]  # inside the raw line, not at a start
+    for text in texts:
+        for row in list(csv.reader(io.StringIO(text)))[1:]:
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)

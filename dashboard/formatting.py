@@ -45,7 +45,10 @@ def _localise(plain: str, lang: str) -> str:
     """'1234.50' (digits already decided) → '1 234,50' in ru: symbols only, no re-rounding."""
     decimals = len(plain.partition(".")[2])
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return parse_pattern(pattern).apply(Decimal(plain), _locale(lang))
+    return _pattern(pattern).apply(Decimal(plain), _locale(lang))
+
+
+_pattern = cache(parse_pattern)
 
 
 def _compose(raw: str, lang: str, *, sign: bool, prefix: str = "", suffix: str = "") -> str:

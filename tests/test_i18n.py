@@ -6,20 +6,19 @@ import subprocess
 import sys
 import threading
 
-import pandas as pd
 import pytest
 from conftest import ROOT
 
 from dashboard import i18n
-from dashboard.data import DATA_DIR
 from dashboard.i18n import LANGUAGES, Translator, catalogue, resolve_language, tr
 
 OTHERS = ("zh", "ru", "kk")
 CODE = re.compile(r"`[^`]*`")
 # Values that are rightly the same as the English: formats, codes and pure punctuation.
 SAME_AS_ENGLISH = {
-    "zh": {"chart.gap_label", "export.format.pdf", "export.format.svg"},
-    "ru": {"chart.gap_label", "common.item_separator", "common.source_item",
+    "zh": {"chart.gap_label", "common.notice", "export.format.pdf", "export.format.svg"},
+    "ru": {"chart.gap_label", "cli.error.option", "common.item_separator", "common.notice",
+           "common.source_item",
            "data.organisation.china_daily", "doubling.preset_label", "doubling.target_option",
            "export.format.pdf", "export.format.png", "export.format.svg", "world.label.measure"},
 }
@@ -137,22 +136,6 @@ def test_glossary_terms_are_used_consistently(lang):
                 misses += [f"{term['id']}: {key}" for t in texts(cat[key])
                            if not re.search(match[lang], STRIP.sub(" ", t), re.I)]
     assert misses == []
-
-
-def test_bundled_data_values_have_display_names():
-    products = pd.read_csv(DATA_DIR / "products.csv")["product"]
-    world = pd.read_csv(DATA_DIR / "world_trade.csv")
-    claims = pd.read_csv(DATA_DIR / "editorial_claims.csv")["claim_id"]
-    keys = ([f"data.product.{i18n.slug(v)}" for v in products]
-            + [f"data.measure.{i18n.slug(v)}" for v in world["measure"]]
-            + [f"data.organisation.{i18n.slug(v)}" for v in world["organisation"]]
-            + [f"data.economy.{i18n.slug(v)}" for v in world["economy"]]
-            + [f"data.claim.{c}" for c in claims] + [f"data.quote.{c}" for c in claims]
-            + [f"data.announced_by.{i18n.slug(v)}"
-               for v in pd.read_csv(DATA_DIR / "targets.csv")["announced_by"]]
-            + [f"data.period.{i18n.slug(v)}"
-               for v in pd.read_csv(DATA_DIR / "other_readings.csv")["period"]])
-    assert sorted(k for k in set(keys) if k not in catalogue("en")) == []
 
 
 def test_data_label_translates_known_values_and_keeps_unknown_ones():

@@ -223,6 +223,16 @@ def fmt_list(items: list[str], *, lang: str = "en", style: str = "standard") -> 
     return lists.format_list(list(items), style=style, locale=_locale(lang))
 
 
+def money_unit(lang: str = "en") -> float:
+    """What a money axis counts in: 1e9 (US$ bn, млрд $), or 1e8 in Chinese (亿美元)."""
+    return 1e8 if lang == "zh" else 1e9
+
+
+def percent_affixes(lang: str = "en") -> tuple[str, str]:
+    """Prefix and suffix of a percentage, for axis ticks: ('', '%'), ru ('', '\u00a0%')."""
+    return ("", "%") if lang == "en" else _percent_affixes(lang)
+
+
 def plotly_separators(lang: str = "en") -> str:
     """Plotly's ``layout.separators``: decimal mark then group mark ('.,' or ',\u00a0')."""
     symbols = _locale(lang).number_symbols["latn"]

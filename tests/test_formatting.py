@@ -111,6 +111,12 @@ def test_country_names_come_from_cldr(lang, china, kazakhstan):
     assert f.country_name("XXX", lang) == "XXX"  # unknown code: shown as given
 
 
+def test_axis_units_per_language():
+    assert [f.money_unit(lang) for lang in LANGS] == [1e9, 1e8, 1e9, 1e9]
+    assert [f.percent_affixes(lang) for lang in LANGS] == [
+        ("", "%"), ("", "%"), ("", f"{NB}%"), ("", "%")]
+
+
 def test_plotly_separators_and_missing_values():
     assert [f.plotly_separators(lang) for lang in LANGS] == [".,", ".,", f",{NB}", f",{NB}"]
     assert [f.fmt_bn(None, lang=lang) for lang in LANGS] == ["n/a", "无数据", "н/д", "дерек жоқ"]

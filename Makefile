@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint bench chromium clean
+.PHONY: run test test-fast lint bench chromium cjk-font clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,11 +30,25 @@ chromium:
 		exit 1; \
 	fi
 
+# A CJK font, so Chinese text renders in PNG/PDF exports (Chromium finds it through fontconfig).
+# Same rule as chromium: installed only when missing and we are root; otherwise say what to do.
+CJK_FONT_PACKAGE ?= fonts-noto-cjk
+cjk-font:
+	@if fc-list :lang=zh family 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing a CJK font ($(CJK_FONT_PACKAGE)) for Chinese text in PNG/PDF exports..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(CJK_FONT_PACKAGE) >/dev/null; \
+	else \
+		echo "No CJK font: run 'sudo apt-get install -y $(CJK_FONT_PACKAGE)' (Chinese text in PNG/PDF exports needs one)."; \
+		exit 1; \
+	fi
+
 run: $(VENV)/.run-installed
 	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
+	@$(MAKE) --no-print-directory cjk-font || echo "Continuing without a CJK font: Chinese text in PNG/PDF exports would show as empty boxes."
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(VENV)/.test-installed chromium
+test: $(VENV)/.test-installed chromium cjk-font
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 

@@ -1,0 +1,84 @@
+"""Line-wrapping for chart titles, subtitles and source lines, in any of the four languages.
+
+``textwrap`` breaks only at spaces, so a Chinese title (no spaces) would run off a
+chart, and it counts a Chinese character as wide as an 'i'. Here a wide (CJK) character
+counts two columns, a line may break between two Chinese characters, never before
+closing punctuation ('，', '。', '）') nor after opening punctuation ('（', '“'), and
+Plotly's inline tags ('<b>', '<br>') take no room and are never split.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"<[^>]*>|[ \t\n]+|[^ \t\n<]")  # no-break spaces are not break points
+_BLANK = " \t\n"
+_NO_BREAK_BEFORE = set("，。、；：！？）》」』】〉”’%％·…—-–,.;:!?)]}")
+_NO_BREAK_AFTER = set("（《「『【〈“‘([{$")
+
+
+def _space(piece: str) -> bool:
+    return bool(piece) and not piece.strip(_BLANK)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def columns(text: str) -> int:
+    """Display width in columns: two for a CJK character, none for a tag, one otherwise."""
+    text = re.sub(r"<[^>]*>", "", text)
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    """(piece, may break before it): words stay whole, CJK characters stand alone."""
+    units: list[tuple[str, bool]] = []
+    word = ""
+    for tok in _TOKEN.findall(text):
+        if tok.startswith("<") or _space(tok) or _wide(tok):
+            if word:
+                units.append((word, True))
+                word = ""
+            units.append((tok, True))
+        else:
+            word += tok
+    if word:
+        units.append((word, True))
+    out = []
+    for i, (piece, _) in enumerate(units):
+        prev = units[i - 1][0] if i else ""
+        breakable = bool(prev) and (_space(piece) or _space(prev) or (
+            (_wide(piece[0]) or _wide(prev[-1]))
+            and piece[0] not in _NO_BREAK_BEFORE and prev[-1] not in _NO_BREAK_AFTER))
+        out.append((piece, breakable and not piece.startswith("<") and not prev.startswith("<")))
+    return out
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns where the text allows (a longer word stays whole).
+
+    An explicit '<br>' in the text always ends a line.
+    """
+    lines: list[str] = []
+    for part in re.split(r"<br\s*/?>", text):
+        line: list[str] = []
+        last_break = 0  # index in ``line`` where the most recent allowed break is
+        for piece, breakable in _units(part):
+            if breakable:
+                last_break = len(line)
+            line.append(piece)
+            if columns("".join(line).strip(_BLANK)) > width and last_break > 0:
+                lines.append("".join(line[:last_break]).rstrip(_BLANK))
+                line = line[last_break:]
+                while line and _space(line[0]):
+                    line.pop(0)
+                last_break = 0
+        lines.append("".join(line).strip(_BLANK))
+    return lines
+
+
+def wrap_html(text: str, width: int) -> str:
+    """``wrap`` joined with Plotly's '<br>'."""
+    return "<br>".join(wrap(text, width))

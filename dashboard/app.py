@@ -4,32 +4,36 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import ui
+from dashboard.i18n import tr
+
 PAGES = Path(__file__).parent / "views"
 
 st.set_page_config(page_title="China–Kazakhstan Trade Dashboard", page_icon="📈",
                    layout="wide", initial_sidebar_state="collapsed")
+lang = ui.language()
+
+
+def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> st.Page:
+    return st.Page(PAGES / file, title=tr(lang, f"nav.{key}"), icon=icon, url_path=url_path,
+                   **kw)
+
 
 navigation = st.navigation(
     {
-        "Dashboard": [
-            st.Page(PAGES / "overview.py", title="Overview", icon=":material/fact_check:",
-                    default=True),
-            st.Page(PAGES / "growth.py", title="Growth", icon=":material/trending_up:",
-                    url_path="growth"),
-            st.Page(PAGES / "mirror.py", title="Two countries, two numbers",
-                    icon=":material/compare_arrows:", url_path="mirror"),
-            st.Page(PAGES / "world.py", title="World comparison", icon=":material/public:",
-                    url_path="world"),
-            st.Page(PAGES / "doubling.py", title="Doubling target", icon=":material/flag:",
-                    url_path="doubling"),
+        tr(lang, "nav.section.dashboard"): [
+            page("overview.py", "overview", ":material/fact_check:", default=True),
+            page("growth.py", "growth", ":material/trending_up:", "growth"),
+            page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
+            page("world.py", "world", ":material/public:", "world"),
+            page("doubling.py", "doubling", ":material/flag:", "doubling"),
         ],
-        "Data": [
-            st.Page(PAGES / "sources.py", title="Data & sources", icon=":material/table:",
-                    url_path="sources"),
-            st.Page(PAGES / "import_data.py", title="Import data", icon=":material/upload:",
-                    url_path="import"),
+        tr(lang, "nav.section.data"): [
+            page("sources.py", "sources", ":material/table:", "sources"),
+            page("import_data.py", "import", ":material/upload:", "import"),
         ],
     },
     position="top",
 )
+ui.language_selector(lang)
 navigation.run()

@@ -15,14 +15,58 @@ import streamlit as st
 from . import archive, charts, export
 from .charts.kit import country, who  # noqa: F401  (pages name the reporter)
 from .data import DataError, data_root, descriptor_text, load_package
+from .i18n import LANGUAGES, resolve_language, tr
 from .theme import EXPORT_WIDTH
 
+LANG_KEY = "lang"                   # this session's language (also ?lang= in every link)
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
 _SESSION_TABLES = "_tables"         # this session's own copy, with its upload merged once
 
 FORMAT_LABELS = {"png": "PNG (2×)", "svg": "SVG", "pdf": "PDF", "html": "HTML (interactive)",
                  "csv": "CSV (data)"}
+
+
+def language() -> str:
+    """The session's language: ``?lang=`` wins, then the session's choice, then the browser.
+
+    Page switches drop query parameters, so the choice is written back into the URL on
+    every run: a shared link always carries it. An unknown code falls back to English
+    with a notice (shown as plain text: the code is whatever the link said).
+    """
+    raw = st.query_params.get_all(LANG_KEY)
+    if raw:
+        resolution = resolve_language(raw, None)
+    elif st.session_state.get(LANG_KEY) in LANGUAGES:
+        resolution = resolve_language(st.session_state[LANG_KEY], None)
+    else:
+        resolution = resolve_language(None, st.context.locale)
+    lang = resolution.lang
+    st.session_state[LANG_KEY] = lang
+    if st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
+    if resolution.notice:
+        notice(tr(lang, resolution.notice, code=_bounded(raw[-1] if raw else "")))
+    return lang
+
+
+def _bounded(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def language_selector(lang: str) -> None:
+    """The language choice, top right of every page; the URL follows it."""
+    _, col = st.columns([5, 1])
+
+    def switch() -> None:
+        st.session_state[LANG_KEY] = st.session_state["lang-choice"]
+        st.query_params[LANG_KEY] = st.session_state["lang-choice"]
+
+    st.session_state["lang-choice"] = lang
+    col.selectbox(tr(lang, "lang.label"), list(LANGUAGES), format_func=LANGUAGES.get,
+                  key="lang-choice", on_change=switch, help=tr(lang, "lang.help"),
+                  label_visibility="collapsed")
 
 
 @st.cache_resource(show_spinner=False)

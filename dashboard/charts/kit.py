@@ -34,6 +34,7 @@ class Options:
     end: int | None = None
     log: bool = False
     projection: Settings | None = None
+    lang: str = "en"  # the reader's language: words, number formats, country names
 
 
 @dataclass(frozen=True)

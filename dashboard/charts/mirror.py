@@ -10,12 +10,21 @@ from .. import theme
 from ..analysis import Mirror, mirror_table
 from ..data import source_labels
 from ..formatting import MINUS, fmt_bn
+from ..official import AnomalyYear
 from .kit import HOVER_BAR, Chart, Options, Tables, bn, country, pair_slug, source_line, who
 
 
 @dataclass(frozen=True)
 class MirrorChart(Chart):
     mirror: Mirror
+
+
+def _pattern(rows: pd.DataFrame, side: str, i: int) -> str:
+    """'x' marks a figure flagged as an anomaly, '/' an approximate one."""
+    flag = rows[f"anomaly_{side}"].iloc[i] if f"anomaly_{side}" in rows else False
+    if pd.notna(flag) and bool(flag):
+        return "x"
+    return "/" if rows[f"approximate_{side}"].iloc[i] else ""
 
 
 def gap_label(code: str, gap_pct: float) -> str:
@@ -29,7 +38,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     rows_ = m.rows
     title = f"Two countries, two numbers: {country(a)}–{country(b)} trade as each side reports it"
     subtitle = (f"Total trade in the years both sides' figures exist; label = how much higher "
-                f"{country(a)}'s figure is. Hatched bars are approximate")
+                f"{country(a)}'s figure is. Hatched: approximate; cross-hatched: flagged as far "
+                "below the national statistics (see the note below)")
     source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
                          lead=f"Sources: {who(a)} and {who(b)}, as reported by")
     fig = theme.Draft()
@@ -39,8 +49,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         fig.add_trace(dict(
             type="bar", x=years, y=bn(values), name=f"Reported by {who(code)}",
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
-                        pattern=dict(shape=["/" if ap else ""
-                                            for ap in rows_[f"approximate_{side}"]])),
+                        pattern=dict(shape=[_pattern(rows_, side, i)
+                                            for i in range(len(rows_))])),
             text=[fmt_bn(v) for v in values], textposition="inside",
             customdata=source_labels(rows_[f"source_{side}"], tables["sources"]).tolist(),
             hovertemplate=HOVER_BAR))
@@ -69,3 +79,18 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
 
     return MirrorChart("mirror", title, fig.figure(), rows,
                        f"{pair_slug(o)}-mirror-statistics", source, m)
+
+
+def anomaly_table(anomalies: list[AnomalyYear]) -> pd.DataFrame:
+    """Both readings of each flagged year: the database total and the national statistics."""
+    rows = []
+    for an in anomalies:
+        total = an.database_total_usd
+        if total is not None:
+            rows.append({"Year": an.year, "Reading": "UN Comtrade database (exports + imports)",
+                         "US$ bn": total / 1e9,
+                         "Source": next(p.source_id for p in an.database if p.derived)})
+        rows += [{"Year": an.year, "Reading": f"national statistics ({r.period})",
+                  "US$ bn": r.value_usd / 1e9, "Source": r.source_id}
+                 for r in an.national if r.value_usd is not None]
+    return pd.DataFrame(rows, columns=["Year", "Reading", "US$ bn", "Source"])

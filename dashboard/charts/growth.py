@@ -24,7 +24,6 @@ from .kit import (
     reporter_source,
     trade_axes,
     who,
-    x_span,
 )
 
 STATUS_STYLE = {  # status: (colour, marker, legend name)
@@ -134,16 +133,14 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
         if ts:
             fig.add_trace(dict(
                 type="scatter", x=[t.deadline_year for t in ts],
-                y=[t.value_usd / 1e9 for t in ts], mode="markers+text",
-                text=[t.label for t in ts], textposition="middle left",
-                textfont=dict(size=11, color=colour_), name=legend,
+                y=[t.value_usd / 1e9 for t in ts], mode="markers", name=legend,
                 marker=dict(symbol=symbol, size=15, color=colour_,
                             line=dict(color=colour_, width=2)),
                 customdata=[[t.label, t.detail] for t in ts],
                 hovertemplate="<b>Target %{customdata[0]}</b><br>%{customdata[1]}"
                               "<extra></extra>"))
     trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log)
-    fig.update_xaxes(dtick=2 if x_span(fig) <= 16 else 5)
+    fig.update_xaxes(tickformat="d")  # plotly spaces the years to the screen's width
 
     def rows() -> pd.DataFrame:
         def frame(label: str, d: pd.DataFrame) -> pd.DataFrame:
@@ -200,7 +197,7 @@ def yoy(tables: Tables, o: Options) -> Chart:
         hovertemplate="<b>%{x}</b>: %{y:+.1f}% (reported)<br>Source: %{customdata}"
                       "<extra></extra>"))
     change_axes(fig, title=title, subtitle=subtitle, source=source)
-    fig.update_xaxes(dtick=1 if x_span(fig) <= 12 else 2)
+    fig.update_xaxes(tickformat="d")
 
     def rows() -> pd.DataFrame:
         d = g.dropna(subset=["computed_change_pct", "reported_change_pct"], how="all")

@@ -87,7 +87,7 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
     fig.update_layout(barmode="overlay", height=max(420, 150 + 38 * len(ts)),
                       margin=dict(l=20))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(dtick=2)
+    fig.update_xaxes(tickformat="d")
     counts = {v: sum(t.verdict == v for t in ts) for v in VERDICT_STYLE}
     alt = (f"{len(ts)} announced targets: " + ", ".join(f"{n} {v}" for v, n in counts.items()
                                                        if n) + ".")

@@ -93,7 +93,7 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
             short = desc if len(desc) <= 32 else desc[:31] + "…"
             fig.add_trace(dict(
                 type="scatter", mode="lines+markers", legendgroup=code,
-                name=f"{code} {short} ({country(side)})", x=[c.year for c in pts],
+                name=f"{code} {short}", showlegend=side == "KAZ", x=[c.year for c in pts],
                 y=[c.value_usd / 1e9 for c in pts],
                 line=dict(color=colour, dash=SIDE_DASH[side], width=2),
                 marker=dict(symbol=theme.COUNTRY_SYMBOLS[side], size=7, color=colour),

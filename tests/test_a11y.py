@@ -97,3 +97,47 @@ def test_doubling_page_by_keyboard_alone(server, browser):  # noqa: F811
         page.get_by_role("button", name="CSV (data)").first.wait_for(timeout=10_000)
     finally:
         context.close()
+
+
+OVERLAPS = """() => {
+  const out = [];
+  const rotated = t => /rotate\\((?!0)/.test((t.getAttribute('transform') || '') +
+                                             (t.parentNode.getAttribute('transform') || ''));
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, pi) => {
+    const boxes = [...plot.querySelectorAll('.main-svg text')]
+      .filter(t => t.textContent.trim() && !rotated(t))
+      .map(t => [t.textContent.trim().slice(0, 30), t.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i][1], b = boxes[j][1];
+      const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (ox > 2 && oy > 2) out.push([pi, boxes[i][0], boxes[j][0]]);
+    }
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 390, 768])
+def test_no_chart_text_overlaps_on_phones_and_tablets(published_server, browser, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        for path, n in PAGES.items():
+            if not n:
+                continue
+            page.goto(f"{published_server}/{path}")
+            wait_ready(page, n)
+            page.wait_for_timeout(1500)  # plotly lays out text after the first paint
+            overlaps = page.evaluate(OVERLAPS)
+            assert not overlaps, (width, path, overlaps[:5])
+            legend_over_plot = page.evaluate(
+                "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => {"
+                " const l = p.querySelector('.legend'), g = p.querySelector('.gridlayer');"
+                " if (!l || !g) return false; const a = l.getBoundingClientRect(),"
+                " b = g.getBoundingClientRect(); return a.bottom > b.top + 2 &&"
+                " a.top < b.bottom - 2 && a.right > b.left + 2 && a.left < b.right - 2; })")
+            assert not legend_over_plot, (width, path)
+    finally:
+        context.close()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import corridor
+from .corridor import CorridorChart, NoLogistics, can_draw
 from .growth import GrowthChart, growth, yoy
 from .kit import Chart, Options, Tables
 from .mirror import MirrorChart, mirror
@@ -24,11 +26,21 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "world-comparison": world,
     "china-trade": china_trade,
     "doubling-target": doubling,
+    "middle-corridor": corridor.middle_corridor,
+    "transit-containers": corridor.transit_containers,
+    "china-europe-trains": corridor.china_europe_trains,
 }
 CHART_NAMES = tuple(REGISTRY)
+LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
 
-__all__ = ["CHART_NAMES", "REGISTRY", "Chart", "GrowthChart", "MirrorChart", "Options",
-           "TargetChart", "WorldChart", "build"]
+__all__ = ["CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "Chart", "CorridorChart",
+           "GrowthChart", "MirrorChart", "NoLogistics", "Options", "TargetChart", "WorldChart",
+           "available", "build"]
+
+
+def available(tables: Tables) -> tuple[str, ...]:
+    """The charts this package can draw: the logistics charts need the logistics tables."""
+    return tuple(n for n in CHART_NAMES if n not in LOGISTICS_CHARTS or can_draw(tables, n))
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

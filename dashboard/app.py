@@ -26,6 +26,7 @@ navigation = st.navigation(
             page("growth.py", "growth", ":material/trending_up:", "growth"),
             page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
             page("world.py", "world", ":material/public:", "world"),
+            page("corridor.py", "corridor", ":material/train:", "corridor"),
             page("doubling.py", "doubling", ":material/flag:", "doubling"),
         ],
         tr(lang, "nav.section.data"): [

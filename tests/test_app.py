@@ -66,7 +66,7 @@ def test_overview_shows_the_five_claims():
                        "Fixture-year growth": "+20% year on year",
                        "World trade": "World −2.5% in 2017",
                        "Doubling goal": "2× the 2017 value",
-                       "Logistics hub": "Corridor cargo: 3.0× from 2015 to 2017"}
+                       "Logistics hub · Corridor cargo": "3.0× from 2015 to 2017"}
     text = " ".join(m.value for m in at.markdown)
     assert "Matches China's figure in Fixture Database: $30 bn, exports + imports." in text
     assert "China's figures in Fixture Database give +20.0% ($30 bn against $25 bn" in text

@@ -6,7 +6,12 @@ from dashboard import ui
 from dashboard.corridor_text import md_escape
 from dashboard.formatting import capitalise
 from dashboard.i18n import tr
-from dashboard.logistics import has_logistics, logistics_verdict
+from dashboard.logistics import (
+    MIDDLE_CORRIDOR,
+    has_logistics,
+    logistics_verdict,
+    measure_series,
+)
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
 lang = ui.language()
@@ -31,8 +36,12 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
     hub = logistics_verdict(t)
+    measure = measure_series(t, MIDDLE_CORRIDOR).label  # the headline's subject, in the label
+    label, value = capitalise(hub.claim), hub.headline
+    if value.startswith(measure + ": "):  # so the figure itself fits the card, phones too
+        label, value = f"{label} · {measure}", value[len(measure) + 2:]
     with st.columns(2, gap="medium")[0], st.container(border=True):
-        st.metric(capitalise(hub.claim), hub.headline)
+        st.metric(label, value)
         st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> "
                     + md_escape(tr(lang, "common.quote_attribution_publisher",
                                    publisher=summary.publisher)))

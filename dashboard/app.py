@@ -27,6 +27,7 @@ navigation = st.navigation(
             page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
             page("world.py", "world", ":material/public:", "world"),
             page("structure.py", "structure", ":material/pie_chart:", "structure"),
+            page("corridor.py", "corridor", ":material/train:", "corridor"),
             page("doubling.py", "doubling", ":material/flag:", "doubling"),
         ],
         tr(lang, "nav.section.data"): [

@@ -96,6 +96,8 @@ def run_export(args) -> int:
         if not ok:
             raise CliError(why)
     tables = load_package(args.data)
+    if not args.charts:  # all the charts this package can draw (logistics ones need its tables)
+        names = list(charts.available(tables))
     options = _options(args, tables)
     out: Path = args.out
     try:

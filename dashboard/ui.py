@@ -169,7 +169,7 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     upload = st.session_state.get(UPLOAD_KEY)
 
     def build() -> bytes:
-        specs = [charts.build(n, t, options) for n in charts.CHART_NAMES]
+        specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}

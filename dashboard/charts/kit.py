@@ -17,7 +17,9 @@ import plotly.graph_objects as go
 
 from .. import theme
 from ..data import COUNTRY_NAMES, source_labels
+from ..i18n import tr
 from ..settings import Settings
+from ..wrapping import wrap_html
 
 Tables = dict[str, pd.DataFrame]
 REPORTER_LABEL = {"CHN": "China's customs (GACC)", "KAZ": "Kazakhstan's statistics"}
@@ -81,11 +83,15 @@ def is_user_data(source_ids: pd.Series) -> bool:
     return bool(source_ids.astype(str).str.startswith("U").any())
 
 
-def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "Sources:") -> str:
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "Sources:",
+                lang: str = "en") -> str:
     """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart."""
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     pubs = list(dict.fromkeys(str(publisher.get(sid, sid)) for sid in ids))
+    if lang != "en":  # the catalogue's sentence, wrapped by display width (Chinese too)
+        return wrap_html(tr(lang, "source.line", lead=lead, ids=", ".join(ids),
+                            publishers=tr(lang, "common.item_separator").join(pubs)), 125)
     text = (f"{lead} {'; '.join(pubs)} ({', '.join(ids)}). "
             "Compiled in the China–Kazakhstan trade dashboard.")
     return "<br>".join(textwrap.wrap(text, 125))

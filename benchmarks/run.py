@@ -10,15 +10,17 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+import servers  # benchmarks/, this script's folder, is on sys.path
+import side_by_side
+from load import LoadResult
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,29 +51,9 @@ def record(what: str, value: str, target: str = "", verdict: str = "") -> None:
     print(f"{what:55s} {value:>14s} {target:>12s} {verdict}")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(tmp: Path) -> tuple[subprocess.Popen, str, float]:
-    port = free_port()
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp / "c"), XDG_CACHE_HOME=str(tmp / "k"),
-               HOME=str(tmp))
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", APP, "--server.port",
-                             str(port), "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.02)
-    return proc, url, time.perf_counter() - t0
+    server = servers.start_app(APP, tmp)
+    return server.proc, server.url, server.started_in
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -217,13 +199,25 @@ def bench_export() -> None:
     export.shutdown()
 
 
-def write_readme() -> None:
+def load_table(results: list[LoadResult]) -> list[str]:
+    lines = ["| App | Concurrent sessions | Page views/s | p95 | Median | Failed |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {r.label} | {r.concurrency} | {r.views_per_s:.2f} | {r.p95:.2f} s | "
+              f"{r.median:.2f} s | {r.failures} |" for r in results]
+    return lines
+
+
+def write_readme(load_results: list[LoadResult]) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
     lines = [f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine} with `make bench` "
              "(medians of repeated runs).", "",
              "| Measure | Median | Target | |", "|---|---|---|---|"]
     lines += [f"| {w} | {v} | {t} | {r} |" for w, v, t, r in rows]
+    if load_results:
+        lines += ["", "Fresh sessions through Streamlit's websocket protocol "
+                  f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
+                  "cycling its seven pages):", "", *load_table(load_results)]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     block = "<!-- bench:start -->\n" + "\n".join(lines) + "\n<!-- bench:end -->"
@@ -233,8 +227,11 @@ def write_readme() -> None:
 
 
 if __name__ == "__main__":
-    bench_rerun()
-    bench_export()
-    bench_server_and_browser()
+    if "--side-by-side-only" not in sys.argv:
+        bench_rerun()
+        bench_export()
+        bench_server_and_browser()
+    results = side_by_side.run(record, Path(tempfile.mkdtemp()))
+    print("\n".join(load_table(results)))
     if "--no-readme" not in sys.argv:
-        write_readme()
+        write_readme(results)

@@ -66,6 +66,8 @@ defaults
     timeout server 60s
     timeout http-request 10s
     timeout queue 30s
+    # A busy worker answers its health check late: only a dead or hung one is taken out.
+    timeout check 5s
     # Streamlit's websocket stays open for the whole visit.
     timeout tunnel 1h
     timeout client-fin 5s
@@ -82,7 +84,7 @@ backend streamlit
     option httpchk
     http-check send meth GET uri {HEALTH}
     http-check expect string ok
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter 2s fall 3 rise 2
 {servers}
 {stats}"""
 
@@ -135,6 +137,19 @@ def wait_healthy(workers: list[Worker], timeout: float, stopping: list) -> bool:
         if pending:
             time.sleep(0.2)
     return not pending
+
+
+def listening(address: str, port: int, timeout: float) -> bool:
+    """True once something accepts connections on the public port (haproxy has bound it)."""
+    host = "127.0.0.1" if address in ("0.0.0.0", "") else address.strip("[]")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((host, port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
 
 
 def stop(procs: list[subprocess.Popen], grace: float = 10) -> None:
@@ -193,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             print("serve: a worker did not become healthy; stopping.", file=sys.stderr)
             return 0 if stopping else 1
         lb = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], preexec_fn=_die_with_parent)
+        if not listening(args.address, args.port, timeout=15) or lb.poll() is not None:
+            print(f"serve: haproxy did not start on {args.address}:{args.port}.",
+                  file=sys.stderr)
+            return 1
         for w in workers:
             print(f"serve: worker {w.name} pid {w.proc.pid} on 127.0.0.1:{w.port}", flush=True)
         print(f"serve: haproxy pid {lb.pid}, stats socket {sock}", flush=True)

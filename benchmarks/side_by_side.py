@@ -1,0 +1,144 @@
+"""Issue 13's measures, side by side on one machine in one run: our app against a trivial
+one-slider, one-chart app and a peer of Streamlit's GDP template; 1 process against 2 workers
+behind haproxy; what one idle session costs in memory. Reported as values and ratios against
+the issue's targets (`record(what, value, target, verdict)`), never asserted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import compare
+import servers
+from load import LoadResult, hold_sessions, run_load, warm, write_gdp_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIVIAL = ROOT / "benchmarks" / "apps" / "trivial_chart.py"
+OUR_PAGES = ["", "growth", "mirror", "world", "doubling", "sources", "import"]
+LEVELS = (20, 40)        # concurrent fresh sessions
+VIEWS_PER_SESSION = 2    # each simulated user loads this many fresh sessions, one after another
+TIME_LIMIT = 45.0        # seconds per run; no new view starts after it
+IDLE_SESSIONS = 20
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+PLOTLY_READY = ("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                ".some(e => e.data && e.data.length && e.querySelector('.main-svg'))")
+VEGA_READY = ("() => !!document.querySelector("
+              "'[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg')")
+OURS, TRIV, GDP, BAL = ("our app, 1 process", "trivial one-chart app", "GDP-template peer",
+                        "our app, 2 workers + haproxy")
+
+Record = Callable[..., None]
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "missed"
+
+
+def reruns(record: Record, gdp_csv: Path) -> None:
+    gdp = compare.gdp_slider_rerun(gdp_csv)
+    record("AppTest slider rerun, GDP-template peer", f"{gdp * 1000:.1f} ms")
+    for view, t in compare.page_reruns().items():
+        ratio = t / gdp
+        record(f"AppTest rerun, {view} page (× GDP peer's)", f"{t * 1000:.1f} ms, {ratio:.2f}×",
+               "≤ 0.5×", _verdict(ratio <= 0.5))
+
+
+def loads(record: Record, tmp: Path, gdp_csv: Path) -> list[LoadResult]:
+    apps = [(TRIV, lambda: servers.start_app(TRIVIAL, tmp), [""]),
+            (GDP, lambda: servers.start_app(compare.GDP_PEER, tmp, {"GDP_CSV": str(gdp_csv)}),
+             [""]),
+            (OURS, lambda: servers.start_app(compare.APP, tmp), OUR_PAGES),
+            (BAL, lambda: servers.start_balanced(tmp, 2), OUR_PAGES)]
+    results: list[LoadResult] = []
+    for label, start, pages in apps:
+        server = start()
+        try:
+            warm(server.url, pages * len(server.pids))  # new sessions alternate workers
+            for c in LEVELS:
+                results.append(run_load(label, server.url, pages, c, VIEWS_PER_SESSION * c,
+                                        TIME_LIMIT))
+                r = results[-1]
+                print(f"  load: {label}, {c} sessions: {r.views_per_s:.2f} views/s, "
+                      f"p95 {r.p95:.2f} s, {r.failures} failed", flush=True)
+            peak = max(servers.rss_mb(pid, "VmHWM") for pid in server.pids)
+            record(f"Peak RSS per process under load, {label}", f"{peak:.0f} MB")
+        finally:
+            servers.stop(server)
+    by = {(r.label, r.concurrency): r.views_per_s for r in results}
+    for c in LEVELS:
+        ours = by[(OURS, c)]
+        for peer, target in ((TRIV, 0.8), (GDP, 1.5)):
+            ratio = ours / by[(peer, c)] if by[(peer, c)] else float("nan")
+            record(f"Page views/s at {c} sessions, our app ÷ {peer}", f"{ratio:.2f}×",
+                   f"≥ {target}×", _verdict(ratio >= target))
+        ratio = by[(BAL, c)] / ours if ours else float("nan")
+        record(f"Page views/s at {c} sessions, 2 workers ÷ 1 process", f"{ratio:.2f}×")
+    return results
+
+
+def idle_memory(record: Record, tmp: Path) -> None:
+    """RSS growth of a warmed worker per idle session held open (sessions cycle the pages)."""
+    server = servers.start_app(compare.APP, tmp)
+    try:
+        warm(server.url, OUR_PAGES)
+        pid = server.pids[0]
+        before = servers.rss_mb(pid)
+
+        async def hold() -> float:
+            held = []
+            for i in range(IDLE_SESSIONS):
+                held += await hold_sessions(server.url, OUR_PAGES[i % len(OUR_PAGES)], 1)
+            await asyncio.sleep(1)
+            during = servers.rss_mb(pid)
+            for ws in held:
+                await ws.close()
+            return during
+
+        during = asyncio.run(hold())
+        time.sleep(2)
+        after = servers.rss_mb(pid)
+    finally:
+        servers.stop(server)
+    record("Worker RSS, warmed (every page once), no session open", f"{before:.0f} MB")
+    record(f"Memory per idle session ({IDLE_SESSIONS} held open)",
+           f"{(during - before) / IDLE_SESSIONS:.2f} MB")
+    record(f"Worker RSS 2 s after those {IDLE_SESSIONS} sessions closed", f"{after:.0f} MB")
+
+
+def settle(record: Record, tmp: Path, gdp_csv: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ours = servers.start_app(compare.APP, tmp)
+    gdp = servers.start_app(compare.GDP_PEER, tmp, {"GDP_CSV": str(gdp_csv)})
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=LAUNCH_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            peer = compare.settle_ms(page, gdp.url, VEGA_READY)
+            mine = {path: compare.settle_ms(page, f"{ours.url}/{path}", PLOTLY_READY)
+                    for path in ("doubling", "growth")}
+            browser.close()
+    finally:
+        servers.stop(ours)
+        servers.stop(gdp)
+    record("Arrow key → settled page, GDP-template peer (Chromium)", f"{peer:.0f} ms")
+    for path, ms in mine.items():
+        ratio = ms / peer
+        record(f"Arrow key → settled page, {path} (× GDP peer's)", f"{ms:.0f} ms, {ratio:.2f}×",
+               "≤ 1.0×", _verdict(ratio <= 1.0))
+
+
+def run(record: Record, tmp: Path) -> list[LoadResult]:
+    gdp_csv = tmp / "gdp.csv"
+    write_gdp_csv(gdp_csv)
+    reruns(record, gdp_csv)
+    settle(record, tmp, gdp_csv)
+    idle_memory(record, tmp)
+    return loads(record, tmp, gdp_csv)

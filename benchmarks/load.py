@@ -150,11 +150,6 @@ def warm(url: str, pages: Sequence[str]) -> None:
     asyncio.run(go())
 
 
-async def hold_sessions(url: str, page: str, n: int) -> list:
-    """n idle sessions on `page`, opened one after another and left connected."""
-    return [(await open_session(url, page))[0] for _ in range(n)]
-
-
 def write_gdp_csv(path: Path, countries: int = 266, first: int = 1960, last: int = 2022) -> None:
     """Synthetic values in the shape of the GDP template's World Bank table (with gaps)."""
     rng = random.Random(13)

@@ -21,6 +21,7 @@ from pathlib import Path
 import servers  # benchmarks/, this script's folder, is on sys.path
 import side_by_side
 from load import LoadResult
+from side_by_side import BAL, OURS, Summary
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -207,22 +208,35 @@ def load_table(results: list[LoadResult]) -> list[str]:
     return lines
 
 
-def write_readme(load_results: list[LoadResult]) -> None:
+def capacity_text(s: Summary) -> str:
+    """The Deploy section's measured capacity and memory, from this run."""
+    one, two = s.by(OURS, 40), s.by(BAL, 40)
+    return (f"Measured with `make bench` on {os.cpu_count()} cores ({datetime.now(UTC):%Y-%m-%d}"
+            f"): one worker served **{one.views_per_s:.1f} fresh page views per second** at 40 "
+            f"concurrent sessions (p95 {one.p95:.1f} s), two workers behind haproxy "
+            f"**{two.views_per_s:.1f}** (p95 {two.p95:.1f} s). A warmed worker with no session "
+            f"holds **{s.idle_worker_mb:.0f} MB**; each idle session adds about "
+            f"**{s.per_session_mb:.2f} MB**; a worker peaked at {s.peak_mb[OURS]:.0f} MB under "
+            f"that load; a batch image export adds Chromium, {s.export_mb:.0f} MB for the "
+            "whole process tree at its peak.")
+
+
+def write_readme(summary: Summary) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
     lines = [f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine} with `make bench` "
              "(medians of repeated runs).", "",
              "| Measure | Median | Target | |", "|---|---|---|---|"]
     lines += [f"| {w} | {v} | {t} | {r} |" for w, v, t, r in rows]
-    if load_results:
-        lines += ["", "Fresh sessions through Streamlit's websocket protocol "
-                  f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
-                  "cycling its seven pages):", "", *load_table(load_results)]
+    lines += ["", "Fresh sessions through Streamlit's websocket protocol "
+              f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
+              "cycling its seven pages):", "", *load_table(summary.loads)]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    block = "<!-- bench:start -->\n" + "\n".join(lines) + "\n<!-- bench:end -->"
-    text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda _: block, text,
-                  flags=re.S)
+    for name, body in (("bench", "\n".join(lines)), ("capacity", capacity_text(summary))):
+        block = f"<!-- {name}:start -->\n{body}\n<!-- {name}:end -->"
+        text = re.sub(rf"<!-- {name}:start -->.*<!-- {name}:end -->", lambda _, b=block: b,
+                      text, flags=re.S)
     readme.write_text(text, encoding="utf-8")
 
 
@@ -231,7 +245,8 @@ if __name__ == "__main__":
         bench_rerun()
         bench_export()
         bench_server_and_browser()
-    results = side_by_side.run(record, Path(tempfile.mkdtemp()))
-    print("\n".join(load_table(results)))
+    summary = side_by_side.run(record, Path(tempfile.mkdtemp()))
+    print("\n".join(load_table(summary.loads)))
+    print(capacity_text(summary))
     if "--no-readme" not in sys.argv:
-        write_readme(results)
+        write_readme(summary)

@@ -102,3 +102,26 @@ def rss_mb(pid: int, field_name: str = "VmRSS") -> float:
     """Resident memory of a process (VmRSS now, or VmHWM for its peak), in MB."""
     text = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(rf"{field_name}:\s+(\d+)", text).group(1)) / 1024
+
+
+def tree_pss_mb(pid: int) -> float:
+    """Proportional memory (PSS, shared pages split) of a process and all its descendants:
+    what a container's memory limit must hold. Processes that vanish meanwhile count 0."""
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            m = re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{p}/smaps_rollup").read_text(), re.M)
+            total += int(m.group(1)) if m else 0
+        except OSError:
+            pass
+        stack += children.get(p, [])
+    return total / 1024

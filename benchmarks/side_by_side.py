@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import compare
 import servers
-from load import LoadResult, hold_sessions, run_load, warm, write_gdp_csv
+from load import LoadResult, open_session, run_load, warm, write_gdp_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIVIAL = ROOT / "benchmarks" / "apps" / "trivial_chart.py"
@@ -22,7 +25,7 @@ OUR_PAGES = ["", "growth", "mirror", "world", "doubling", "sources", "import"]
 LEVELS = (20, 40)        # concurrent fresh sessions
 VIEWS_PER_SESSION = 2    # each simulated user loads this many fresh sessions, one after another
 TIME_LIMIT = 45.0        # seconds per run; no new view starts after it
-IDLE_SESSIONS = 20
+IDLE_SESSIONS = 40
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -34,6 +37,20 @@ OURS, TRIV, GDP, BAL = ("our app, 1 process", "trivial one-chart app", "GDP-temp
                         "our app, 2 workers + haproxy")
 
 Record = Callable[..., None]
+
+
+@dataclass
+class Summary:
+    """What the README's Deploy section quotes: capacity and memory of one worker."""
+
+    loads: list[LoadResult]
+    peak_mb: dict[str, float]  # peak RSS per process under load, by app label
+    idle_worker_mb: float
+    per_session_mb: float
+    export_mb: float
+
+    def by(self, label: str, concurrency: int) -> LoadResult:
+        return next(r for r in self.loads if (r.label, r.concurrency) == (label, concurrency))
 
 
 def _verdict(ok: bool) -> str:
@@ -49,13 +66,14 @@ def reruns(record: Record, gdp_csv: Path) -> None:
                "≤ 0.5×", _verdict(ratio <= 0.5))
 
 
-def loads(record: Record, tmp: Path, gdp_csv: Path) -> list[LoadResult]:
+def loads(record: Record, tmp: Path, gdp_csv: Path) -> tuple[list[LoadResult], dict]:
     apps = [(TRIV, lambda: servers.start_app(TRIVIAL, tmp), [""]),
             (GDP, lambda: servers.start_app(compare.GDP_PEER, tmp, {"GDP_CSV": str(gdp_csv)}),
              [""]),
             (OURS, lambda: servers.start_app(compare.APP, tmp), OUR_PAGES),
             (BAL, lambda: servers.start_balanced(tmp, 2), OUR_PAGES)]
     results: list[LoadResult] = []
+    peaks: dict[str, float] = {}
     for label, start, pages in apps:
         server = start()
         try:
@@ -66,8 +84,8 @@ def loads(record: Record, tmp: Path, gdp_csv: Path) -> list[LoadResult]:
                 r = results[-1]
                 print(f"  load: {label}, {c} sessions: {r.views_per_s:.2f} views/s, "
                       f"p95 {r.p95:.2f} s, {r.failures} failed", flush=True)
-            peak = max(servers.rss_mb(pid, "VmHWM") for pid in server.pids)
-            record(f"Peak RSS per process under load, {label}", f"{peak:.0f} MB")
+            peaks[label] = max(servers.rss_mb(pid, "VmHWM") for pid in server.pids)
+            record(f"Peak RSS per process under load, {label}", f"{peaks[label]:.0f} MB")
         finally:
             servers.stop(server)
     by = {(r.label, r.concurrency): r.views_per_s for r in results}
@@ -79,10 +97,10 @@ def loads(record: Record, tmp: Path, gdp_csv: Path) -> list[LoadResult]:
                    f"≥ {target}×", _verdict(ratio >= target))
         ratio = by[(BAL, c)] / ours if ours else float("nan")
         record(f"Page views/s at {c} sessions, 2 workers ÷ 1 process", f"{ratio:.2f}×")
-    return results
+    return results, peaks
 
 
-def idle_memory(record: Record, tmp: Path) -> None:
+def idle_memory(record: Record, tmp: Path) -> tuple[float, float]:
     """RSS growth of a warmed worker per idle session held open (sessions cycle the pages)."""
     server = servers.start_app(compare.APP, tmp)
     try:
@@ -91,9 +109,8 @@ def idle_memory(record: Record, tmp: Path) -> None:
         before = servers.rss_mb(pid)
 
         async def hold() -> float:
-            held = []
-            for i in range(IDLE_SESSIONS):
-                held += await hold_sessions(server.url, OUR_PAGES[i % len(OUR_PAGES)], 1)
+            held = [(await open_session(server.url, OUR_PAGES[i % len(OUR_PAGES)]))[0]
+                    for i in range(IDLE_SESSIONS)]
             await asyncio.sleep(1)
             during = servers.rss_mb(pid)
             for ws in held:
@@ -109,6 +126,21 @@ def idle_memory(record: Record, tmp: Path) -> None:
     record(f"Memory per idle session ({IDLE_SESSIONS} held open)",
            f"{(during - before) / IDLE_SESSIONS:.2f} MB")
     record(f"Worker RSS 2 s after those {IDLE_SESSIONS} sessions closed", f"{after:.0f} MB")
+    return before, (during - before) / IDLE_SESSIONS
+
+
+def export_memory(record: Record, tmp: Path) -> float:
+    """Peak memory of `python -m dashboard export` (24 images through kaleido's Chromium):
+    what a worker adds while a user downloads images or the ZIP."""
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "export", "--out",
+                             str(tmp / "export"), "--formats", "png,svg,pdf"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, servers.tree_pss_mb(proc.pid))
+        time.sleep(0.05)
+    record("Peak memory (PSS) of a batch image export, with its Chromium", f"{peak:.0f} MB")
+    return peak
 
 
 def settle(record: Record, tmp: Path, gdp_csv: Path) -> None:
@@ -135,10 +167,12 @@ def settle(record: Record, tmp: Path, gdp_csv: Path) -> None:
                "≤ 1.0×", _verdict(ratio <= 1.0))
 
 
-def run(record: Record, tmp: Path) -> list[LoadResult]:
+def run(record: Record, tmp: Path) -> Summary:
     gdp_csv = tmp / "gdp.csv"
     write_gdp_csv(gdp_csv)
     reruns(record, gdp_csv)
     settle(record, tmp, gdp_csv)
-    idle_memory(record, tmp)
-    return loads(record, tmp, gdp_csv)
+    idle_mb, per_session_mb = idle_memory(record, tmp)
+    export_mb = export_memory(record, tmp)
+    results, peaks = loads(record, tmp, gdp_csv)
+    return Summary(results, peaks, idle_mb, per_session_mb, export_mb)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
-RESTART_DELAY = 15  # long enough to see the dead worker DOWN before it comes back
+RESTART_DELAY = 30  # long enough to see the dead worker DOWN and its sessions move first
 
 if shutil.which("haproxy") is None:
     pytest.skip("Debian's haproxy is not installed (make test installs it)",

@@ -143,13 +143,14 @@ def listening(address: str, port: int, timeout: float) -> bool:
     """True once something accepts connections on the public port (haproxy has bound it)."""
     host = "127.0.0.1" if address in ("0.0.0.0", "") else address.strip("[]")
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         try:
             socket.create_connection((host, port), timeout=1).close()
             return True
         except OSError:
+            if time.monotonic() >= deadline:
+                return False
             time.sleep(0.05)
-    return False
 
 
 def stop(procs: list[subprocess.Popen], grace: float = 10) -> None:
@@ -189,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     if haproxy is None:
         print("haproxy is missing: run 'sudo apt-get install -y haproxy' "
               "(make serve installs it when run as root).", file=sys.stderr)
+        return 1
+    if listening(args.address, args.port, timeout=0):
+        print(f"serve: port {args.port} is already in use; choose another with PORT=...",
+              file=sys.stderr)
         return 1
     stopping = []
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -7,6 +7,7 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 
@@ -162,3 +163,12 @@ def test_serve_options():
 def test_free_ports_are_distinct():
     ports = serve.free_ports(4)
     assert len(set(ports)) == 4 and all(1024 <= p < 65536 for p in ports)
+
+
+@pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy is not installed")
+def test_serve_refuses_a_port_in_use(capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        assert serve.main(["--port", str(s.getsockname()[1]), "--address", "127.0.0.1"]) == 1
+    assert "already in use" in capsys.readouterr().err

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import servers  # benchmarks/, this script's folder, is on sys.path
 import side_by_side
-from load import LoadResult
-from side_by_side import BAL, OURS, Summary
+from side_by_side import METHOD, Summary, capacity_text, load_table
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -200,27 +199,6 @@ def bench_export() -> None:
     export.shutdown()
 
 
-def load_table(results: list[LoadResult]) -> list[str]:
-    lines = ["| App | Concurrent sessions | Page views/s | p95 | Median | Failed |",
-             "|---|---|---|---|---|---|"]
-    lines += [f"| {r.label} | {r.concurrency} | {r.views_per_s:.2f} | {r.p95:.2f} s | "
-              f"{r.median:.2f} s | {r.failures} |" for r in results]
-    return lines
-
-
-def capacity_text(s: Summary) -> str:
-    """The Deploy section's measured capacity and memory, from this run."""
-    one, two = s.by(OURS, 40), s.by(BAL, 40)
-    return (f"Measured with `make bench` on {os.cpu_count()} cores ({datetime.now(UTC):%Y-%m-%d}"
-            f"): one worker served **{one.views_per_s:.1f} fresh page views per second** at 40 "
-            f"concurrent sessions (p95 {one.p95:.1f} s), two workers behind haproxy "
-            f"**{two.views_per_s:.1f}** (p95 {two.p95:.1f} s). A warmed worker with no session "
-            f"holds **{s.idle_worker_mb:.0f} MB**; each idle session adds about "
-            f"**{s.per_session_mb:.2f} MB**; a worker peaked at {s.peak_mb[OURS]:.0f} MB under "
-            f"that load; a batch image export adds Chromium, {s.export_mb:.0f} MB for the "
-            "whole process tree at its peak.")
-
-
 def write_readme(summary: Summary) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
@@ -230,7 +208,7 @@ def write_readme(summary: Summary) -> None:
     lines += [f"| {w} | {v} | {t} | {r} |" for w, v, t, r in rows]
     lines += ["", "Fresh sessions through Streamlit's websocket protocol "
               f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
-              "cycling its seven pages):", "", *load_table(summary.loads)]
+              "cycling its seven pages):", "", *load_table(summary.loads), "", *METHOD]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     for name, body in (("bench", "\n".join(lines)), ("capacity", capacity_text(summary))):

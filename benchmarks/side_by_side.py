@@ -7,12 +7,14 @@ the issue's targets (`record(what, value, target, verdict)`), never asserted.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import compare
@@ -180,3 +182,39 @@ def run(record: Record, tmp: Path) -> Summary:
     export_mb = export_memory(record, tmp)
     results, peaks = loads(record, tmp, gdp_csv)
     return Summary(results, peaks, idle_mb, per_session_mb, export_mb)
+
+
+METHOD = [
+    "- *Page view*: a fresh session as a returning visitor's browser opens it (GET the page "
+    "and `/_stcore/host-config`, open the websocket, request the page, read until "
+    "`script_finished`); simulated users each open one after another; views/s = successful "
+    "views ÷ wall time; the load generator (`benchmarks/load.py`) runs on the same machine.",
+    "- *Peers*: `benchmarks/apps/trivial_chart.py` (one slider, one Plotly chart) and "
+    "`benchmarks/apps/gdp_peer.py` (the GDP template's work on 266 × 63 synthetic values).",
+    "- *Arrow key → settled page*: Chromium, from the key press on the page's first slider to "
+    "the last change in the page's main area (a MutationObserver; settled after 500 ms "
+    "without change).",
+    "- *Per idle session*: growth of a warmed worker's RSS with sessions held open, divided by "
+    "their number.",
+]
+
+
+def load_table(results: list[LoadResult]) -> list[str]:
+    lines = ["| App | Concurrent sessions | Page views/s | p95 | Median | Failed |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {r.label} | {r.concurrency} | {r.views_per_s:.2f} | {r.p95:.2f} s | "
+              f"{r.median:.2f} s | {r.failures} |" for r in results]
+    return lines
+
+
+def capacity_text(s: Summary) -> str:
+    """The Deploy section's measured capacity and memory, from this run."""
+    one, two = s.by(OURS, 40), s.by(BAL, 40)
+    return (f"Measured with `make bench` on {os.cpu_count()} cores ({datetime.now(UTC):%Y-%m-%d}"
+            f"): one worker served **{one.views_per_s:.1f} fresh page views per second** at 40 "
+            f"concurrent sessions (p95 {one.p95:.1f} s), two workers behind haproxy "
+            f"**{two.views_per_s:.1f}** (p95 {two.p95:.1f} s). A warmed worker with no session "
+            f"holds **{s.idle_worker_mb:.0f} MB**; each idle session adds about "
+            f"**{s.per_session_mb:.2f} MB**; a worker peaked at {s.peak_mb[OURS]:.0f} MB under "
+            f"that load; a batch image export adds Chromium, {s.export_mb:.0f} MB for the "
+            "whole process tree at its peak.")

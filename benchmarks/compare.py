@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
 GDP_PEER = str(ROOT / "benchmarks" / "apps" / "gdp_peer.py")
-VIEWS = ("overview", "growth", "mirror", "world", "doubling", "sources", "import_data")
+VIEWS = sorted(p.stem for p in (ROOT / "dashboard" / "views").glob("*.py")
+               if p.stem != "__init__")
 
 # Time of the last change anywhere in the page's main area, in the page's own clock.
 OBSERVE_JS = """() => {
@@ -33,9 +34,10 @@ def page_reruns(n: int = 15) -> dict[str, float]:
     for view in VIEWS:
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
-        if view != "overview":
-            at.switch_page(f"views/{view}.py")
-            at.run()
+        at.switch_page(f"views/{view}.py")
+        at.run()
+        if at.exception:  # a failing page reruns fast: never time one
+            raise RuntimeError(f"views/{view}.py raised: {at.exception[0].message}")
         times = []
         for _ in range(n):
             t0 = time.perf_counter()

@@ -199,11 +199,13 @@ def bench_export() -> None:
     export.shutdown()
 
 
-def write_readme(summary: Summary) -> None:
+def write_readme(summary: Summary, load_start: float) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
     lines = [f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine} with `make bench` "
-             "(medians of repeated runs).", "",
+             f"(medians of repeated runs). Load average of the machine (1 min): "
+             f"{load_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; other work "
+             "on the machine slows every figure, so compare ratios within one run.", "",
              "| Measure | Median | Target | |", "|---|---|---|---|"]
     lines += [f"| {w} | {v} | {t} | {r} |" for w, v, t, r in rows]
     lines += ["", "Fresh sessions through Streamlit's websocket protocol "
@@ -219,6 +221,7 @@ def write_readme(summary: Summary) -> None:
 
 
 if __name__ == "__main__":
+    load_start = os.getloadavg()[0]
     if "--side-by-side-only" not in sys.argv:
         bench_rerun()
         bench_export()
@@ -227,4 +230,4 @@ if __name__ == "__main__":
     print("\n".join(load_table(summary.loads)))
     print(capacity_text(summary))
     if "--no-readme" not in sys.argv:
-        write_readme(summary)
+        write_readme(summary, load_start)

@@ -66,8 +66,10 @@ defaults
     timeout server 60s
     timeout http-request 10s
     timeout queue 30s
-    # A busy worker answers its health check late: only a dead or hung one is taken out.
-    timeout check 5s
+    # An overloaded worker answers its health check late (seconds, when its event loop waits
+    # for the GIL): only a dead one (refused at once) or a hung one (~45 s) is taken out, so
+    # a burst never marks every worker DOWN.
+    timeout check 15s
     # Streamlit's websocket stays open for the whole visit.
     timeout tunnel 1h
     timeout client-fin 5s

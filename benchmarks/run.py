@@ -213,7 +213,8 @@ def write_readme(summary: Summary, load_start: float) -> None:
               "cycling its seven pages):", "", *load_table(summary.loads), "", *METHOD]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    for name, body in (("bench", "\n".join(lines)), ("capacity", capacity_text(summary))):
+    blocks = (("bench", "\n".join(lines)), ("capacity", capacity_text(summary, load_start)))
+    for name, body in blocks:
         block = f"<!-- {name}:start -->\n{body}\n<!-- {name}:end -->"
         text = re.sub(rf"<!-- {name}:start -->.*<!-- {name}:end -->", lambda _, b=block: b,
                       text, flags=re.S)
@@ -228,6 +229,6 @@ if __name__ == "__main__":
         bench_server_and_browser()
     summary = side_by_side.run(record, Path(tempfile.mkdtemp()))
     print("\n".join(load_table(summary.loads)))
-    print(capacity_text(summary))
+    print(capacity_text(summary, load_start))
     if "--no-readme" not in sys.argv:
         write_readme(summary, load_start)

@@ -207,11 +207,12 @@ def load_table(results: list[LoadResult]) -> list[str]:
     return lines
 
 
-def capacity_text(s: Summary) -> str:
+def capacity_text(s: Summary, load_start: float) -> str:
     """The Deploy section's measured capacity and memory, from this run."""
     one, two = s.by(OURS, 40), s.by(BAL, 40)
     return (f"Measured with `make bench` on {os.cpu_count()} cores ({datetime.now(UTC):%Y-%m-%d}"
-            f"): one worker served **{one.views_per_s:.1f} fresh page views per second** at 40 "
+            f", load average {load_start:.1f} from other work at the start): one worker "
+            f"served **{one.views_per_s:.1f} fresh page views per second** at 40 "
             f"concurrent sessions (p95 {one.p95:.1f} s), two workers behind haproxy "
             f"**{two.views_per_s:.1f}** (p95 {two.p95:.1f} s). A warmed worker with no session "
             f"holds **{s.idle_worker_mb:.0f} MB**; each idle session adds about "

@@ -2,6 +2,7 @@
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -33,6 +34,8 @@ ENGLISH = re.compile(r"\b(the|and|of|in|by|to|from|trade|year|years|Source|Sourc
                      r"missed|open|way|rate|needs|reaches|never|no)\b")
 needs_chromium = pytest.mark.skipif(not export.static_available()[0],
                                     reason="no Chromium for static export")
+has_cjk_font = bool(shutil.which("fc-list")) and bool(subprocess.run(
+    ["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip())
 
 
 @pytest.fixture(scope="module")
@@ -278,6 +281,7 @@ def _title_glyphs(png: bytes) -> list:
 
 
 @needs_chromium
+@pytest.mark.skipif(not has_cjk_font, reason="no CJK font: `make cjk-font` installs one")
 def test_cli_writes_chinese_png_and_pdf_with_real_glyphs(tmp_path):
     r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--out", str(tmp_path),
                         "--charts", "growth", "--formats", "png,pdf", "--lang", "zh",

@@ -7,11 +7,13 @@ the figure so that an exported image still says where its numbers come from.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from .formatting import money_affixes, percent_affixes, plotly_separators
-from .wrapping import wrap
+from .wrapping import columns, wrap
 
 TEMPLATE_NAME = "cnkz"
 
@@ -130,15 +132,25 @@ class Draft:
         return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)
 
 
+@lru_cache(maxsize=1024)
 def balanced(text: str, width: int) -> str:
     """Wrapped to ``width`` columns in as few lines as possible, those lines of even length.
 
-    A title that needs two lines gets two halves, not a full line and one lonely word.
+    A title that needs two lines gets two halves, not a full line and one lonely word. The
+    narrowest width that keeps the line count is found by bisection; results are cached, as
+    a page rerun draws the same titles again.
     """
     lines = len(wrap(text, width))
-    while width > 10 and len(wrap(text, width - 1)) == lines:
-        width -= 1
-    return "<br>".join(wrap(text, width))
+    if lines == 1:
+        return text
+    lo, hi = max(1, columns(text) // lines - 1), width  # lo: too narrow for so few lines
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if len(wrap(text, mid)) == lines:
+            hi = mid
+        else:
+            lo = mid + 1
+    return "<br>".join(wrap(text, hi))
 
 
 def font_family(lang: str = "en") -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +27,7 @@ Tables = dict[str, pd.DataFrame]
 WHO_KEYS = {"CHN": "who.chn", "KAZ": "who.kaz"}
 HOVER = "%{customdata}<extra>%{fullData.name}</extra>"  # customdata: text written here
 HOVER_PLAIN = "%{customdata}<extra></extra>"
+_wrapped = lru_cache(maxsize=1024)(wrap_html)  # a rerun draws the same source lines again
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | No
     pubs = list(dict.fromkeys(str(publisher.get(sid, sid)) for sid in ids))
     text = tr(lang, "source.line", lead=lead or tr(lang, "source.lead.sources"),
               publishers=tr(lang, "common.item_separator").join(pubs), ids=", ".join(ids))
-    return wrap_html(text, width)
+    return _wrapped(text, width)
 
 
 def reporter_source(tables: Tables, ids: Iterable[str], reporter: str, lang: str = "en") -> str:

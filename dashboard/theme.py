@@ -38,10 +38,13 @@ FONTS = {"zh": "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'Pi
 # Fixed export size: the same image whatever the browser width.
 EXPORT_WIDTH = 1200
 DEFAULT_HEIGHT = 620  # on screen and in exports, so the two look the same
+TITLE_Y = 0.975  # top of the title, as a fraction of the figure's height
 LEGEND_TOP_PX = 84  # below a one-line title and a one-line subtitle
 TITLE_LINE_PX, SUBTITLE_LINE_PX = 25, 17  # room each further wrapped line takes
+WRAPPED_TITLE_DROP_PX = 13.5
 # Display columns (a CJK character counts two) that fit a 1200 px figure at the fonts below.
 TITLE_COLUMNS, SUBTITLE_COLUMNS, SOURCE_COLUMNS = 80, 120, 125
+Y_TITLE_COLUMNS = 44
 SOURCE_COLUMNS_NARROW = 95  # under a plot pushed right by long labels (horizontal bars)
 LABEL_COLUMNS = 44  # a category label on the left of a horizontal bar chart
 
@@ -50,7 +53,7 @@ def _template() -> go.layout.Template:
     t = go.layout.Template()
     t.layout = go.Layout(
         font=dict(family=FONT, size=14, color="#1B1F24"),
-        title=dict(font=dict(size=19), x=0.012, xanchor="left", xref="container", y=0.975,
+        title=dict(font=dict(size=19), x=0.012, xanchor="left", xref="container", y=TITLE_Y,
                    yanchor="top", yref="container"),
         colorway=OKABE_ITO,
         paper_bgcolor="white",
@@ -178,17 +181,20 @@ def apply(fig: Draft, *, title: str, subtitle: str | None = None, source: str,
         separators=plotly_separators(lang),
         font=dict(family=family),
         hoverlabel=dict(font=dict(family=family)),
-        title=dict(text=title, subtitle=dict(text=subtitle,
-                                             font=dict(size=13, color=NEUTRAL))),
+        # Plotly lifts a wrapped title to the very top of the figure: put it back where a
+        # one-line title starts (measured on exports with plotly 7 and kaleido 1).
+        title=dict(text=title, y=TITLE_Y - (WRAPPED_TITLE_DROP_PX / height if "<br>" in title
+                                            else 0),
+                   subtitle=dict(text=subtitle, font=dict(size=13, color=NEUTRAL))),
         # The legend hangs below the subtitle and pushes the plot down as it wraps, so a
         # narrow (phone) chart never draws it over the title.
         legend=dict(yref="container", y=1 - top / height, yanchor="top"),
         margin=dict(t=top + 24, b=72 + 15 * lines),
     )
     if x_title is not None:
-        fig.update_xaxes(title=dict(text=x_title))
-    if y_title is not None:
-        fig.update_yaxes(title=dict(text=y_title))
+        fig.update_xaxes(title=dict(text=balanced(x_title, SUBTITLE_COLUMNS)))
+    if y_title is not None:  # runs up the side of a plot some 400 px tall
+        fig.update_yaxes(title=dict(text=balanced(y_title, Y_TITLE_COLUMNS)))
     fig.add_annotation(
         text=source, xref="paper", yref="paper", x=0, y=0, yshift=-64, xanchor="left",
         yanchor="top", showarrow=False, align="left", font=dict(size=11, color=NEUTRAL),

@@ -46,7 +46,7 @@ WRAPPED_TITLE_DROP_PX = 13.5
 TITLE_COLUMNS, SUBTITLE_COLUMNS, SOURCE_COLUMNS = 80, 120, 125
 Y_TITLE_COLUMNS = 44
 SOURCE_COLUMNS_NARROW = 95  # under a plot pushed right by long labels (horizontal bars)
-LABEL_COLUMNS = 44  # a category label on the left of a horizontal bar chart
+LABEL_COLUMNS = 50  # a category label on the left of a horizontal bar chart
 
 
 def _template() -> go.layout.Template:

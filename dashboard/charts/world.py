@@ -19,6 +19,7 @@ from .kit import HOVER_PLAIN, Chart, Options, Tables, change_axes, point, source
 SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "goods"),
          ("commercial services", "services"), ("Commercial services", "services"),
          (" trade", ""), (" (value)", ", value"))
+WORLD_HEIGHT, WORLD_FRAME_PX, LABEL_LINE_PX = 640, 300, 21  # room for every label line
 BASIS_STYLE = {  # basis: (colour, pattern, legend)
     "value": (theme.VALUE_COLOUR, "", "legend.value"),
     "volume": (theme.VOLUME_COLOUR, "/", "legend.volume"),
@@ -99,15 +100,17 @@ def world(tables: Tables, o: Options) -> WorldChart:
     source = source_line(w["source_id"], tables["sources"], lang=lang,
                          width=theme.SOURCE_COLUMNS_NARROW)
     fig = theme.Draft()
-    shown = w.iloc[::-1]  # first row on top
+    shown = w.iloc[::-1].assign(  # first row on top; long labels wrap, the chart grows
+        shown=[wrap_html(lab, theme.LABEL_COLUMNS) for lab in w["label"].iloc[::-1]])
+    lines = int(shown["shown"].str.count("<br>").sum()) + len(shown)
+    fig.update_layout(height=max(WORLD_HEIGHT, WORLD_FRAME_PX + LABEL_LINE_PX * lines))
     for basis, (colour, pattern, legend) in BASIS_STYLE.items():
         d = shown[shown["basis"] == basis]
         if d.empty:
             continue
         labels = [pct(v, lang) for v in d["change_pct"]]
         fig.add_trace(dict(
-            type="bar", y=[wrap_html(lab, theme.LABEL_COLUMNS) for lab in d["label"]],
-            x=d["change_pct"].astype(float).tolist(),
+            type="bar", y=d["shown"].tolist(), x=d["change_pct"].astype(float).tolist(),
             orientation="h", name=tr(lang, legend),
             marker=dict(
                 color=[theme.COUNTRY_COLOURS["CHN"] if grp == "bilateral" else colour
@@ -126,7 +129,7 @@ def world(tables: Tables, o: Options) -> WorldChart:
     lo, hi = min(0.0, float(w["change_pct"].min())), float(w["change_pct"].max())
     theme.percent_axis(fig, lang=lang, axis="x", zeroline=True, zerolinewidth=2,
                        range=[lo - 0.25 * (hi - lo), hi + 0.3 * (hi - lo)])
-    fig.update_layout(barmode="overlay", height=640, margin=dict(l=20))
+    fig.update_layout(barmode="overlay", margin=dict(l=20))
     check = world_check(tables["world_trade"], year)
     world_, bilateral = w[w["group"] == "world"], w[w["group"] == "bilateral"]
     alt = join_sentences(lang, [

@@ -63,7 +63,6 @@ class NoLogistics(DataError):
 
 @dataclass(frozen=True)
 class CorridorChart(Chart):
-    alt: str  # a one- or two-sentence takeaway computed from the plotted data
     series: MeasureSeries
 
 
@@ -230,7 +229,8 @@ def corridor_chart(tables: Tables, o: Options, name: str) -> CorridorChart:
         return out.assign(value=out["value"].astype(float))
 
     return CorridorChart(name, title, fig.figure(), csv_rows,
-                         f"{stem}-{years[0]}-{years[-1]}", source, _alt(rows, key, unit, lang), s)
+                         f"{stem}-{years[0]}-{years[-1]}", source, s,
+                         alt=_alt(rows, key, unit, lang), lang=lang)
 
 
 # The registry's builders, one per chart name.

@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import charts, export, settings
+from . import charts, export, publish, settings
 from .charts.target import default_projection
 from .data import DataError, load_package, series
 
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                    "--multiple)")
     e.add_argument("--deadline", type=int, help="deadline year for the required-growth answer")
     e.add_argument("--log", action="store_true", help="logarithmic value axes")
+    publish.add_parser(sub)
     return p
 
 
@@ -122,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "export":
             return run_export(args)
+        if args.command == "publish":
+            return publish.run(args)
     except (CliError, DataError, export.ExportUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -41,14 +41,15 @@ class BadURL(ValueError):
 
 def check_base_url(raw: str) -> str:
     """An absolute http(s) address without query or fragment, without its trailing slash."""
-    parts = urlsplit(raw.strip())
+    raw = raw.strip()
+    parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadURL(f"--base-url {raw!r} is not an absolute http(s) address")
     if parts.query or parts.fragment:
         raise BadURL(f"--base-url {raw!r} must not carry a query or fragment")
     if any(c in raw for c in " \"'<>`"):
         raise BadURL(f"--base-url {raw!r} holds characters an address cannot")
-    return raw.strip().rstrip("/")
+    return raw.rstrip("/")
 
 
 def live_url(base: str, chart: str, lang: str, params: dict[str, str] | None = None) -> str:

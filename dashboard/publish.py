@@ -27,7 +27,14 @@ from .data import DataError, descriptor_text, load_package
 from .formatting import fmt_bn, fmt_pct, fmt_tn, fmt_year_range
 from .i18n import LANGUAGES, join_sentences, tr
 from .publish_doubling import slider_figure
-from .publish_files import MANIFEST, PublishError, manifest, normalise_svg, write_bundle
+from .publish_files import (
+    MANIFEST,
+    PublishError,
+    manifest,
+    normalise_svg,
+    stable_uids,
+    write_bundle,
+)
 from .publish_pages import PLOTLY_JS, Meta, Page, chart_page, index_page, plain, root_index
 
 IMAGE_FORMATS = ("png", "svg")
@@ -143,7 +150,8 @@ def render_files(req: Request) -> dict[str, bytes]:
     names = tuple(dict.fromkeys(req.names))
     specs = {(lang, n): charts.build(n, tables, charts.Options(lang=lang))
              for lang in meta.langs for n in names}
-    keyed = [replace(s, name=f"{lang}/{n}") for (lang, n), s in specs.items()]
+    keyed = [replace(s, name=f"{lang}/{n}", figure=stable_uids(s.figure, f"{lang}/{n}"))
+             for (lang, n), s in specs.items()]
     images = export.to_static_batch(keyed, list(IMAGE_FORMATS))
     files: dict[str, bytes] = {PLOTLY_JS: get_plotlyjs().encode("utf-8")}
     for lang in meta.langs:

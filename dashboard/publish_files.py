@@ -16,6 +16,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+import plotly.graph_objects as go
+
 from .i18n import LANGUAGES
 from .publish_pages import Meta
 
@@ -26,15 +28,28 @@ class PublishError(Exception):
     """A one-line reason the bundle was not built (nothing is written then)."""
 
 
+def stable_uids(fig: go.Figure, key: str) -> go.Figure:
+    """The figure with a fixed ``uid`` on every trace: plotly draws a random one otherwise."""
+    tag = hashlib.sha256(key.encode()).hexdigest()[:6]
+    d = fig.to_plotly_json()
+    data = [dict(trace, uid=f"{tag}{i}") for i, trace in enumerate(d["data"])]
+    return go.Figure({"data": data, "layout": d["layout"]}, skip_invalid=False)
+
+
 def normalise_svg(svg: bytes, key: str) -> bytes:
-    """Replace plotly's random per-render id prefix with one derived from ``key``."""
+    """Rename every element id (plotly draws random ones) to ``<hash of key>-<n>``.
+
+    Ids are numbered in document order and every ``url(#…)`` and ``href="#…"`` follows
+    them, so the picture is unchanged and the same chart gives the same bytes.
+    """
     text = svg.decode("utf-8")
-    found = re.search(r'<defs id="defs-([0-9a-z]+)"', text)
-    if not found:
-        return svg
-    uid = hashlib.sha256(key.encode()).hexdigest()[: len(found.group(1))]
-    text = re.sub(r'(id="|url\(#)([a-z-]*)' + re.escape(found.group(1)),
-                  lambda m: m.group(1) + m.group(2) + uid, text)
+    tag = hashlib.sha256(key.encode()).hexdigest()[:6]
+    ids = dict.fromkeys(re.findall(r'\bid="([^"]+)"', text))
+    new = {old: f"{tag}-{n}" for n, old in enumerate(ids)}
+    text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{new[m[1]]}"', text)
+    text = re.sub(r"url\((['\"]?)#([^)'\"]+)\1\)",
+                  lambda m: f"url({m[1]}#{new.get(m[2], m[2])}{m[1]})", text)
+    text = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{new.get(m[1], m[1])}"', text)
     return text.encode("utf-8")
 
 

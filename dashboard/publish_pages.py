@@ -51,7 +51,8 @@ class Page:
 
 def plain(text: str) -> str:
     """A figure title or source line (plotly's HTML subset) as plain text."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(text))).split())
+    text = re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", str(text), flags=re.I))
+    return " ".join(unescape(text).split())
 
 
 def _head(lang: str, title: str, base_target: str = "") -> str:

@@ -217,6 +217,13 @@ def bench_export() -> None:
     export.shutdown()
 
 
+def bench_publish() -> None:
+    """The static bundle: build time, sizes, time to first chart (benchmarks/publish.py)."""
+    from publish import bench  # this folder is on sys.path when run as a script
+
+    bench(record)
+
+
 def write_readme() -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
@@ -236,5 +243,6 @@ if __name__ == "__main__":
     bench_rerun()
     bench_export()
     bench_server_and_browser()
+    bench_publish()
     if "--no-readme" not in sys.argv:
         write_readme()

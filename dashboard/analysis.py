@@ -62,6 +62,8 @@ def mirror_table(trade: pd.DataFrame, a: str = "CHN", b: str = "KAZ",
                  flow: str = "total") -> Mirror:
     """Each side's reported total for the years both exist, and the gap between them."""
     cols = {"value_usd": "value", "source_id": "source", "approximate": "approximate"}
+    if "anomaly" in trade.columns:
+        cols["anomaly"] = "anomaly"
     left = series(trade, a, b, flow)[["year", *cols]].rename(
         columns={k: f"{v}_a" for k, v in cols.items()})
     right = series(trade, b, a, flow)[["year", *cols]].rename(

@@ -28,6 +28,7 @@ navigation = st.navigation(
             page("growth.py", "growth", ":material/trending_up:", "growth"),
             page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
             page("world.py", "world", ":material/public:", "world"),
+            page("structure.py", "structure", ":material/pie_chart:", "structure"),
             page("doubling.py", "doubling", ":material/flag:", "doubling"),
         ],
         tr(lang, "nav.section.data"): [

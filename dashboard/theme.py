@@ -30,6 +30,7 @@ FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 EXPORT_WIDTH = 1200
 DEFAULT_HEIGHT = 620  # on screen and in exports, so the two look the same
 LEGEND_TOP_PX = 84  # below title and subtitle
+SOURCE_GAP_PX = 84  # from the plot's bottom to the source line: room for rotated year ticks
 
 
 def _template() -> go.layout.Template:
@@ -130,14 +131,14 @@ def apply(fig: Draft, *, title: str, subtitle: str | None = None, source: str,
         # The legend hangs below the subtitle and pushes the plot down as it wraps, so a
         # narrow (phone) chart never draws it over the title.
         legend=dict(yref="container", y=1 - LEGEND_TOP_PX / height, yanchor="top"),
-        margin=dict(t=LEGEND_TOP_PX + 24, b=72 + 15 * lines),
+        margin=dict(t=LEGEND_TOP_PX + 24, b=SOURCE_GAP_PX + 8 + 15 * lines),
     )
     if x_title is not None:
         fig.update_xaxes(title=dict(text=x_title))
     if y_title is not None:
         fig.update_yaxes(title=dict(text=y_title))
     fig.add_annotation(
-        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-64, xanchor="left",
+        text=source, xref="paper", yref="paper", x=0, y=0, yshift=-SOURCE_GAP_PX, xanchor="left",
         yanchor="top", showarrow=False, align="left", font=dict(size=11, color=NEUTRAL),
         name="source-line",
     )

@@ -190,10 +190,16 @@ def embed_view(lang: str) -> bool:
 
 
 def chart(spec: charts.Chart) -> None:
-    """A chart as the user sees it, with its export control under it."""
+    """A chart as the user sees it: a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
+    alt = getattr(spec, "alt", "") or spec.title
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
-                    key=f"chart-{spec.name}", width="stretch", theme=None)
+                    key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
+    with st.expander("Show as a table", icon=":material/table_rows:"):
+        st.caption(alt)
+        # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
+        st.dataframe(spec.data.map(export.safe_cell), hide_index=True, width="stretch",
+                     key=f"table-{spec.name}")
     export_controls(spec)
 
 

@@ -85,8 +85,10 @@ def test_mirror_gaps(tables):
     assert list(rows.index) == [2015, 2016, 2017]
     assert rows.loc[2017, "gap_usd"] == pytest.approx(6e9)
     assert rows.loc[2017, "gap_pct"] == pytest.approx(25)
-    assert list(m.rows.columns) == ["year", "value_a", "source_a", "approximate_a", "value_b",
-                                  "source_b", "approximate_b", "gap_usd", "gap_pct"]
+    assert list(m.rows.columns) == ["year", "value_a", "source_a", "approximate_a", "anomaly_a",
+                                    "value_b", "source_b", "approximate_b", "anomaly_b",
+                                    "gap_usd", "gap_pct"]
+    assert rows.loc[2016, "anomaly_b"] and not rows.loc[2017, "anomaly_b"]
 
 
 def test_same_period_pairs_are_found_in_the_data(tables):

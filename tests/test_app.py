@@ -13,6 +13,7 @@ PAGES = {
     "growth": ("views/growth.py", 4),
     "mirror": ("views/mirror.py", 1),
     "world": ("views/world.py", 2),
+    "structure": ("views/structure.py", 3),
     "doubling": ("views/doubling.py", 1),
     "sources": ("views/sources.py", 0),
     "import": ("views/import_data.py", 0),
@@ -92,8 +93,14 @@ def test_mirror_page_states_the_gap():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gap in 2017"] == "$6 bn"
     assert metrics["China's figure is higher by"] == "+25.0%"
-    assert "January–October 2017: China's figure $25 bn (S04), Kazakhstan's $20 bn (S04)" in (
-        " ".join(m.value for m in at.markdown))
+    same = [d.value for d in at.dataframe if "Period" in d.value.columns][0]
+    assert same.to_dict("records") == [{
+        "Period": "January–October 2017", "China reports (US$ bn)": 25.0,
+        "Kazakhstan reports (US$ bn)": 20.0, "China's figure against Kazakhstan's": "+25%",
+        "Sources": "S04, S04"}]
+    assert "Synthetic anomaly: far below the national figure." in [w.value for w in at.warning]
+    anomaly = [d.value for d in at.dataframe if "Reading" in d.value.columns][0]
+    assert anomaly["US$ bn"].tolist() == [20.0, 27.0]
     assert any("CIF" in m.value for m in at.markdown)
 
 
@@ -174,7 +181,7 @@ def test_hostile_link_parameters_are_shown_as_plain_bounded_text():
 
 def test_sources_page_lists_tables_and_links():
     at = open_page("sources")
-    assert len(at.dataframe) == 7
+    assert len(at.dataframe) == 13  # every resource of the (fixture) package
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
     assert any("How to cite" in s.value for s in at.subheader)

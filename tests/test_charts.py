@@ -74,7 +74,7 @@ def test_mirror_chart(tables):
     assert list(chn.x) == ["2015", "2016", "2017"]
     assert list(kaz.y)[-1] == pytest.approx(24)
     gap = _trace(fig, "Gap")
-    assert list(gap.text) == ["CHN +25%", "CHN +25%", "CHN +25%"]
+    assert list(gap.text) == ["+25%", "+25%", "+25%"]
     assert "Kazakhstan's statistics" in _source_line(fig)
 
 

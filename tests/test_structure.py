@@ -146,3 +146,74 @@ def test_fixture_package_keeps_the_bundled_schema():
 
     assert schemas(FIXTURE) == schemas(DATA_DIR)
     assert load_package(FIXTURE)
+
+
+PUBLISHED_WORDS = ["41 billion", "$41 bn", "32%", "1.1%", "$82", "2023", "2024", "S19",
+                   "bne IntelliNews", "China Daily", "WTO", "UNCTAD", "Orda"]
+
+
+def _page_text(at) -> str:
+    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error",
+                                  "success", "text", "subheader", "header")
+             for e in getattr(at, kind)]
+    parts += [m.label + " " + m.value for m in at.metric]
+    parts += [json.dumps(json.loads(c.proto.spec)["layout"].get("title", {}))
+              for c in at.get("plotly_chart")]
+    return " ".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_published_figure_is_typed_into_a_page(page, monkeypatch):
+    """On the synthetic package no page may show a figure, year or name of the real data."""
+    from conftest import FIXTURE
+
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception
+    text = _page_text(at)
+    leaked = [w for w in PUBLISHED_WORDS if w in text]
+    assert not leaked, (page, leaked)
+
+
+def _edit(path: Path, match: dict, changes: dict) -> None:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    header = list(rows[0])
+    hit = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    assert len(hit) == 1, (path.name, match)
+    hit[0].update(changes)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_changed_editorial_and_world_figures_reach_the_pages(data_copy, monkeypatch):
+    """The editorial's 2023 figure and one world figure changed: pages follow the data."""
+    _edit(data_copy / "editorial_claims.csv", {"claim_id": "trade_2023"},
+          {"value": "39700000000", "quote": "In 2023, the trade volume reached $39.7 billion"})
+    _edit(data_copy / "world_trade.csv", {"source_id": "S20", "basis": "volume"},
+          {"change_pct": "-1.7"})
+    monkeypatch.setenv("DASHBOARD_DATA", str(data_copy))
+    texts = {}
+    for page in ("views/overview.py", "views/world.py", "views/doubling.py",
+                 "views/sources.py"):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        if page != "views/overview.py":
+            at.switch_page(page)
+            at.run()
+        assert not at.exception
+        texts[page] = _page_text(at) + " ".join(
+            d.value.to_csv() for d in at.dataframe)
+    assert "$39.7 bn in 2023" in texts["views/overview.py"]
+    assert "$41 bn in 2023" not in texts["views/overview.py"]
+    assert "China's figure in United Nations" in texts["views/overview.py"]  # no longer "matches"
+    assert "−1.7% (2024-04)" in texts["views/overview.py"]
+    assert "−1.2%" not in texts["views/overview.py"] + texts["views/world.py"]
+    assert "The figure available first was −1.7% (2024-04)." in texts["views/world.py"]
+    assert "39700000000" in texts["views/sources.py"] and "-1.7" in texts["views/sources.py"]

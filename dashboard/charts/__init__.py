@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .growth import GrowthChart, growth, yoy
+from .history import HistoryChart, target_history_chart
 from .kit import Chart, Options, Tables
 from .mirror import MirrorChart, mirror
+from .structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
 from .target import TargetChart, doubling
 from .trade_mix import flows, products
 from .world import WorldChart, china_trade, world
@@ -24,11 +26,14 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "world-comparison": world,
     "china-trade": china_trade,
     "doubling-target": doubling,
+    "target-history": target_history_chart,
+    "shares": shares_chart,
+    "hs-chapters": chapters_chart,
 }
 CHART_NAMES = tuple(REGISTRY)
 
-__all__ = ["CHART_NAMES", "REGISTRY", "Chart", "GrowthChart", "MirrorChart", "Options",
-           "TargetChart", "WorldChart", "build"]
+__all__ = ["CHART_NAMES", "REGISTRY", "ChaptersChart", "Chart", "GrowthChart", "HistoryChart",
+           "MirrorChart", "Options", "SharesChart", "TargetChart", "WorldChart", "build"]
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

@@ -10,12 +10,12 @@ from .. import theme
 from ..analysis import TargetStatus, target_statuses, yoy_growth
 from ..data import series
 from ..formatting import fmt_pct
+from ..official import readings
 from .kit import (
     Chart,
     Options,
     Tables,
     add_series,
-    bn,
     change_axes,
     country,
     is_user_data,
@@ -24,7 +24,6 @@ from .kit import (
     reporter_source,
     trade_axes,
     who,
-    x_span,
 )
 
 STATUS_STYLE = {  # status: (colour, marker, legend name)
@@ -32,8 +31,8 @@ STATUS_STYLE = {  # status: (colour, marker, legend name)
     "missed": (theme.MISSED, "x", "Target missed"),
     "unknown": (theme.UNKNOWN, "diamond-open", "Target: no figure for deadline"),
 }
-HOVER_OTHER = ("<b>%{x}</b>: $%{y:,.3~f} bn (other reading)<br>Source: %{customdata}"
-               "<extra></extra>")
+HOVER_OTHER = ("<b>%{x}</b>: $%{y:,.3~f} bn<br>%{customdata}"
+               "<extra>%{fullData.name}</extra>")
 TARGET_HORIZON = 7  # targets due up to this many years after the last figure are drawn
 
 
@@ -44,15 +43,54 @@ class GrowthChart(Chart):
     plotted_targets: tuple[TargetStatus, ...]  # those drawn (deadline within the range)
 
 
-def _other_readings(tables: Tables, o: Options, start: int, end: int) -> pd.DataFrame:
-    others = tables.get("other_readings")
-    if others is None:
-        return pd.DataFrame()
-    others = others[(others["reporter"] == o.reporter) & (others["partner"] == o.partner)
-                    & (others["flow"] == "total") & (others["period"] == "full year")
-                    & others["value_usd"].notna() & (others["year"] >= start)
-                    & (others["year"] <= end)]
-    return labelled(others, tables["sources"])
+@dataclass(frozen=True)
+class ReadingMarks:
+    """Readings drawn beside the series, each kind in its own trace."""
+
+    name: str
+    symbol: str
+    colour: str
+    years: list[int]
+    values: list[float]
+    labels: list[str]
+    source_ids: list[str]
+
+
+def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:
+    """Other full-year readings, lower bounds and side-not-stated figures, never in the line."""
+    r = readings(tables, o.reporter, o.partner)
+    labels = dict(zip(tables["sources"]["source_id"], tables["sources"]["publisher"],
+                      strict=True))
+    kinds = (
+        ("Another source's reading of the same year", "line-ew-open", theme.NEUTRAL,
+         [x for x in r.others if x.full_year and x.value_usd is not None]),
+        ("A lower bound ('more than')", "triangle-up-open", theme.NEUTRAL,
+         [x for x in r.others if x.full_year and x.is_bound]),
+        ("Side not stated (whose statistics unknown)", "x-thin-open", theme.UNKNOWN,
+         [x for x in r.side_not_stated if x.full_year]),
+    )
+    out = []
+    for name, symbol, colour, items in kinds:
+        items = [x for x in items if start <= x.year <= end]
+        if items:
+            out.append(ReadingMarks(
+                name, symbol, colour, [x.year for x in items],
+                [(x.value_usd if x.value_usd is not None else x.lower_bound_usd) / 1e9
+                 for x in items],
+                [f"{labels.get(x.source_id, x.source_id)} ({x.source_id}); side: "
+                 f"{x.attribution}" + (", lower bound" if x.is_bound else "") for x in items],
+                [x.source_id for x in items]))
+    return out
+
+
+def _basis(row) -> str:
+    """How a primary figure came about, for the hover: database or report, derived or not."""
+    text = "UN Comtrade value" if row.get("reading_type") == "database" else "press report"
+    if pd.notna(row.get("derived")) and bool(row.get("derived")):
+        text += ", exports + imports"
+    if pd.notna(row.get("anomaly")) and bool(row.get("anomaly")):
+        text += "; flagged: far below the national statistics"
+    return f"{text}; side {row.get('attribution', 'stated')}"
 
 
 def growth(tables: Tables, o: Options) -> GrowthChart:
@@ -71,40 +109,38 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     user = is_user_data(s["source_id"])
     name = who(o.reporter) + (" (includes your uploaded data)" if user else "")
     colour = theme.USER_COLOUR if user else theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL)
-    others = _other_readings(tables, o, start, end)
+    marks = _reading_marks(tables, o, start, end)
+    s = s.assign(source_label=[f"{lab} · {_basis(row)}" for lab, (_, row) in
+                               zip(s["source_label"], s.iterrows(), strict=True)])
     title = f"{country(o.reporter)}–{country(o.partner)} trade, {start}–{end}"
     subtitle = (f"Total goods trade reported by {who(o.reporter)}; hollow markers are "
                 "approximate; gaps are years with no sourced figure")
-    ids = [*s["source_id"], *(t.source_id for t in targets)]
-    if not others.empty:
-        ids += list(others["source_id"])
+    ids = [*s["source_id"], *(t.source_id for t in targets),
+           *(sid for m in marks for sid in m.source_ids)]
     source = reporter_source(tables, ids, o.reporter)
 
     fig = theme.Draft()
     add_series(fig, s, name=name, colour=colour,
                symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"))
-    if not others.empty:
+    for m in marks:
         fig.add_trace(dict(
-            type="scatter", x=others["year"].astype(int).tolist(), y=bn(others["value_usd"]),
-            mode="markers", name="Another source's reading of the same year",
-            marker=dict(symbol="line-ew-open", size=16, color=theme.NEUTRAL,
-                        line=dict(color=theme.NEUTRAL, width=2)),
-            customdata=others["source_label"].tolist(), hovertemplate=HOVER_OTHER))
+            type="scatter", x=m.years, y=m.values, mode="markers", name=m.name,
+            marker=dict(symbol=m.symbol, size=14, color=m.colour,
+                        line=dict(color=m.colour, width=2)),
+            customdata=m.labels, hovertemplate=HOVER_OTHER))
     for status, (colour_, symbol, legend) in STATUS_STYLE.items():
         ts = [t for t in targets if t.status == status]
         if ts:
             fig.add_trace(dict(
                 type="scatter", x=[t.deadline_year for t in ts],
-                y=[t.value_usd / 1e9 for t in ts], mode="markers+text",
-                text=[t.label for t in ts], textposition="middle left",
-                textfont=dict(size=11, color=colour_), name=legend,
+                y=[t.value_usd / 1e9 for t in ts], mode="markers", name=legend,
                 marker=dict(symbol=symbol, size=15, color=colour_,
                             line=dict(color=colour_, width=2)),
                 customdata=[[t.label, t.detail] for t in ts],
                 hovertemplate="<b>Target %{customdata[0]}</b><br>%{customdata[1]}"
                               "<extra></extra>"))
     trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log)
-    fig.update_xaxes(dtick=2 if x_span(fig) <= 16 else 5)
+    fig.update_xaxes(tickformat="d")  # plotly spaces the years to the screen's width
 
     def rows() -> pd.DataFrame:
         def frame(label: str, d: pd.DataFrame) -> pd.DataFrame:
@@ -114,8 +150,10 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
                 "approximate": d["approximate"], "status": "", "source_id": d["source_id"],
                 "source": d["source_label"]})
         parts = [frame(name, s)]
-        if not others.empty:
-            parts.append(frame("other reading", others))
+        parts += [pd.DataFrame({
+            "series": m.name, "year": m.years, "reporter": o.reporter, "partner": o.partner,
+            "value_usd_bn": m.values, "approximate": False, "status": "",
+            "source_id": m.source_ids, "source": m.labels}) for m in marks]
         if targets:
             parts.append(pd.DataFrame({
                 "series": "target", "year": [t.deadline_year for t in targets], "reporter": "",
@@ -159,7 +197,7 @@ def yoy(tables: Tables, o: Options) -> Chart:
         hovertemplate="<b>%{x}</b>: %{y:+.1f}% (reported)<br>Source: %{customdata}"
                       "<extra></extra>"))
     change_axes(fig, title=title, subtitle=subtitle, source=source)
-    fig.update_xaxes(dtick=1 if x_span(fig) <= 12 else 2)
+    fig.update_xaxes(tickformat="d")
 
     def rows() -> pd.DataFrame:
         d = g.dropna(subset=["computed_change_pct", "reported_change_pct"], how="all")

@@ -95,11 +95,18 @@ def world(tables: Tables, o: Options) -> WorldChart:
                 pattern=dict(shape=[pattern] * len(d)),
                 line=dict(color=[theme.HIGHLIGHT if e else "rgba(0,0,0,0)" for e in d["editorial"]],
                           width=[3 if e else 0 for e in d["editorial"]])),
-            text=[fmt_pct(v, is_fraction=False) for v in d["change_pct"]],
+            text=[fmt_pct(v, is_fraction=False) if v >= 0 else "" for v in d["change_pct"]],
             textposition="outside", cliponaxis=False,
             customdata=d[["organisation", "source_id"]].values.tolist(),
             hovertemplate="%{y}: <b>%{x:+.1f}%</b><br>%{customdata[0]} (%{customdata[1]})"
                           "<extra></extra>"))
+    falls = shown[shown["change_pct"] < 0]
+    if not falls.empty:  # falls are labelled right of zero: never over the row labels on a phone
+        fig.add_trace(dict(
+            type="scatter", mode="text", x=[0.0] * len(falls), y=falls["label"].tolist(),
+            text=[fmt_pct(v, is_fraction=False) for v in falls["change_pct"]],
+            textposition="middle right", showlegend=False, hoverinfo="skip",
+            name="Value labels", textfont=dict(color=theme.HIGHLIGHT)))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title="Change on previous year, %", y_title=None)
     lo, hi = min(0.0, float(w["change_pct"].min())), float(w["change_pct"].max())

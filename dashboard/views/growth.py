@@ -1,6 +1,5 @@
 """Growth: bilateral trade over time, year-on-year change, CAGR, flows and targets."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, ui
@@ -55,14 +54,10 @@ if flows.data.empty:
 else:
     ui.chart(flows)
 
-if spec.statuses:
-    st.subheader("Announced targets")
-    st.dataframe(pd.DataFrame([{"Target": ts.label, "Status": ts.status,
-                                "What the data says": ts.detail, "Source": ts.source_id}
-                               for ts in spec.statuses]), hide_index=True, width="stretch")
-    st.caption(f"Judged against the totals of {ui.who(reporter)}. 'unknown' means no sourced "
-               "figure exists for the deadline year and no earlier year reached the target.")
-
-    st.subheader("What Kazakhstan sells to China")
-    ui.chart(charts.build("products", t, opts))
+if (reporter, partner) == ("CHN", "KAZ"):
+    st.subheader("Announced targets, from announcement to deadline")
+    history = charts.build("target-history", t, opts)
+    ui.chart(history)
+    st.caption(f"Verdicts judged against the totals of {ui.who(reporter)}. Where a source said "
+               "a target was met and our figures say otherwise, both are shown.")
 ui.footer()

@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, ui
-from dashboard.analysis import same_period_pairs
+from dashboard.charts.mirror import anomaly_table
 from dashboard.formatting import fmt_bn, fmt_number, fmt_pct
+from dashboard.official import anomaly_years, same_period_pairs
 
 t = ui.tables()
 st.title("Two countries, two numbers")
@@ -41,13 +42,24 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     "Gap (%)": st.column_config.NumberColumn(format="%.1f%%"),
     "Year": st.column_config.NumberColumn(format="%d")})
 
-pairs = same_period_pairs(t["other_readings"], reporter, partner)
+side = "KAZ" if "KAZ" in (reporter, partner) else partner
+anomalies = anomaly_years(t, side, reporter if side == partner else partner)
+if anomalies:
+    st.subheader(f"Years {ui.country(side)}'s database figures look wrong")
+    st.warning(anomalies[0].note, icon=":material/warning:")
+    st.dataframe(anomaly_table(anomalies), hide_index=True, width="stretch",
+                 column_config={"US$ bn": st.column_config.NumberColumn(format="%.3f"),
+                                "Year": st.column_config.NumberColumn(format="%d")})
+
+pairs = same_period_pairs(t, reporter, partner)
 if pairs:
-    st.subheader("Same-period checks")
-    for p in pairs:
-        st.write(f"{p.period} {p.year}: {a}'s figure {fmt_bn(p.value_a)} ({p.source_a}), "
-                 f"{b}'s {fmt_bn(p.value_b)} ({p.source_b}); {a}'s is "
-                 f"{fmt_pct(p.gap_pct, is_fraction=False, digits=0)} against {b}'s.")
+    st.subheader("Same-period checks (part-years)")
+    st.dataframe(pd.DataFrame([{
+        "Period": f"{p.period} {p.year}", f"{a} reports (US$ bn)": p.a.value_usd / 1e9,
+        f"{b} reports (US$ bn)": p.b.value_usd / 1e9,
+        f"{a}'s figure against {b}'s": fmt_pct(p.gap_pct, is_fraction=False, digits=0),
+        "Sources": f"{p.a.source_id}, {p.b.source_id}"} for p in pairs
+        if p.a.value_usd and p.b.value_usd]), hide_index=True, width="stretch")
 
 st.subheader("Why two official statistics differ")
 st.markdown(

@@ -39,9 +39,9 @@ st.download_button("sources.csv", export.to_csv(t["sources"]), "sources.csv", "t
                    key="dl-table-sources", on_click="ignore", icon=":material/download:")
 
 resources = {r["name"]: r for r in descriptor["resources"]}
-for name in ("bilateral_trade", "other_readings", "world_trade", "targets", "products",
-             "editorial_claims"):
-    r = resources[name]
+for name, r in resources.items():
+    if name == "sources" or name not in t:
+        continue
     st.subheader(r.get("title", name))
     st.caption(r.get("description", ""))
     st.dataframe(t[name], hide_index=True, width="stretch", column_config=config)

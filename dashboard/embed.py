@@ -20,7 +20,8 @@ EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header 
 # The live page each chart is on (page URL paths are a contract: see app.py).
 LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
               "products": "growth", "mirror": "mirror", "world-comparison": "world",
-              "china-trade": "world", "doubling-target": "doubling"}
+              "china-trade": "world", "doubling-target": "doubling",
+              "target-history": "growth", "shares": "structure", "hs-chapters": "structure"}
 HEIGHT_MESSAGE = "cnkz-embed-height"
 # The embedding page listens for the chart page's height, so the iframe fits its content.
 RESIZE_LISTENER = (

@@ -61,20 +61,22 @@ def steps(spec: TargetChart, lang: str, end_year: int) -> list[Step]:
     return out
 
 
-def _without_main_path(data: list[dict], label: str) -> list[dict]:
-    """The chart's traces minus the default "your rate" path and its star (the slider's now)."""
+def _without_main_path(data: list[dict], label: str, colour: str) -> list[dict]:
+    """The chart's traces minus the default "your rate" path and its star (the slider's now).
+
+    The path is the trace named after it; its star is the one drawn in its colour.
+    """
     kept = []
     for trace in data:
         if trace.get("name") == label:
             continue
-        custom = trace.get("customdata")
-        if (trace.get("marker") or {}).get("symbol") == "star" and custom is not None:
-            keep = [i for i, c in enumerate(custom) if c != label]
-            trace = dict(trace, **{k: [trace[k][i] for i in keep]
-                                   for k in ("x", "y", "customdata")})
-            colours = trace["marker"].get("color")
-            if isinstance(colours, list | tuple):
-                trace["marker"] = dict(trace["marker"], color=[colours[i] for i in keep])
+        marker = trace.get("marker") or {}
+        colours = marker.get("color")
+        if marker.get("symbol") == "star" and isinstance(colours, list | tuple):
+            keep = [i for i, c in enumerate(colours) if c != colour]
+            trace = dict(trace, marker=dict(marker, color=[colours[i] for i in keep]),
+                         **{k: [trace[k][i] for i in keep] for k in ("x", "y", "customdata")
+                            if trace.get(k) is not None})
         kept.append(trace)
     return kept
 
@@ -93,7 +95,7 @@ def slider_figure(spec: TargetChart, lang: str) -> tuple[go.Figure, Step]:
     x_end = int(layout["xaxis"]["range"][1])
     all_steps = steps(spec, lang, x_end)
     main = spec.answer.paths[0]
-    data = _without_main_path(list(fig["data"]), main.label)
+    data = _without_main_path(list(fig["data"]), main.label, main.colour)
     active = min(range(len(RATES)), key=lambda i: abs(RATES[i] - main.growth))
     first = all_steps[active]
     path_index, star_index = len(data), len(data) + 1

@@ -182,7 +182,7 @@ def embed_view(lang: str) -> bool:
     spec = charts.build(name, t, embed.options(t, params, lang))
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
-                    theme=None)
+                    theme=None, alt=getattr(spec, "alt", "") or spec.title)
     st.text(" ".join(spec.source.replace("<br>", " ").split()))
     st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
                    f"{urlencode(params)}", icon=":material/open_in_new:")

@@ -215,4 +215,3 @@ def run(args) -> int:
     total = sum(len(b) for b in files.values())
     print(f"wrote {req.out}: {len(files)} files, {total:,} bytes (see {MANIFEST})")
     return 0
-

@@ -42,6 +42,8 @@ IMAGE_FORMATS = ("png", "svg")
 
 @dataclass(frozen=True)
 class Request:
+    """What to build and where: the command line's options."""
+
     out: Path
     langs: tuple[str, ...] = tuple(LANGUAGES)
     names: tuple[str, ...] = charts.CHART_NAMES

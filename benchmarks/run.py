@@ -199,6 +199,13 @@ def bench_export() -> None:
     export.shutdown()
 
 
+def bench_publish() -> None:
+    """The static bundle: build time, sizes, time to first chart (benchmarks/publish.py)."""
+    from publish import bench  # this folder is on sys.path when run as a script
+
+    bench(record)
+
+
 def write_readme(summary: Summary, load_start: float) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
@@ -227,6 +234,7 @@ if __name__ == "__main__":
         bench_rerun()
         bench_export()
         bench_server_and_browser()
+        bench_publish()
     summary = side_by_side.run(record, Path(tempfile.mkdtemp()))
     print("\n".join(load_table(summary.loads)))
     print(capacity_text(summary, load_start))

@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import charts, export, settings
+from . import charts, export, publish, settings
 from .charts.target import default_projection
 from .data import DataError, load_package, series
 from .i18n import DEFAULT_LANG, LANGUAGES, tr
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=list(LANGUAGES), default=DEFAULT_LANG,
                    help=tr(DEFAULT_LANG, "cli.opt.lang", languages="|".join(LANGUAGES),
                            default=DEFAULT_LANG))
+    publish.add_parser(sub)
     return p
 
 
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "export":
             return run_export(args)
+        if args.command == "publish":
+            return publish.run(args)
     except (CliError, DataError, export.ExportUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from types import MappingProxyType
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from . import archive, charts, export
+from . import archive, charts, embed, export
 from .charts.kit import country, who  # noqa: F401  (pages name the reporter)
 from .data import DataError, data_root, descriptor_text, load_package
 from .i18n import LANGUAGES, resolve_language, tr
@@ -148,6 +149,44 @@ def export_controls(spec: charts.Chart) -> None:
                 disabled=disabled, width="stretch", icon=":material/download:")
         if not ok:
             st.caption(why)
+        share_controls(spec)
+
+
+def share_controls(spec: charts.Chart) -> None:
+    """'Share / embed': this exact view's link and an iframe of the chart alone."""
+    lang = st.session_state.get(LANG_KEY, "en")
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    page = st.context.url or ""
+    st.markdown(f"**{tr(lang, 'share.title')}**")
+    st.code(f"{page}?{urlencode(params)}", language=None, wrap_lines=True)
+    st.caption(tr(lang, "share.link"))
+    src = embed.embed_url(page, spec.name, params)
+    st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
+                                 resizes=False), language="html", wrap_lines=True)
+    st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
+
+
+def embed_view(lang: str) -> bool:
+    """``?chart=<name>``: that chart alone, its source line and a link to the full page.
+
+    For iframes (with Streamlit's ``embed=true``); the chart takes the link's settings.
+    """
+    name = st.query_params.get(embed.CHART_PARAM)
+    if name is None:
+        return False
+    if name not in charts.CHART_NAMES:
+        notice(tr(lang, "share.unknown_chart", name=_bounded(name)))
+        return False
+    t = tables()
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    spec = charts.build(name, t, embed.options(t, params, lang))
+    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
+                    export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
+                    theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    st.text(" ".join(spec.source.replace("<br>", " ").split()))
+    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
+                   f"{urlencode(params)}", icon=":material/open_in_new:")
+    return True
 
 
 def chart(spec: charts.Chart) -> None:

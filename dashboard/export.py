@@ -1,8 +1,9 @@
 """Export charts and their data: PNG, SVG, PDF, self-contained HTML and CSV, one by one or zipped.
 
 Static images need a Chromium (Debian's ``chromium``; ``BROWSER_PATH`` overrides).
-One kaleido browser is kept per process so only the first image pays its start;
-without a Chromium, static formats report why and everything else still works.
+One export browser is kept per process while it is in use (see ``export_browser``), so
+only the first image after a pause pays its start; without a Chromium, static formats
+report why and everything else still works.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import threading
 import time
 from html import escape as html_escape
 from pathlib import Path
@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import theme
+from . import proctree, theme
 from .charts import Chart
+from .export_browser import BrowserFailed, ExportBrowser, one_line
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "html", "csv")
@@ -28,8 +29,8 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
 PNG_SCALE = 2
 ENABLE_HINT = ("Install Debian's chromium (`apt-get install -y chromium`) or set BROWSER_PATH "
                "to a Chromium/Chrome executable to enable PNG, SVG and PDF.")
-_lock = threading.Lock()
-_server_started = False
+
+_browser = ExportBrowser()
 
 
 class ExportUnavailable(RuntimeError):
@@ -70,41 +71,22 @@ def static_available() -> tuple[bool, str]:
     return True, ""
 
 
-def _ensure_server() -> None:
-    """Start the per-process kaleido browser once; kaleido stops it at interpreter exit."""
-    global _server_started
-    if _server_started:
-        return
-    with _lock:
-        if _server_started:
-            return
-        import kaleido
-
-        # Two tabs: batches (the ZIP) render on both cores; single exports use one.
-        kaleido.start_sync_server(n=2, mathjax=False, timeout=60, silence_warnings=True)
-        _server_started = True
-
-
-def _browser_ready() -> None:
-    """Fail with the reason when there is no browser; otherwise make sure it is running."""
+def _browser_ready() -> str:
+    """The browser to use, or ExportUnavailable with the reason when there is none."""
     ok, why = static_available()
     if not ok:
         raise ExportUnavailable(why)
-    browser = chromium_path()
-    if browser and os.environ.get("BROWSER_PATH") is None:
-        os.environ["BROWSER_PATH"] = browser  # make kaleido use exactly the browser we found
-    _ensure_server()
+    return chromium_path()
 
 
-def shutdown() -> None:
-    """Stop the kaleido browser (also done automatically at exit)."""
-    global _server_started
-    with _lock:
-        if _server_started:
-            import kaleido
+def shutdown(polite: bool = True) -> None:
+    """Stop the export browser now (it also stops when idle and at exit)."""
+    _browser.shutdown(polite=polite)
 
-            kaleido.stop_sync_server(silence_warnings=True)
-            _server_started = False
+
+def browser_memory() -> tuple[int, int]:
+    """RSS and PSS in bytes of the export browser's process tree now (0, 0 when stopped)."""
+    return proctree.memory(_browser.process_ids())
 
 
 def to_static(fig: go.Figure, fmt: str) -> bytes:
@@ -116,15 +98,15 @@ def to_static(fig: go.Figure, fmt: str) -> bytes:
 
 
 def _kaleido(function: str, *args, **kwargs):
-    """Call kaleido's shared browser, turning any browser failure into ExportUnavailable."""
-    _browser_ready()
-    import kaleido
-
+    """Call kaleido in the export browser, turning any browser failure into ExportUnavailable."""
+    path = _browser_ready()
     try:
-        return getattr(kaleido, function)(*args, **kwargs)
+        return _browser.call(path, function.removesuffix("_sync"), *args, **kwargs)
+    except BrowserFailed as exc:
+        raise ExportUnavailable(f"Static export failed: {exc}. {ENABLE_HINT}") from None
     except Exception as exc:  # kaleido reports browser failures with many types
-        raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
-                                f"{ENABLE_HINT}") from None
+        raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: "
+                                f"{one_line(exc, 160)}). {ENABLE_HINT}") from None
 
 
 def figure_height(fig: go.Figure) -> int:

@@ -214,7 +214,8 @@ def test_png_export_leaves_home_and_tmp_untouched(tmp_path, short_tmp):
     env = dict(os.environ, HOME=str(home), TMPDIR=str(short_tmp))
     r = _cli("export", "--out", str(out), "--formats", "png", "--charts", "growth", env=env)
     assert r.returncode == 0, r.stderr
-    assert (out / "china-kazakhstan-trade-growth-1992-2024.png").read_bytes()[:4] == b"\x89PNG"
+    pngs = list(out.glob("*.png"))
+    assert len(pngs) == 1 and pngs[0].read_bytes()[:4] == b"\x89PNG"
     assert not (home / ".config" / "chromium").exists()  # no "Crash Reports"
     assert list(home.rglob("*")) == []  # nothing at all in the user's home
     assert list(short_tmp.iterdir()) == []  # the browser's directory is removed afterwards
@@ -229,7 +230,7 @@ def test_a_long_tmpdir_does_not_break_the_browser(tmp_path):
     r = _cli("export", "--out", str(tmp_path / "out"), "--formats", "svg", "--charts", "mirror",
              env=dict(os.environ, TMPDIR=str(deep)))
     assert r.returncode == 0, r.stderr
-    assert (tmp_path / "out" / "china-kazakhstan-mirror-statistics.svg").exists()
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".svg"]
 
 
 @pytest.mark.parametrize("kind", ["sleeps", "chatters", "exits", "false", "text"])

@@ -6,7 +6,9 @@ for the life of the process, and lets Chromium write crash-report files into the
 ``~/.config/chromium``. This wrapper starts the browser on first use within ``START_TIMEOUT``
 seconds, gives it a throw-away directory for profile, config and cache (removed when the
 browser stops), stops it after ``IDLE_SECONDS`` without work and starts it again on the next
-export. Renders run concurrently on the browser's own event-loop thread.
+export. Renders run concurrently on the browser's own event-loop thread. The start has two
+deadlines: the browser must answer within ``START_TIMEOUT`` (something that is not a
+Chromium never does), then gets ``READY_TIMEOUT`` to load its pages (slow on a busy machine).
 """
 
 from __future__ import annotations
@@ -18,15 +20,15 @@ import contextlib
 import logging
 import os
 import shutil
-import signal
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from .proctree import descendants
+from .proctree import descendants, kill_group
 
-START_TIMEOUT = 15.0  # seconds for the browser to start and open its tabs
+START_TIMEOUT = 10.0  # seconds for the browser to answer at all (a fake one never does)
+READY_TIMEOUT = 60.0  # further seconds for a browser that answered to load its pages
 CALL_TIMEOUT = 120.0  # seconds for one call (a whole batch of images)
 CLOSE_TIMEOUT = 4.0  # seconds for a polite close before the process group is killed
 IDLE_SECONDS = 120.0  # stop the browser after this long without an export
@@ -74,18 +76,12 @@ class ExportBrowser:
         self.idle_seconds = idle_seconds
         self.start_timeout = start_timeout
         self._lock = threading.RLock()
-        self._kaleido = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._home: Path | None = None
-        self._path: str | None = None
+        self._kaleido = self._loop = self._thread = self._home = self._path = None
         self._busy = 0
         self._last_used = 0.0
         self._timer: threading.Timer | None = None
         self._failed: tuple[str, float, str] | None = None
         atexit.register(self.shutdown)
-
-    # --- public ---
 
     def call(self, path: str, method: str, *args, timeout: float = CALL_TIMEOUT, **kwargs):
         """Run ``Kaleido.<method>(*args, **kwargs)`` in the browser at ``path``."""
@@ -123,8 +119,6 @@ class ExportBrowser:
         with self._lock:
             self._teardown(polite=polite)
 
-    # --- lifecycle (called with the lock held) ---
-
     def _alive(self) -> bool:
         proc = getattr(self._kaleido, "subprocess", None)
         return proc is not None and proc.poll() is None
@@ -160,10 +154,7 @@ class ExportBrowser:
             return None
 
         future = asyncio.run_coroutine_threadsafe(open_browser(), loop)
-        try:
-            error = future.result(self.start_timeout)
-        except BaseException as exc:  # the deadline, or KeyboardInterrupt while waiting
-            error = exc
+        error = self._await_start(future)
         if error is None:
             self._failed = None
             return
@@ -173,6 +164,20 @@ class ExportBrowser:
         message = _start_failure(path, error, self.start_timeout)
         self._failed = (path, time.monotonic(), message)
         raise BrowserFailed(message)
+
+    def _await_start(self, future) -> BaseException | None:
+        """The start's error, if any; TimeoutError when the browser never answers at all."""
+        deadline = time.monotonic() + self.start_timeout
+        try:
+            while not (future.done() or getattr(self._kaleido, "tabs", None)):  # no answer yet
+                if time.monotonic() > deadline:
+                    return TimeoutError()
+                time.sleep(0.05)
+            return future.result(READY_TIMEOUT)  # it answered: let it load its pages
+        except concurrent.futures.TimeoutError:
+            return _NotReady()
+        except BaseException as exc:  # KeyboardInterrupt while waiting
+            return exc
 
     def _teardown(self, polite: bool) -> None:
         k, loop, thread, home = self._kaleido, self._loop, self._thread, self._home
@@ -185,7 +190,7 @@ class ExportBrowser:
                 asyncio.run_coroutine_threadsafe(k.close(), loop).result(CLOSE_TIMEOUT)
         proc = getattr(k, "subprocess", None) if k is not None else None
         if proc is not None:
-            _kill_group(proc)
+            kill_group(proc)
             channel = getattr(k, "_channel", None)  # choreographer's pipe to the browser
             if channel is not None:
                 channel.close()  # a killed browser says no goodbye: wake the pipe's reader
@@ -222,8 +227,15 @@ def _short_tmp() -> str:
     return base if len(base) <= 30 or not os.access("/tmp", os.W_OK) else "/tmp"
 
 
+class _NotReady(Exception):
+    """The browser answered but did not load its pages within READY_TIMEOUT."""
+
+
 def _start_failure(path: str, exc: BaseException, timeout: float) -> str:
     hint = "is it a working Chromium?"
+    if isinstance(exc, _NotReady):
+        return (f"the browser at {path} started but did not load its pages within "
+                f"{READY_TIMEOUT:g} s (the machine may be overloaded)")
     if isinstance(exc, concurrent.futures.TimeoutError | TimeoutError):
         return f"the browser at {path} did not start within {timeout:g} s ({hint})"
     if type(exc).__name__ == "BrowserFailedError":
@@ -238,11 +250,3 @@ async def _cancel_tasks() -> None:
         task.cancel()
     if tasks:
         await asyncio.wait(tasks, timeout=1)
-
-
-def _kill_group(proc) -> None:
-    """Kill choreographer's launcher and its process group (every Chromium process)."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(Exception):  # already reaped elsewhere
-        proc.wait(2)

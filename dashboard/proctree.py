@@ -1,4 +1,4 @@
-"""Process-tree facts for the export browser: which processes are its, and their memory.
+"""Process-tree facts for the export browser: which processes are its, their memory, the kill.
 
 RSS counts pages shared between Chromium's processes once per process, so the sum
 overstates what the tree costs; PSS splits shared pages between their users and adds up
@@ -7,6 +7,9 @@ to the tree's real share of memory. Both are reported.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 from pathlib import Path
 
 
@@ -42,3 +45,11 @@ def memory(pids: list[int]) -> tuple[int, int]:
                 kib = int(rest.split()[0]) * 1024
                 rss, pss = (rss + kib, pss) if key == "Rss" else (rss, pss + kib)
     return rss, pss
+
+
+def kill_group(proc) -> None:
+    """Kill choreographer's launcher and its process group (every Chromium process)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(Exception):  # already reaped elsewhere
+        proc.wait(2)

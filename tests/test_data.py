@@ -528,3 +528,75 @@ def test_nasty_cells_give_data_errors_or_load(fixture_copy, resource, column):
             assert f"{resource}.csv" in str(exc) or "editorial_claims.csv" in str(exc), value
             assert "\n" not in str(exc)
     path.write_text(original, encoding="utf-8")
+
+
+# --- what the loader accepts, every page can show ---
+
+def _keep_rows(package, name, keep):
+    import csv
+
+    path = package / f"{name}.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    kept = [r for r in rows[1:] if keep(dict(zip(header, r, strict=True)))]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, *kept])
+
+
+def _set_cells(package, name, match, column, value):
+    import csv
+
+    path = package / f"{name}.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    for r in rows[1:]:
+        if match(dict(zip(header, r, strict=True))):
+            r[header.index(column)] = value
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def _only_kazakh_figures(pkg):
+    _keep_rows(pkg, "bilateral_trade", lambda r: r["reporter"] == "KAZ")
+
+
+def _edge_values(pkg):
+    is_total = lambda r: r["reporter"] == "CHN" and r["flow"] == "total"  # noqa: E731
+    _keep_rows(pkg, "bilateral_trade", lambda r: not is_total(r) or r["year"] in ("2005", "2017"))
+    _set_cells(pkg, "bilateral_trade", lambda r: is_total(r) and r["year"] == "2005",
+               "value_usd", "1")
+    _set_cells(pkg, "bilateral_trade", lambda r: is_total(r) and r["year"] == "2005", "year",
+               "1900")
+    _set_cells(pkg, "targets", lambda r: r["target_multiple"] != "", "target_multiple", "100")
+    _set_cells(pkg, "targets", lambda r: r["target_value_usd"] != "", "target_value_usd",
+               "100000000000000")
+    _set_cells(pkg, "world_trade", lambda r: True, "change_pct", "-100")
+    _keep_rows(pkg, "products", lambda r: r["year"] == "2017")
+
+
+def _odd_text(pkg):
+    _set_cells(pkg, "bilateral_trade", lambda r: True, "note",
+               "[link](//example.invalid) ![](//example.invalid/p.png) <b>x</b> $x$ " + "y" * 5000)
+    _keep_rows(pkg, "world_trade", lambda r: r["basis"] == "unspecified")
+    _keep_rows(pkg, "other_readings", lambda r: False)
+
+
+@pytest.mark.parametrize("edit", [_only_kazakh_figures, _edge_values, _odd_text])
+def test_every_page_shows_what_the_loader_accepts(fixture_copy, monkeypatch, edit):
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    edit(fixture_copy)
+    load_package(fixture_copy)  # accepted
+    monkeypatch.setenv("DASHBOARD_DATA", str(fixture_copy))
+    for page in ("views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
+                 "views/doubling.py", "views/sources.py"):
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.run()
+        if page != "views/overview.py":
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert not at.error, (page, [e.value for e in at.error])

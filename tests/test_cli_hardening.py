@@ -213,7 +213,7 @@ def test_interrupt_is_prompt_and_leaves_nothing(tmp_path, short_tmp, sig, when, 
     stdout, err = p.communicate(timeout=30)
     elapsed = time.monotonic() - t0
     assert p.returncode == code and err.decode() == f"error: {word}\n"
-    assert elapsed < 3, f"took {elapsed:.1f} s to stop"
+    assert elapsed < 4, f"took {elapsed:.1f} s to stop"  # the bug took 4.6 s; typically < 1 s
     assert stdout == b""  # everything is rendered before anything is written
     assert not out.exists() or list(out.iterdir()) == []
     time.sleep(0.2)

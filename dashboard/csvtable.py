@@ -103,6 +103,16 @@ def _check_header(header: list[str], path: Path) -> None:
             raise DataError(f"{path.name}, line 1: column '{name}' appears twice")
 
 
+def shown(value) -> str:
+    """A cell as a message shows it: numbers plainly (0, 0.5, 1e+308), text quoted."""
+    if value is None or value is pd.NA:
+        return "an empty cell"
+    if isinstance(value, bool | str):
+        return repr(value)
+    x = float(value)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e16 else f"{x:g}"
+
+
 def where(path: Path | str, line: int | None = None, column: str | None = None) -> str:
     """'file, line N, column 'x'': where a problem is, as every message says it."""
     parts = [Path(path).name]
@@ -192,7 +202,7 @@ def check_constraints(col: pd.Series, field: dict, path: Path, lines: list[int])
         if mask.any():
             i = int(mask.to_numpy().nonzero()[0][0])
             raise DataError(
-                f"{where(path, lines[i], name)}: expected {expected}, got {col.iloc[i]!r}"
+                f"{where(path, lines[i], name)}: expected {expected}, got {shown(col.iloc[i])}"
             )
 
     if c.get("required"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .csvtable import where
+from .csvtable import shown, where
 from .errors import DataError
 
 MAX_USD = 1e14  # US$100 trillion: above world trade, far below overflow
@@ -114,12 +114,11 @@ def _in_range(values: pd.Series, rule: Range, file: str, lines: list[int], colum
     if bad.any():
         i = int(bad.nonzero()[0][0])
         raise DataError(f"{where(file, lines[i], column)}: expected {rule.what} {rule}, "
-                        f"got {_num(float(values.iloc[i]))}")
+                        f"got {shown(values.iloc[i])}")
 
 
 def _num(x: float) -> str:
-    x = float(x)
-    return str(int(x)) if x.is_integer() and abs(x) < 1e16 else f"{x:g}"
+    return shown(float(x))
 
 
 def _check_claims(claims: pd.DataFrame, world: pd.DataFrame, file: str,

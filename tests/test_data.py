@@ -344,6 +344,16 @@ def _line(name, n, new):
     return edit
 
 
+def _edit_line(name, n, change_line):
+    def edit(pkg):
+        def change(b):
+            lines = b.split(b"\n")
+            lines[n - 1] = change_line(lines[n - 1])
+            return b"\n".join(lines)
+        _rewrite(pkg / f"{name}.csv", change)
+    return edit
+
+
 def _insert(name, n, new):
     def edit(pkg):
         def change(b):
@@ -362,9 +372,9 @@ CSV_CASES = {
     "row of commas": (_insert("bilateral_trade", 4, b",,,,,,,,"),
                       TRADE + r", line 4: blank row"),
     "short row": (_line("bilateral_trade", 3, b"2010,CHN,KAZ,total,10000000000"),
-                  TRADE + r", line 3: 5 cells, expected 9 \(one per column: year, "),
-    "long row": (_line("bilateral_trade", 3, b"2010,CHN,KAZ,total,1e10,,false,S02,x,extra"),
-                 TRADE + r", line 3: 10 cells, expected 9"),
+                  TRADE + r", line 3: 5 cells, expected \d+ \(one per column: year, "),
+    "long row": (_edit_line("bilateral_trade", 3, lambda b: b + b",extra"),
+                 TRADE + r", line 3: (\d+) cells, expected (?!\1)\d+"),
     "unclosed quote": (_line("bilateral_trade", 5, b'2013,CHN,KAZ,total,15000000000,,true,S02,'
                                                    b'"never closed'),
                        TRADE + r", line 5: not readable as CSV .*unclosed quote"),
@@ -381,8 +391,8 @@ CSV_CASES = {
                                                         b"reported_change_pct,approximate,"
                                                         b"source_id,"),
                             TRADE + r", line 1: column 9 has no name"),
-    "huge whole number": (_line("bilateral_trade", 2, b"99999999999999999999,CHN,KAZ,total,"
-                                                      b"5000000000,,false,S02,x"),
+    "huge whole number": (_edit_line("bilateral_trade", 2,
+                                     lambda b: b.replace(b"2005,", b"99999999999999999999,", 1)),
                           TRADE + r", line 2, column 'year': expected a whole number"),
     "file is a folder": (lambda pkg: ((pkg / "products.csv").unlink(),
                                       (pkg / "products.csv").mkdir()),
@@ -465,6 +475,14 @@ def test_line_numbers_count_physical_lines(fixture_copy):
     ("bilateral_trade.csv", ",total,", ",export,", None),
 ])
 def test_values_the_pages_cannot_show_are_refused(fixture_copy, file, old, new, message):
+    """A package whose own schema has no bounds still cannot bring what no page can show."""
+    d = _descriptor(fixture_copy)
+    for resource in d["resources"]:
+        for field in resource["schema"]["fields"]:
+            for key in ("minimum", "maximum"):
+                if field.get("type") == "number":
+                    field.get("constraints", {}).pop(key, None)
+    _save(fixture_copy, d)
     path = fixture_copy / file
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -571,7 +589,7 @@ def _edge_values(pkg):
                "1900")
     _set_cells(pkg, "targets", lambda r: r["target_multiple"] != "", "target_multiple", "100")
     _set_cells(pkg, "targets", lambda r: r["target_value_usd"] != "", "target_value_usd",
-               "100000000000000")
+               "10000000000000")
     _set_cells(pkg, "world_trade", lambda r: True, "change_pct", "-100")
     _keep_rows(pkg, "products", lambda r: r["year"] == "2017")
 

@@ -610,7 +610,8 @@ def test_every_page_shows_what_the_loader_accepts(fixture_copy, monkeypatch, edi
     load_package(fixture_copy)  # accepted
     monkeypatch.setenv("DASHBOARD_DATA", str(fixture_copy))
     for page in ("views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
-                 "views/doubling.py", "views/sources.py"):
+                 "views/corridor.py", "views/structure.py", "views/doubling.py",
+                 "views/sources.py"):
         at = AppTest.from_file(APP, default_timeout=120)
         at.run()
         if page != "views/overview.py":

@@ -1,10 +1,18 @@
-"""Command line: ``python -m dashboard export --out DIR ...`` writes charts without the app."""
+"""Command line: ``python -m dashboard export --out DIR ...`` writes charts without the app.
+
+Every failure is one ``error: ...`` line on stderr and exit code 2 (the README's promise):
+bad option values, a browser that does not start, a closed output pipe (``| head -1``) and
+Ctrl-C never show a traceback, and no file is ever left half-written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,18 +26,60 @@ class CliError(Exception):
     """A one-line message for stderr and a non-zero exit."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad command line is one ``error:`` line (not usage text) and exit 2."""
+
+    def error(self, message: str):
+        raise CliError(f"{message} (see --help)")
+
+
+# Options whose value may be negative: argparse takes '-inf' or '-1e-3' for an option name.
+_VALUE_OPTIONS = ("--base-year", "--growth", "--multiple", "--target", "--deadline")
+
+
+def _number_like(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _attach_negative_values(argv: list[str]) -> list[str]:
+    """Rewrite ``--growth -inf`` as ``--growth=-inf`` so the value is read as a value."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        names = [o for o in _VALUE_OPTIONS if len(arg) > 2 and o.startswith(arg)]
+        nxt = argv[i + 1] if i + 1 < len(argv) else None
+        if len(names) == 1 and nxt is not None and nxt.startswith("-") and _number_like(nxt):
+            out.append(f"{arg}={nxt}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def _directory(raw: str) -> Path:
+    if not raw.strip():
+        raise argparse.ArgumentTypeError("expected a directory, got an empty name")
+    return Path(raw)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m dashboard",
-                                description="China–Kazakhstan trade dashboard tools.")
+    p = _Parser(prog="python -m dashboard",
+                description="China–Kazakhstan trade dashboard tools.")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("export", help="write charts to files",
                        description="Write every requested chart in every requested format.")
-    e.add_argument("--out", type=Path, help="directory to write into (created if missing)")
+    e.add_argument("--out", type=_directory, help="directory to write into (created if missing)")
     e.add_argument("--formats", default=",".join(export.FORMATS),
                    help=f"comma-separated, from {','.join(export.FORMATS)} (default: all)")
     e.add_argument("--charts", nargs="+", metavar="NAME", help="chart names (default: all)")
     e.add_argument("--list", action="store_true", help="print the chart names and exit")
-    e.add_argument("--data", type=Path, help="data package directory (default: bundled data)")
+    e.add_argument("--data", type=_directory, help="data package directory (default: bundled data)")
     e.add_argument("--base-year", type=int, help="projection base year (default 2023)")
     e.add_argument("--growth", type=float, help="projection growth, a fraction (0.069 = 6.9%%)")
     e.add_argument("--multiple", type=float, help="target as a multiple of the base year")
@@ -91,7 +141,7 @@ def _options(args, tables) -> charts.Options:
 def run_export(args) -> int:
     if args.list:
         for name in charts.CHART_NAMES:
-            print(name)
+            _say(name)
         return 0
     if args.out is None:
         raise CliError("--out DIR is required (or use --list)")
@@ -125,24 +175,58 @@ def run_export(args) -> int:
             export.write_atomic(path, data)
         except OSError as exc:
             raise CliError(f"cannot write {path}: {exc.strerror}") from None
-        print(f"wrote {path} ({len(data):,} bytes)")
+        _say(f"wrote {path} ({len(data):,} bytes)")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+def _say(line: str) -> None:
+    """Print a progress line; if the reader has gone (``| head -1``), carry on silently."""
     try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # later prints and the exit flush go nowhere
+        os.close(devnull)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated
+
+
+def main(argv: list[str] | None = None) -> int:
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():  # signals reach only main
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        args = _parser().parse_args(_attach_negative_values(
+            list(sys.argv[1:] if argv is None else argv)))
         if args.command == "export":
             return run_export(args)
         if args.command == "publish":
             return publish.run(args)
+        return 1
     except (CliError, DataError, export.ExportUnavailable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
+    except KeyboardInterrupt as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt cleanup
+        export.shutdown(polite=False)
+        _error("terminated" if isinstance(exc, _Terminated) else "interrupted")
+        return 143 if isinstance(exc, _Terminated) else 130
     finally:
         export.shutdown()
-    return 1
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+
+
+def _error(message: str) -> None:
+    with contextlib.suppress(OSError):  # stderr closed too: the exit code still tells
+        print(f"error: {' '.join(message.split())}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

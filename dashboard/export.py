@@ -1,8 +1,9 @@
 """Export charts and their data: PNG, SVG, PDF, self-contained HTML and CSV, one by one or zipped.
 
 Static images need a Chromium (Debian's ``chromium``; ``BROWSER_PATH`` overrides).
-One kaleido browser is kept per process so only the first image pays its start;
-without a Chromium, static formats report why and everything else still works.
+One export browser is kept per process while it is in use (see ``export_browser``), so
+only the first image after a pause pays its start; without a Chromium, static formats
+report why and everything else still works.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import time
 from html import escape as html_escape
 from pathlib import Path
@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import theme
+from . import proctree, theme
 from .charts import Chart
+from .export_browser import BrowserFailed, ExportBrowser, one_line
 from .i18n import tr
 
 STATIC_FORMATS = ("png", "svg", "pdf")
@@ -29,8 +30,8 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
 PNG_SCALE = 2
 ENABLE_HINT = tr("en", "export.enable_hint")  # the English hint, for callers without a language
-_lock = threading.Lock()
-_server_started = False
+
+_browser = ExportBrowser()
 
 
 class ExportUnavailable(RuntimeError):
@@ -71,41 +72,22 @@ def static_available(lang: str = "en") -> tuple[bool, str]:
     return True, ""
 
 
-def _ensure_server() -> None:
-    """Start the per-process kaleido browser once; kaleido stops it at interpreter exit."""
-    global _server_started
-    if _server_started:
-        return
-    with _lock:
-        if _server_started:
-            return
-        import kaleido
-
-        # Two tabs: batches (the ZIP) render on both cores; single exports use one.
-        kaleido.start_sync_server(n=2, mathjax=False, timeout=60, silence_warnings=True)
-        _server_started = True
-
-
-def _browser_ready(lang: str = "en") -> None:
-    """Fail with the reason when there is no browser; otherwise make sure it is running."""
+def _browser_ready(lang: str = "en") -> str:
+    """The browser to use, or ExportUnavailable with the reason when there is none."""
     ok, why = static_available(lang)
     if not ok:
         raise ExportUnavailable(why)
-    browser = chromium_path()
-    if browser and os.environ.get("BROWSER_PATH") is None:
-        os.environ["BROWSER_PATH"] = browser  # make kaleido use exactly the browser we found
-    _ensure_server()
+    return chromium_path()
 
 
-def shutdown() -> None:
-    """Stop the kaleido browser (also done automatically at exit)."""
-    global _server_started
-    with _lock:
-        if _server_started:
-            import kaleido
+def shutdown(polite: bool = True) -> None:
+    """Stop the export browser now (it also stops when idle and at exit)."""
+    _browser.shutdown(polite=polite)
 
-            kaleido.stop_sync_server(silence_warnings=True)
-            _server_started = False
+
+def browser_memory() -> tuple[int, int]:
+    """RSS and PSS in bytes of the export browser's process tree now (0, 0 when stopped)."""
+    return proctree.memory(_browser.process_ids())
 
 
 def to_static(fig: go.Figure, fmt: str, lang: str = "en") -> bytes:
@@ -120,14 +102,16 @@ def to_static(fig: go.Figure, fmt: str, lang: str = "en") -> bytes:
 
 
 def _kaleido(function: str, *args, lang: str = "en", **kwargs):
-    """Call kaleido's shared browser, turning any browser failure into ExportUnavailable."""
-    _browser_ready(lang)
-    import kaleido
-
+    """Call kaleido in the export browser, turning any browser failure into ExportUnavailable."""
+    path = _browser_ready(lang)
     try:
-        return getattr(kaleido, function)(*args, **kwargs)
+        return _browser.call(path, function.removesuffix("_sync"), *args, **kwargs)
+    except BrowserFailed as exc:
+        raise ExportUnavailable(tr(lang, "export.failed", error=str(exc),
+                                   hint=tr(lang, "export.enable_hint"))) from None
     except Exception as exc:  # kaleido reports browser failures with many types
-        raise ExportUnavailable(tr(lang, "export.failed", error=f"{type(exc).__name__}: {exc}",
+        raise ExportUnavailable(tr(lang, "export.failed",
+                                   error=f"{type(exc).__name__}: {one_line(exc, 160)}",
                                    hint=tr(lang, "export.enable_hint"))) from None
 
 

@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -175,3 +176,140 @@ def test_cli_no_chromium(tmp_path):
     r = _cli("export", "--out", str(tmp_path), "--formats", "png", env=env)
     assert r.returncode == 2 and "BROWSER_PATH" in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --- the export browser: private profile, time-limited start, idle shutdown ---
+
+def _live(pids):
+    """Processes still running (zombies waiting for init to reap them are gone)."""
+    alive = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.append(pid)
+    return alive
+
+
+@pytest.fixture
+def short_tmp():
+    """A TMPDIR short enough for Chromium's socket path (pytest's tmp_path is not)."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@needs_chromium
+def test_png_export_leaves_home_and_tmp_untouched(tmp_path, short_tmp):
+    import os
+
+    home, out = tmp_path / "home", tmp_path / "out"
+    home.mkdir()
+    env = dict(os.environ, HOME=str(home), TMPDIR=str(short_tmp))
+    r = _cli("export", "--out", str(out), "--formats", "png", "--charts", "growth", env=env)
+    assert r.returncode == 0, r.stderr
+    pngs = list(out.glob("*.png"))
+    assert len(pngs) == 1 and pngs[0].read_bytes()[:4] == b"\x89PNG"
+    assert not (home / ".config" / "chromium").exists()  # no "Crash Reports"
+    assert list(home.rglob("*")) == []  # nothing at all in the user's home
+    assert list(short_tmp.iterdir()) == []  # the browser's directory is removed afterwards
+
+
+@needs_chromium
+def test_a_long_tmpdir_does_not_break_the_browser(tmp_path):
+    import os
+
+    deep = tmp_path / ("d" * 60)
+    deep.mkdir()
+    r = _cli("export", "--out", str(tmp_path / "out"), "--formats", "svg", "--charts", "mirror",
+             env=dict(os.environ, TMPDIR=str(deep)))
+    assert r.returncode == 0, r.stderr
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".svg"]
+
+
+@pytest.mark.parametrize("kind", ["sleeps", "chatters", "exits", "false", "text"])
+def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, kind):
+    import time
+
+    from dashboard.export_browser import BrowserFailed, ExportBrowser
+
+    pidfile = tmp_path / "pid"
+    scripts = {  # each stands where Chromium should be
+        "sleeps": f"#!/bin/sh\necho $$ > {pidfile}\nexec sleep 600\n",
+        "chatters": f"#!/bin/sh\necho $$ > {pidfile}\necho 'not a browser'\nexec sleep 600\n",
+        "exits": "#!/bin/sh\nexit 0\n",
+        "text": "some notes, not a program\n",
+    }
+    if kind == "false":
+        path = "/bin/false"
+    else:
+        fake = tmp_path / ("notes.txt" if kind == "text" else "chromium")
+        fake.write_text(scripts[kind])
+        fake.chmod(0o755)
+        path = str(fake)
+    browser = ExportBrowser(start_timeout=3)
+    t0 = time.monotonic()
+    with pytest.raises(BrowserFailed, match=r"is it a working Chromium\?") as err:
+        browser.call(path, "calc_fig", {"data": []})
+    assert time.monotonic() - t0 < 8
+    assert "\n" not in str(err.value) and path in str(err.value)
+    assert not browser.running()
+    if pidfile.exists():  # the fake browser's process is killed, not left behind
+        assert _live([int(pidfile.read_text())]) == []
+    # the failure is remembered briefly instead of paying the wait on every click
+    t0 = time.monotonic()
+    with pytest.raises(BrowserFailed):
+        browser.call(path, "calc_fig", {"data": []})
+    assert time.monotonic() - t0 < 0.5
+
+
+def test_cli_browser_that_hangs_is_cut_short(tmp_path, short_tmp):
+    import os
+    import time
+
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\nexec sleep 600\n")
+    fake.chmod(0o755)
+    env = dict(os.environ, BROWSER_PATH=fake, TMPDIR=str(short_tmp))
+    t0 = time.monotonic()
+    r = _cli("export", "--out", str(tmp_path / "out"), "--formats", "png,csv", env=env)
+    assert time.monotonic() - t0 <= 20
+    assert r.returncode == 2 and r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: Static export failed")
+    assert "did not start within" in lines[0] and str(fake) in lines[0]
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    assert list(short_tmp.iterdir()) == []  # no temp dirs left
+
+
+@needs_chromium
+def test_idle_browser_stops_and_starts_again(tmp_path):
+    import time
+
+    from dashboard.export_browser import ExportBrowser
+    from dashboard.proctree import memory
+
+    browser = ExportBrowser(idle_seconds=1.5)
+    fig = {"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}]}
+    try:
+        png = browser.call(export.chromium_path(), "calc_fig", fig, opts={"format": "png"})
+        assert png[:4] == b"\x89PNG"
+        pids = browser.process_ids()
+        assert browser.running() and len(pids) > 2  # launcher, Chromium and its helpers
+        rss, pss = memory(pids)
+        assert rss > pss > 10 * 2**20
+        deadline = time.monotonic() + 15
+        while browser.running() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not browser.running() and _live(pids) == []
+        svg = browser.call(export.chromium_path(), "calc_fig", fig, opts={"format": "svg"})
+        assert svg.lstrip().startswith(b"<svg") and browser.running()
+    finally:
+        browser.shutdown()
+    assert not browser.running()

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_e2e import PAGES, SHOTS, browser, published_server, server, wait_ready  # noqa: F401
+from test_e2e import PAGES, SHOTS, published_server, server, wait_ready  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 

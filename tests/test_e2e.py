@@ -82,15 +82,6 @@ def published_server(tmp_path_factory):
     yield from _serve(tmp_path_factory, DATA_DIR)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield b
-        b.close()
-
 
 @pytest.fixture
 def page(browser):
@@ -201,7 +192,8 @@ def test_download_png_and_csv_through_the_ui(server, page):
     values = {r["year"]: float(r["value_usd_bn"]) for r in rows
               if r["series"] == "China's customs (GACC)"}
     assert values["2016"] == 25.0 and values["2017"] == 30.0
-    others = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] == "other reading"}
+    other = "Another source's reading of the same year"
+    others = {r["year"]: float(r["value_usd_bn"]) for r in rows if r["series"] == other}
     assert others["2016"] == 26.0  # the rounded reading is beside the series, not in it
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
-from test_e2e import _free_port, browser, wait_ready  # noqa: F401  (fixture reused)
+from test_e2e import _free_port, wait_ready
 
 pytestmark = pytest.mark.e2e
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -88,15 +88,6 @@ def newsroom(tmp_path_factory):
     gen.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield b
-        b.close()
-
 
 @pytest.fixture
 def page(browser, site, newsroom):

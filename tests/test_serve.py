@@ -110,15 +110,6 @@ def served(tmp_path_factory):
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield b
-        b.close()
-
 
 def _open(browser, url: str, path: str = ""):
     """A fresh browser session on `path`; returns (context, page, worker from the cookie)."""

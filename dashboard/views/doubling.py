@@ -108,10 +108,10 @@ def explorer() -> None:
                      for p in ui.call(presets, history, base, who, lang=lang)}
     st.session_state["dbl-scenarios"] = [k for k in st.session_state.get("dbl-scenarios", [])
                                          if k in preset_labels]
-    e1, e2 = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = e1.pills(T("doubling.scenarios"), list(preset_labels), selection_mode="multi",
+    # The toggle gets its own line: "Логарифмическая шкала" does not fit a narrow column.
+    chosen = st.pills(T("doubling.scenarios"), list(preset_labels), selection_mode="multi",
                       format_func=preset_labels.get, key="dbl-scenarios")
-    log = e2.toggle(T("doubling.log"), key="dbl-log")
+    log = st.toggle(T("doubling.log"), key="dbl-log")
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
                         target_usd=target_usd, deadline=deadline,

@@ -36,7 +36,8 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
         with col, st.container(border=True):
             st.metric(capitalise(claim_name(v)), v.headline)
             st.markdown(f"> *“{v.quote}”*  \n> "
-                        + T("common.quote_attribution_publisher", publisher=summary.publisher))
+                        + T("common.quote_attribution_publisher",
+                          publisher=T.data("organisation", summary.publisher)))
             translation = display.quote_translation(claims, lang, claim_id=v.claim_id)
             if translation:
                 st.caption(T("common.translated_quote", label=T("common.our_translation"),
@@ -45,7 +46,8 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
             ui.source_caption(v.sources, t, lang)
 
 st.subheader(T("overview.read_more"))
-c1, c2, c3, c4 = st.columns(4)
+c1, c2 = st.columns(2)  # two a row: the longer Russian and Kazakh titles fit whole
+c3, c4 = st.columns(2)
 c1.page_link("views/growth.py", label=T("overview.link.growth_over_years"),
              icon=":material/trending_up:")
 c2.page_link("views/mirror.py", label=T("overview.link.mirror"), icon=":material/compare_arrows:")

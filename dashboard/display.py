@@ -51,6 +51,13 @@ def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def known_text(value: object, prefix: str, lang: str) -> str:
+    """A core's English wording that a catalogue has under ``prefix`` (the import formats),
+    in ``lang``; any other text unchanged."""
+    en = catalogue(DEFAULT_LANG)
+    return next((tr(lang, k) for k in en if k.startswith(prefix) and en[k] == value), str(value))
+
+
 def shown_date(value: object, lang: str) -> str:
     """A source date: as stored in English (the house style, '2024-07'), CLDR's long form else."""
     return str(value) if lang == DEFAULT_LANG else f.fmt_published(str(value), lang=lang)

@@ -362,3 +362,23 @@ def test_every_message_the_pages_use_exists():
                                path.read_text(encoding="utf-8")))
     assert len(keys) > 100
     assert sorted(k for k in keys if k not in en) == []
+
+
+def test_an_upload_in_russian_is_reported_in_russian():
+    from test_app import UPLOAD
+
+    at = _open("import", "ru")
+    at.file_uploader[0].set_value(("мои-данные.csv", UPLOAD, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.subheader][:2] == ["Принятые строки: 2", "Отклонённые строки: 1"]
+    assert at.text[0].value == "Файл: мои-данные.csv"
+    at.button(key="upload-use").click()
+    at.run()
+    assert at.success[-1].value == ("Теперь на всех страницах этого сеанса используются 2 строки. "
+                                    "2 годовых итога показаны на графиках всех страниц.")
+    assert at.radio(key="upload-prefer").options == ["встроенные данные (с источниками)",
+                                                     "загруженные вами данные"]
+    in_use = at.text[-1].value
+    assert in_use.startswith("мои-данные.csv (собственный CSV этого сайта): 2 строки, "
+                             "код источника U-")

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import display, ui
 from dashboard.data import DataError
 from dashboard.export import safe_cell, to_csv
 from dashboard.import_tables import (
@@ -136,7 +136,8 @@ if current is not None:
     st.divider()
     st.subheader(T("import.in_use_heading"))
     src = current["source_entry"]
-    st.text(T("import.in_use_line", title=bounded(src["title"]), cites=src["cites"],
+    cites = display.known_text(src["cites"], "import.format.", lang)
+    st.text(T("import.in_use_line", title=bounded(src["title"]), cites=cites,
               count=len(current["accepted"]), source_id=src["source_id"]))
     options = ["bundled", "uploaded"]
     saved = st.session_state.get(ui.PREFER_KEY, "bundled")

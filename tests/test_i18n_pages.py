@@ -382,3 +382,24 @@ def test_an_upload_in_russian_is_reported_in_russian():
     in_use = at.text[-1].value
     assert in_use.startswith("мои-данные.csv (собственный CSV этого сайта): 2 строки, "
                              "код источника U-")
+
+
+def test_pages_pass_the_language_to_a_core_that_takes_it(monkeypatch):
+    """As after the merge of the core's translation: functions with ``lang`` receive it."""
+    from dataclasses import replace
+
+    from dashboard import verdicts
+    from dashboard.charts import kit
+
+    original = verdicts.claim_verdicts
+
+    def claim_verdicts_with_lang(tables, lang="en"):
+        return [replace(v, verdict=f"[{lang}] {v.verdict}") for v in original(tables)]
+
+    monkeypatch.setattr(verdicts, "claim_verdicts", claim_verdicts_with_lang)
+    monkeypatch.setattr(kit, "who", lambda reporter, lang="en": f"<{reporter}:{lang}>")
+    overview = _open("overview", "zh")
+    assert sum(m.value.startswith("[zh] ") for m in overview.markdown) == 4
+    doubling = _open("doubling", "kk")
+    help_text = doubling.selectbox(key="dbl-base").help
+    assert help_text == "<CHN:kk> жиынтық деректерін жариялаған жылдар"

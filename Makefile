@@ -1,12 +1,16 @@
 # Two commands do everything (see README): `make run` and `make test`.
 # Both are idempotent: the virtual environment is rebuilt only when pyproject.toml changes.
+# `make serve` runs several workers behind haproxy (README, "Deploy").
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+ADDRESS ?= 0.0.0.0
+RESTART_DELAY ?= 10
 
-.PHONY: run test test-fast lint bench chromium cjk-font clean
+.PHONY: run serve test test-fast lint bench chromium cjk-font haproxy clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,12 +47,30 @@ cjk-font:
 		exit 1; \
 	fi
 
+# Debian's haproxy balances `make serve`'s workers (sticky sessions, health checks).
+# Installed only when missing and we are root; otherwise say what to do.
+haproxy:
+	@if command -v haproxy >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's haproxy (make serve and its test)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	else \
+		echo "haproxy is missing: run 'sudo apt-get install -y haproxy'."; \
+		exit 1; \
+	fi
+
 run: $(VENV)/.run-installed
 	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
 	@$(MAKE) --no-print-directory cjk-font || echo "Continuing without a CJK font: Chinese text in PNG/PDF exports would show as empty boxes."
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
-test: $(VENV)/.test-installed chromium cjk-font
+# WORKERS Streamlit processes behind haproxy on PORT; Ctrl-C stops everything.
+serve: $(VENV)/.run-installed haproxy
+	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
+	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT) --address $(ADDRESS) \
+		--restart-delay $(RESTART_DELAY)
+
+test: $(VENV)/.test-installed chromium cjk-font haproxy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
@@ -60,7 +82,7 @@ test-fast: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 
-bench: $(VENV)/.test-installed chromium
+bench: $(VENV)/.test-installed chromium haproxy
 	$(PY) benchmarks/run.py
 
 clean:

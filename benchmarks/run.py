@@ -10,15 +10,17 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+
+import servers  # benchmarks/, this script's folder, is on sys.path
+import side_by_side
+from side_by_side import METHOD, Summary, capacity_text, load_table
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,29 +51,9 @@ def record(what: str, value: str, target: str = "", verdict: str = "") -> None:
     print(f"{what:55s} {value:>14s} {target:>12s} {verdict}")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(tmp: Path) -> tuple[subprocess.Popen, str, float]:
-    port = free_port()
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp / "c"), XDG_CACHE_HOME=str(tmp / "k"),
-               HOME=str(tmp))
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", APP, "--server.port",
-                             str(port), "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.02)
-    return proc, url, time.perf_counter() - t0
+    server = servers.start_app(APP, tmp)
+    return server.proc, server.url, server.started_in
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -217,24 +199,44 @@ def bench_export() -> None:
     export.shutdown()
 
 
-def write_readme() -> None:
+def bench_publish() -> None:
+    """The static bundle: build time, sizes, time to first chart (benchmarks/publish.py)."""
+    from publish import bench  # this folder is on sys.path when run as a script
+
+    bench(record)
+
+
+def write_readme(summary: Summary, load_start: float) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
     lines = [f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine} with `make bench` "
-             "(medians of repeated runs).", "",
+             f"(medians of repeated runs). Load average of the machine (1 min): "
+             f"{load_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; other work "
+             "on the machine slows every figure, so compare ratios within one run.", "",
              "| Measure | Median | Target | |", "|---|---|---|---|"]
     lines += [f"| {w} | {v} | {t} | {r} |" for w, v, t, r in rows]
+    lines += ["", "Fresh sessions through Streamlit's websocket protocol "
+              f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
+              "cycling its seven pages):", "", *load_table(summary.loads), "", *METHOD]
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    block = "<!-- bench:start -->\n" + "\n".join(lines) + "\n<!-- bench:end -->"
-    text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda _: block, text,
-                  flags=re.S)
+    blocks = (("bench", "\n".join(lines)), ("capacity", capacity_text(summary, load_start)))
+    for name, body in blocks:
+        block = f"<!-- {name}:start -->\n{body}\n<!-- {name}:end -->"
+        text = re.sub(rf"<!-- {name}:start -->.*<!-- {name}:end -->", lambda _, b=block: b,
+                      text, flags=re.S)
     readme.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    bench_rerun()
-    bench_export()
-    bench_server_and_browser()
+    load_start = os.getloadavg()[0]
+    if "--side-by-side-only" not in sys.argv:
+        bench_rerun()
+        bench_export()
+        bench_server_and_browser()
+        bench_publish()
+    summary = side_by_side.run(record, Path(tempfile.mkdtemp()))
+    print("\n".join(load_table(summary.loads)))
+    print(capacity_text(summary, load_start))
     if "--no-readme" not in sys.argv:
-        write_readme()
+        write_readme(summary, load_start)

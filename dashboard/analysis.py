@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .data import series, value_for
-from .formatting import fmt_bn
+from .formatting import fmt_bn, not_available
+from .i18n import tr
 from .projection import cagr
+from .wording import times
 
 
 def yoy_growth(s: pd.DataFrame) -> pd.DataFrame:
@@ -144,8 +146,11 @@ def target_value(target: pd.Series, trade: pd.DataFrame) -> float | None:
 
 
 def target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str = "CHN",
-                    partner: str = "KAZ") -> list[TargetStatus]:
-    """Met, missed, open or unknown for each target, judged only by years with a figure."""
+                    partner: str = "KAZ", lang: str = "en") -> list[TargetStatus]:
+    """Met, missed, open or unknown for each target, judged only by years with a figure.
+
+    ``label`` and ``detail`` are in ``lang``; ``status`` stays a code.
+    """
     s = series(trade, reporter, partner)
     latest = int(s["year"].max()) if not s.empty else None
     out = []
@@ -160,21 +165,29 @@ def target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str = 
             window = window[window["year"] <= deadline]
         reached = window[window["value_usd"] >= value]
         if not reached.empty:
-            yr = int(reached["year"].iloc[0])
-            status, detail = "met", f"met in {yr} ({fmt_bn(float(reached['value_usd'].iloc[0]))})"
+            first = reached.iloc[0]
+            status, detail = "met", tr(lang, "target.detail.met", year=str(int(first["year"])),
+                                       value=fmt_bn(float(first["value_usd"]), lang=lang))
         elif deadline is None or (latest is not None and deadline > latest):
             status = "open"
-            last = fmt_bn(float(s["value_usd"].iloc[-1])) if latest else "n/a"
-            detail = f"open: latest figure {last} in {latest}"
+            last = (fmt_bn(float(s["value_usd"].iloc[-1]), lang=lang) if latest
+                    else not_available(lang))
+            detail = tr(lang, "target.detail.open", value=last, year=str(latest))
         elif not s[s["year"] == deadline].empty:
             v = float(s[s["year"] == deadline]["value_usd"].iloc[0])
-            status, detail = "missed", f"missed: {fmt_bn(v)} in {deadline}"
+            status = "missed"
+            detail = tr(lang, "target.detail.missed", value=fmt_bn(v, lang=lang),
+                        year=str(deadline))
         else:
             status = "unknown"
-            detail = (f"not reached in any year with a figure; no sourced figure for {deadline}")
-        label = (f"{fmt_bn(value)} by {deadline}" if deadline else f"{fmt_bn(value)}, no deadline")
+            detail = tr(lang, "target.detail.unknown", year=str(deadline))
+        amount = fmt_bn(value, lang=lang)
+        label = (tr(lang, "target.label.deadline", value=amount, year=str(deadline)) if deadline
+                 else tr(lang, "target.label.no_deadline", value=amount))
         if pd.notna(t["target_multiple"]):
-            label = f"{float(t['target_multiple']):g}× {int(t['base_year'])} = " + label
+            label = tr(lang, "target.label.multiple", value=label,
+                       times=times(float(t["target_multiple"]), lang),
+                       base_year=str(int(t["base_year"])))
         out.append(TargetStatus(str(t["target_id"]), label, value, deadline, status, detail,
                                 str(t["source_id"])))
     return out

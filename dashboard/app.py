@@ -12,6 +12,8 @@ PAGES = Path(__file__).parent / "views"
 st.set_page_config(page_title="China–Kazakhstan Trade Dashboard", page_icon="📈",
                    layout="wide", initial_sidebar_state="collapsed")
 lang = ui.language()
+if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
+    st.stop()
 
 
 def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> st.Page:
@@ -27,6 +29,7 @@ navigation = st.navigation(
             page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
             page("world.py", "world", ":material/public:", "world"),
             page("structure.py", "structure", ":material/pie_chart:", "structure"),
+            page("corridor.py", "corridor", ":material/train:", "corridor"),
             page("doubling.py", "doubling", ":material/flag:", "doubling"),
         ],
         tr(lang, "nav.section.data"): [

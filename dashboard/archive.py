@@ -26,34 +26,39 @@ from .export import (
     to_csv,
     to_static_batch,
 )
+from .i18n import catalogue, tr
+from .wrapping import wrap
 
-CITATION = ("China–Kazakhstan Trade Dashboard (version {version}), compiled from the sources "
-            "listed in datapackage.json. Exported {date}.")
+CITATION = catalogue("en")["export.citation"]  # a template: {version}, {date}
+README_COLUMNS = 88
 
 
 def readme_text(version: str, charts: list[Chart], formats: list[str],
-                skipped: list[str], with_user_data: bool = False) -> str:
+                skipped: list[str], with_user_data: bool = False, lang: str = "en") -> str:
+    """The ZIP's README in the reader's language; chart names, formats and dates stay codes."""
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
-        "China–Kazakhstan Trade Dashboard: export",
+        tr(lang, "readme.title"),
         "",
-        f"Exported: {date}",
-        f"Charts: {', '.join(c.name for c in charts)}",
-        f"Formats: {', '.join(formats)}",
+        tr(lang, "readme.exported", date=date),
+        tr(lang, "readme.charts", names=", ".join(c.name for c in charts)),
+        tr(lang, "readme.formats", names=", ".join(formats)),
         "",
-        "How to cite:",
-        CITATION.format(version=version, date=date[:10]),
+        tr(lang, "readme.how_to_cite"),
+        tr(lang, "export.citation", version=version, date=date[:10]),
         "",
-        "Every figure carries a source_id; datapackage.json lists the sources (publisher, title,",
-        "address, date). Many sources are news reports citing official statistics. China's",
-        "customs and Kazakhstan's statistics count the same trade differently: never mix them.",
-        "Projections are arithmetic on stated growth rates, not forecasts.",
+        *wrap(tr(lang, "readme.notes"), README_COLUMNS),
+        "",
+        *wrap(tr(lang, "readme.csv_note"), README_COLUMNS),
+        *wrap(tr(lang, "readme.svg_fonts"), README_COLUMNS),
     ]
     if with_user_data:
-        lines += ["", "your-data/ holds the figures you uploaded in your session (not part of the",
-                  "data package in data/). Charts marked 'your data' include them."]
+        lines += ["", *wrap(tr(lang, "readme.user_data"), README_COLUMNS)]
+    if charts:
+        lines += ["", tr(lang, "readme.about_charts")]
+        lines += [f"- {c.stem}: " + c.alt.replace("\n", " ") for c in charts if c.alt]
     if skipped:
-        lines += ["", "Not included:", *skipped]
+        lines += ["", tr(lang, "readme.not_included"), *skipped]
     return "\n".join(lines) + "\n"
 
 
@@ -74,15 +79,18 @@ def package_files(root: Path | None = None) -> dict[str, bytes]:
 
 def build_zip(charts: list[Chart], package: dict[str, bytes],
               formats: list[str] | tuple[str, ...] = FORMATS, version: str = "",
-              user_tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+              user_tables: dict[str, pd.DataFrame] | None = None,
+              lang: str | None = None) -> bytes:
     """One archive: every chart in every format, the data package, the user's rows, a README.
 
     ``data/`` is always the valid bundled package; an upload goes to ``your-data/`` beside
-    it, never into the package, so the package still validates.
+    it, never into the package, so the package still validates. The README is in ``lang``,
+    by default the charts' own language.
     """
+    lang = lang or (charts[0].lang if charts else "en")
     buf = io.BytesIO()
     skipped: list[str] = []
-    ok, why = static_available()
+    ok, why = static_available(lang)
     static: dict[tuple[str, str], bytes] = {}
     if ok:
         try:
@@ -104,7 +112,7 @@ def build_zip(charts: list[Chart], package: dict[str, bytes],
         for name, table in (user_tables or {}).items():
             zf.writestr(f"your-data/{name}.csv", to_csv(table))
         zf.writestr("README.txt", readme_text(version, charts, list(formats), skipped,
-                                              bool(user_tables)))
+                                              bool(user_tables), lang))
     return buf.getvalue()
 
 

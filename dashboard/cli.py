@@ -8,9 +8,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import charts, export, settings
+from . import charts, export, publish, settings
 from .charts.target import default_projection
 from .data import DataError, load_package, series
+from .i18n import DEFAULT_LANG, LANGUAGES, tr
 
 
 class CliError(Exception):
@@ -36,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
                    "--multiple)")
     e.add_argument("--deadline", type=int, help="deadline year for the required-growth answer")
     e.add_argument("--log", action="store_true", help="logarithmic value axes")
+    e.add_argument("--lang", choices=list(LANGUAGES), default=DEFAULT_LANG,
+                   help=tr(DEFAULT_LANG, "cli.opt.lang", languages="|".join(LANGUAGES),
+                           default=DEFAULT_LANG))
+    publish.add_parser(sub)
     return p
 
 
@@ -53,6 +58,7 @@ def _options(args, tables) -> charts.Options:
     history = series(tables["bilateral_trade"])
     years = sorted(int(y) for y in history["year"])
     s = default_projection(tables)
+    lang = args.lang
 
     def checked(option: str, raw, check):
         try:
@@ -61,20 +67,25 @@ def _options(args, tables) -> charts.Options:
             raise CliError(f"{option} {raw}: {exc}") from None
 
     if args.base_year is not None:
+        who = "China's customs" if lang == DEFAULT_LANG else tr(lang, "who.chn")
         base = checked("--base-year", args.base_year,
-                       lambda v: settings.check_base_year(v, years, "China's customs"))
+                       lambda v: settings.check_base_year(v, years, who, lang))
         s = replace(s, base_year=base, deadline=max(s.deadline, base + 1))
     if args.growth is not None:
-        s = replace(s, growth=checked("--growth", args.growth, settings.check_growth))
+        s = replace(s, growth=checked("--growth", args.growth,
+                                      lambda v: settings.check_growth(v, lang=lang)))
     if args.multiple is not None:
-        s = replace(s, multiple=checked("--multiple", args.multiple, settings.check_multiple))
+        s = replace(s, multiple=checked("--multiple", args.multiple,
+                                        lambda v: settings.check_multiple(v, lang=lang)))
     if args.target is not None:
-        s = replace(s, target_usd=checked("--target", args.target, settings.check_target_bn))
+        s = replace(s, target_usd=checked("--target", args.target,
+                                          lambda v: settings.check_target_bn(v, lang=lang)))
     if args.deadline is not None:
         s = replace(s, deadline=checked("--deadline", args.deadline,
-                                        lambda v: settings.check_deadline(v, s.base_year)))
+                                        lambda v: settings.check_deadline(v, s.base_year,
+                                                                          lang=lang)))
     s = replace(s, log=args.log)
-    return charts.Options(log=args.log, projection=s)
+    return charts.Options(log=args.log, projection=s, lang=lang)
 
 
 def run_export(args) -> int:
@@ -92,10 +103,12 @@ def run_export(args) -> int:
                        f"choose from {', '.join(charts.CHART_NAMES)} (see --list)")
     static = [f for f in fmts if f in export.STATIC_FORMATS]
     if static:
-        ok, why = export.static_available()
+        ok, why = export.static_available(args.lang)
         if not ok:
             raise CliError(why)
     tables = load_package(args.data)
+    if not args.charts:  # all the charts this package can draw (logistics ones need its tables)
+        names = list(charts.available(tables))
     options = _options(args, tables)
     out: Path = args.out
     try:
@@ -122,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "export":
             return run_export(args)
+        if args.command == "publish":
+            return publish.run(args)
     except (CliError, DataError, export.ExportUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ what is drawn on screen is relabelled here. No Streamlit, so it is tested direct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -58,6 +59,15 @@ def known_text(value: object, prefix: str, lang: str) -> str:
     return next((tr(lang, k) for k in en if k.startswith(prefix) and en[k] == value), str(value))
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
+
+
+def md_literal(text: str) -> str:
+    """Text for st.caption/st.markdown shown as written: every Markdown and Streamlit
+    directive character escaped, spaces (no-break ones too) left as they are."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def shown_date(value: object, lang: str) -> str:
     """A source date: as stored in English (the house style, '2024-07'), CLDR's long form else."""
     return str(value) if lang == DEFAULT_LANG else f.fmt_published(str(value), lang=lang)
@@ -69,19 +79,29 @@ def _plain(value: float) -> int:
     return len(text.partition(".")[2])
 
 
+def translates(template: str, quote: str) -> bool:
+    """Whether an English message is this very quote, its placeholders standing for figures."""
+    parts = re.split(r"\{[a-z][a-z0-9_]*\}", template)
+    return re.fullmatch("(.+?)".join(map(re.escape, parts)), str(quote).strip()) is not None
+
+
 def quote_translation(claims: pd.DataFrame, lang: str, *, claim_id: str | None = None,
                       metric: str | None = None) -> str | None:
     """Our translation of the editorial's words for one claim (by id or by metric), its
     figures read from the claim.
 
-    None in English (the quote is the original) and where no translation exists. The
-    quote itself always stays verbatim in English beside it.
+    None in English (the quote is the original), where no translation exists, and where
+    the quote in the data is not the one translated (``data.quote.*`` in English is the
+    quote with its figures as placeholders): a changed quote never gets a stale translation.
+    The quote itself always stays verbatim in English beside it.
     """
     hit = claims[claims["claim_id"] == claim_id] if claim_id else claims[claims["metric"] == metric]
-    if lang == DEFAULT_LANG or hit.empty or not has(f"data.quote.{hit.iloc[0]['claim_id']}"):
+    if lang == DEFAULT_LANG or hit.empty:
         return None
     row = hit.iloc[0]
     key = f"data.quote.{row['claim_id']}"
+    if not has(key) or not translates(str(catalogue(DEFAULT_LANG)[key]), row["quote"]):
+        return None
     params: dict[str, object] = {}
     if pd.notna(row.get("year")):
         params["year"] = f.fmt_year(row["year"])
@@ -96,6 +116,15 @@ def quote_translation(claims: pd.DataFrame, lang: str, *, claim_id: str | None =
         return tr(lang, key, **params)
     except KeyError:  # the claim lacks a figure the translation needs: show none
         return None
+
+
+def quote_caption(claims: pd.DataFrame, lang: str, **which: str) -> str | None:
+    """'Our translation: «…»' for a caption (Markdown-escaped), or None where none is shown."""
+    text = quote_translation(claims, lang, **which)
+    if text is None:
+        return None
+    return md_literal(tr(lang, "common.translated_quote", label=tr(lang, "common.our_translation"),
+                         text=text))
 
 
 def mirror_table(rows: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:

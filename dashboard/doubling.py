@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .formatting import fmt_bn, fmt_pct
+from .formatting import fmt_bn, fmt_pct, fmt_share
+from .i18n import data_label, tr
 from .projection import cagr, project, required_growth, year_reaching
 from .settings import LIMITS, PRESET_KEYS, Settings, default_deadline
+from .wording import dated, times
 
 SCENARIO_COLOURS = {"custom": "#0072B2", "pace_base": "#E69F00", "pace_latest": "#009E73",
                     "cagr10": "#CC79A7"}
@@ -58,9 +60,17 @@ class Answer:
     progress: list[str] = field(default_factory=list)
 
 
-def presets(history: pd.DataFrame, base_year: int, who: str = "China's customs (GACC)"
-            ) -> list[Scenario]:
-    """Scenario growth rates computed from the data, never typed in."""
+def _who(who: str | None, lang: str) -> str:
+    return who if who is not None else tr(lang, "who.chn")
+
+
+def presets(history: pd.DataFrame, base_year: int, who: str | None = None,
+            lang: str = "en") -> list[Scenario]:
+    """Scenario growth rates computed from the data, never typed in.
+
+    ``who`` names whose statistics ``history`` is, in ``lang`` (China's customs by default).
+    """
+    who = _who(who, lang)
     out = []
     value = dict(zip(history["year"].astype(int), history["value_usd"].astype(float),
                      strict=True))
@@ -73,36 +83,46 @@ def presets(history: pd.DataFrame, base_year: int, who: str = "China's customs (
 
     if base_year in years and base_year - 1 in years:
         g = growth(base_year - 1, base_year)
-        out.append(Scenario("pace_base", f"the {base_year} pace, {base_year - 1}→{base_year}", g,
-                            f"{base_year - 1}→{base_year} growth of the totals of {who}"))
+        period = f"{base_year - 1}→{base_year}"
+        out.append(Scenario("pace_base", tr(lang, "scenario.pace_base", year=str(base_year),
+                                            period=period), g,
+                            tr(lang, "scenario.growth_of_totals", period=period, who=who)))
     latest = max(years)
     if latest - 1 in years and (latest != base_year or not out):
         g = growth(latest - 1, latest)
-        out.append(Scenario("pace_latest", f"the latest pace, {latest - 1}→{latest}", g,
-                            f"{latest - 1}→{latest} growth of the totals of {who}"))
+        period = f"{latest - 1}→{latest}"
+        out.append(Scenario("pace_latest", tr(lang, "scenario.pace_latest", period=period), g,
+                            tr(lang, "scenario.growth_of_totals", period=period, who=who)))
     earlier = sorted(y for y in years if y <= latest - 10)
     if earlier:
         start = earlier[-1]
         span = latest - start
-        note = "" if span == 10 else f" ({span} years: no figure for {latest - 10})"
-        out.append(Scenario("cagr10", f"the 10-year CAGR, {start}→{latest}", growth(start, latest),
-                            f"compound annual growth {start}→{latest}{note}"))
+        period = f"{start}→{latest}"
+        note = "" if span == 10 else tr(lang, "scenario.cagr10_note", count=span,
+                                        year=str(latest - 10))
+        out.append(Scenario("cagr10", tr(lang, "scenario.cagr10", period=period),
+                            growth(start, latest),
+                            tr(lang, "scenario.cagr10_explanation", period=period, note=note)))
     return out
 
 
-def answer(history: pd.DataFrame, settings: Settings, who: str = "China's customs (GACC)",
-           target_label: str | None = None) -> Answer:
-    """Everything the page says and draws for one set of controls."""
+def answer(history: pd.DataFrame, settings: Settings, who: str | None = None,
+           target_label: str | None = None, lang: str = "en") -> Answer:
+    """Everything the page says and draws for one set of controls, in ``lang``."""
     s = settings
+    who = _who(who, lang)
     base_row = history[history["year"] == s.base_year]
     base_value = float(base_row["value_usd"].iloc[0])
     target = s.target_usd if s.target_usd is not None else base_value * s.multiple
+    target_text = fmt_bn(target, 1, lang=lang)
     if target_label is None:
-        target_label = (fmt_bn(target, 1) if s.target_usd is not None else
-                        f"{s.multiple:g}× {s.base_year} = {fmt_bn(target, 1)}")
+        target_label = (target_text if s.target_usd is not None else
+                        tr(lang, "target.label.multiple", times=times(s.multiple, lang),
+                           base_year=str(s.base_year), value=target_text))
     a = Answer(s, who, base_value, target, target_label)
-    all_presets = {p.key: p for p in presets(history, s.base_year, who)}
-    scenarios = [Scenario("custom", "your rate", s.growth, "the rate set with the slider")]
+    all_presets = {p.key: p for p in presets(history, s.base_year, who, lang)}
+    scenarios = [Scenario("custom", tr(lang, "scenario.custom"), s.growth,
+                          tr(lang, "scenario.custom_explanation"))]
     scenarios += [all_presets[k] for k in s.scenarios if k in all_presets]
     reach = {sc.key: year_reaching(base_value, s.base_year, sc.growth, target)
              for sc in scenarios}
@@ -110,32 +130,34 @@ def answer(history: pd.DataFrame, settings: Settings, who: str = "China's custom
     end = min(max([s.deadline, s.base_year + 5, *finite]) + 1, s.base_year + 60)
     for sc in scenarios:
         y = reach[sc.key]
-        label = f"{fmt_pct(sc.growth, sign=False)} a year ({sc.label})"
+        label = tr(lang, "answer.path_label", rate=fmt_pct(sc.growth, sign=False, lang=lang),
+                   label=sc.label)
         path = project(base_value, s.base_year, sc.growth, end)
         a.paths.append(ScenarioPath(
             sc.key, label, sc.growth, tuple(int(v) for v in path["year"]),
             tuple(float(v) for v in path["value"]), y if y is not None and y <= end else None,
             SCENARIO_COLOURS[sc.key], sc.key == "custom"))
-        what = f"trade reaches {fmt_bn(target, 1)}"
         if y is None:
-            a.sentences.append(f"At {label}, {what}: never, at this rate.")
+            a.sentences.append(tr(lang, "answer.never", path=label, target=target_text))
         elif y == s.base_year:
-            a.sentences.append(f"At {label}: the target is already met in {s.base_year}.")
+            a.sentences.append(tr(lang, "answer.already_met", path=label, year=str(y)))
         else:
-            a.sentences.append(f"At {label}, {what} in {y}.")
-    goal = "Doubling" if s.target_usd is None and s.multiple == 2 else (
-        f"Reaching {fmt_bn(target, 1)}")
+            a.sentences.append(tr(lang, "answer.reaches", path=label, target=target_text,
+                                  year=str(y)))
+    goal = "doubling" if s.target_usd is None and s.multiple == 2 else "reaching"
     if base_value >= target:
-        a.required_sentence = f"{goal} needs no growth: the base year already reaches it."
+        a.required_sentence = tr(lang, f"answer.no_growth.{goal}", target=target_text)
     else:
         a.required = required_growth(base_value, s.base_year, target, s.deadline)
-        a.required_sentence = (f"{goal} by {s.deadline} needs {fmt_pct(a.required, sign=False)}"
-                               f" a year from {s.base_year} (figures of {who}).")
+        a.required_sentence = tr(lang, f"answer.required.{goal}", target=target_text,
+                                 deadline=str(s.deadline), base_year=str(s.base_year), who=who,
+                                 rate=fmt_pct(a.required, sign=False, lang=lang))
     after = history[history["year"] > s.base_year]
     for year, value in zip(after["year"].astype(int), after["value_usd"].astype(float),
                            strict=True):
-        a.progress.append(f"Actual {year} ({who}): {fmt_bn(value, 1)}, "
-                          f"{value / target:.0%} of the way.")
+        a.progress.append(tr(lang, "doubling.actual", year=str(year), who=who,
+                             value=fmt_bn(value, 1, lang=lang),
+                             share=fmt_share(value / target, lang=lang)))
     return a
 
 
@@ -151,12 +173,14 @@ def default_settings(history: pd.DataFrame, base_year: int = 2023) -> Settings:
                     scenarios=PRESET_KEYS)
 
 
-def target_choices(targets: pd.DataFrame) -> dict[float, str]:
+def target_choices(targets: pd.DataFrame, lang: str = "en") -> dict[float, str]:
     """Announced absolute targets as choices: '$40 bn, by 2030 (heads of state, 2022-11)'."""
     out: dict[float, str] = {}
     for r in targets.dropna(subset=["target_value_usd"]).itertuples():
-        when = ("no deadline" if pd.isna(r.deadline_year) else f"by {int(r.deadline_year)}")
-        out.setdefault(float(r.target_value_usd),
-                       f"{fmt_bn(float(r.target_value_usd))}, {when} ({r.announced_by}, "
-                       f"{r.announced})")
+        when = (tr(lang, "doubling.when.none") if pd.isna(r.deadline_year) else
+                tr(lang, "doubling.when.by", year=str(int(r.deadline_year))))
+        out.setdefault(float(r.target_value_usd), tr(
+            lang, "doubling.target_option", value=fmt_bn(float(r.target_value_usd), lang=lang),
+            when=when, by=data_label(lang, "announced_by", r.announced_by),
+            announced=dated(str(r.announced), lang)))
     return out

@@ -8,6 +8,7 @@ without a Chromium, static formats report why and everything else still works.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -20,14 +21,14 @@ import plotly.graph_objects as go
 
 from . import theme
 from .charts import Chart
+from .i18n import tr
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "html", "csv")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
 PNG_SCALE = 2
-ENABLE_HINT = ("Install Debian's chromium (`apt-get install -y chromium`) or set BROWSER_PATH "
-               "to a Chromium/Chrome executable to enable PNG, SVG and PDF.")
+ENABLE_HINT = tr("en", "export.enable_hint")  # the English hint, for callers without a language
 _lock = threading.Lock()
 _server_started = False
 
@@ -58,15 +59,15 @@ def mark_unavailable(why: str) -> None:
     _failure = (time.monotonic(), why)
 
 
-def static_available() -> tuple[bool, str]:
-    """Whether PNG/SVG/PDF can be produced, and a one-line reason when not."""
+def static_available(lang: str = "en") -> tuple[bool, str]:
+    """Whether PNG/SVG/PDF can be produced, and a one-line reason (in ``lang``) when not."""
     if _failure is not None and time.monotonic() - _failure[0] < FAILURE_HOLD_S:
         return False, _failure[1]
     if chromium_path() is None:
         where = os.environ.get("BROWSER_PATH")
-        lead = (f"No browser at BROWSER_PATH={where!r}." if where is not None
-                else "No Chromium found.")
-        return False, f"{lead} {ENABLE_HINT}"
+        lead = (tr(lang, "export.no_browser_at", path=repr(where)) if where is not None
+                else tr(lang, "export.no_chromium"))
+        return False, f"{lead} {tr(lang, 'export.enable_hint')}"
     return True, ""
 
 
@@ -85,9 +86,9 @@ def _ensure_server() -> None:
         _server_started = True
 
 
-def _browser_ready() -> None:
+def _browser_ready(lang: str = "en") -> None:
     """Fail with the reason when there is no browser; otherwise make sure it is running."""
-    ok, why = static_available()
+    ok, why = static_available(lang)
     if not ok:
         raise ExportUnavailable(why)
     browser = chromium_path()
@@ -107,24 +108,27 @@ def shutdown() -> None:
             _server_started = False
 
 
-def to_static(fig: go.Figure, fmt: str) -> bytes:
-    """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width)."""
+def to_static(fig: go.Figure, fmt: str, lang: str = "en") -> bytes:
+    """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width).
+
+    ``lang`` is the language of a failure's message; the figure carries its own words.
+    """
     if fmt not in STATIC_FORMATS:
         raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
-    data = _kaleido("calc_fig_sync", fig.to_dict(), opts=_opts(fig, fmt))
+    data = _kaleido("calc_fig_sync", fig.to_dict(), opts=_opts(fig, fmt), lang=lang)
     return data if isinstance(data, bytes) else bytes(data)
 
 
-def _kaleido(function: str, *args, **kwargs):
+def _kaleido(function: str, *args, lang: str = "en", **kwargs):
     """Call kaleido's shared browser, turning any browser failure into ExportUnavailable."""
-    _browser_ready()
+    _browser_ready(lang)
     import kaleido
 
     try:
         return getattr(kaleido, function)(*args, **kwargs)
     except Exception as exc:  # kaleido reports browser failures with many types
-        raise ExportUnavailable(f"Static export failed ({type(exc).__name__}: {exc}). "
-                                f"{ENABLE_HINT}") from None
+        raise ExportUnavailable(tr(lang, "export.failed", error=f"{type(exc).__name__}: {exc}",
+                                   hint=tr(lang, "export.enable_hint"))) from None
 
 
 def figure_height(fig: go.Figure) -> int:
@@ -146,7 +150,7 @@ def to_static_batch(specs: list[Chart], formats: list[str]) -> dict[tuple[str, s
         jobs = [dict(fig=s.figure.to_dict(), path=os.path.join(tmp, f"{i}.{fmt}"),
                      opts=_opts(s.figure, fmt))
                 for i, s in enumerate(specs) for fmt in formats]
-        _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True)
+        _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True, lang=specs[0].lang)
         return {(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
                 for i, s in enumerate(specs) for fmt in formats}
 
@@ -161,12 +165,19 @@ def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png
     }
 
 
-def to_html(fig: go.Figure, stem: str = "chart") -> bytes:
-    """Self-contained interactive HTML: plotly.js embedded, so it opens offline."""
+def to_html(fig: go.Figure, stem: str = "chart", lang: str = "en") -> bytes:
+    """Self-contained interactive HTML: plotly.js embedded, so it opens offline.
+
+    A translated page names its language (``<html lang>``), so a browser picks Chinese glyph
+    forms and a screen reader the right voice; the title is the chart's, without line breaks.
+    """
     height = figure_height(fig)
     html = fig.to_html(include_plotlyjs=True, full_html=True, config=plotly_config(stem, height),
                        default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{height}px")
-    title = html_escape(str(fig.layout.title.text or stem))
+    text = re.sub(r"<[^>]*>", "", str(fig.layout.title.text or stem).replace("<br>", " "))
+    title = html_escape(text)
+    if lang != "en":  # English pages stay as they were; others say what they are
+        html = html.replace("<html>", f'<html lang="{html_escape(lang)}">', 1)
     html = html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
     return html.encode("utf-8")
 
@@ -198,9 +209,9 @@ def _plain(text: str) -> str:
 
 def render(spec: Chart, fmt: str) -> bytes:
     if fmt in STATIC_FORMATS:
-        return to_static(spec.figure, fmt)
+        return to_static(spec.figure, fmt, spec.lang)
     if fmt == "html":
-        return to_html(spec.figure, spec.stem)
+        return to_html(spec.figure, spec.stem, spec.lang)
     if fmt == "csv":
         return to_csv(spec.data, spec.source)
     raise ValueError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")

@@ -247,3 +247,10 @@ def not_available(lang: str = "en") -> str:
 def capitalise(text: str) -> str:
     """First letter upper-case, the rest untouched ('the 10-year CAGR' keeps 'CAGR')."""
     return text[:1].upper() + text[1:]
+
+
+def money_affixes(lang: str = "en") -> tuple[str, str]:
+    """Prefix and suffix of a money tick in ``money_unit`` units: ('$', ' bn'), ('', '亿美元')."""
+    if lang == "en":
+        return "$", " bn"
+    return _money_affixes(lang, 8 if lang == "zh" else 9)

@@ -12,7 +12,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from .formatting import fmt_pct
+from .formatting import fmt_multiple, fmt_number, fmt_pct
+from .i18n import tr
 
 PRESET_KEYS = ("pace_base", "pace_latest", "cagr10")
 
@@ -59,41 +60,53 @@ class SettingError(ValueError):
     """A setting outside its limits; the message is one line a person can act on."""
 
 
-def _finite(value: float, what: str) -> float:
+def _finite(value: float, what: str, lang: str = "en") -> float:
     if not isinstance(value, int | float) or not math.isfinite(value):
-        raise SettingError(f"{what} must be a finite number")
+        raise SettingError(tr(lang, "setting.not_finite", what=tr(lang, f"setting.what.{what}")))
     return float(value)
 
 
-def check_base_year(year: float, years: list[int], who: str = "the chosen reporter") -> int:
-    if _finite(year, "the base year") != int(year) or int(year) not in years:
-        raise SettingError(f"base year {year:g} has no total reported by {who}; choose from "
-                           f"{', '.join(map(str, years))}")
+def _g(value: float, lang: str) -> str:
+    """A number as typed ('0.069', '-0.2'), with the reader's decimal comma ('0,069')."""
+    text = f"{value:g}"
+    if lang == "en" or "e" in text:
+        return text
+    return fmt_number(value, len(text.partition(".")[2]), lang=lang)
+
+
+def check_base_year(year: float, years: list[int], who: str | None = None,
+                    lang: str = "en") -> int:
+    if _finite(year, "base_year", lang) != int(year) or int(year) not in years:
+        raise SettingError(tr(lang, "setting.base_year", year=f"{year:g}",
+                              who=who or tr(lang, "setting.chosen_reporter"),
+                              years=", ".join(map(str, years))))
     return int(year)
 
 
-def check_growth(fraction: float, limits: Limits = LIMITS) -> float:
-    g = _finite(fraction, "growth")
+def check_growth(fraction: float, limits: Limits = LIMITS, lang: str = "en") -> float:
+    g = _finite(fraction, "growth", lang)
     if not limits.growth_min <= g <= limits.growth_max:
-        raise SettingError(f"growth {g:g} is outside {limits.growth_min:g} to "
-                           f"{limits.growth_max:g} (a fraction: 0.069 means 6.9% a year)")
+        raise SettingError(tr(lang, "setting.growth", value=_g(g, lang),
+                              min=_g(limits.growth_min, lang), max=_g(limits.growth_max, lang)))
     return round(g, 4)
 
 
-def check_multiple(multiple: float, limits: Limits = LIMITS) -> float:
-    m = _finite(multiple, "the multiple")
+def check_multiple(multiple: float, limits: Limits = LIMITS, lang: str = "en") -> float:
+    m = _finite(multiple, "multiple", lang)
     if not limits.multiple_min <= m <= limits.multiple_max:
-        raise SettingError(f"multiple {m:g} is outside {limits.multiple_min:g} to "
-                           f"{limits.multiple_max:g}")
+        raise SettingError(tr(lang, "setting.multiple", value=_g(m, lang),
+                              min=_g(limits.multiple_min, lang),
+                              max=_g(limits.multiple_max, lang)))
     return round(m, 2)
 
 
-def check_target_bn(target_bn: float, limits: Limits = LIMITS) -> float:
+def check_target_bn(target_bn: float, limits: Limits = LIMITS, lang: str = "en") -> float:
     """An absolute target in US$ bn, returned in dollars."""
-    t = _finite(target_bn, "the target")
+    t = _finite(target_bn, "target", lang)
     if not limits.target_min_bn <= t <= limits.target_max_bn:
-        raise SettingError(f"target {t:g} is outside {limits.target_min_bn:g} to "
-                           f"{limits.target_max_bn:g} (US$ bn)")
+        raise SettingError(tr(lang, "setting.target", value=_g(t, lang),
+                              min=_g(limits.target_min_bn, lang),
+                              max=_g(limits.target_max_bn, lang)))
     return t * 1e9
 
 
@@ -101,11 +114,12 @@ def deadline_range(base_year: int, limits: Limits = LIMITS) -> tuple[int, int]:
     return base_year + 1, base_year + limits.deadline_span
 
 
-def check_deadline(year: float, base_year: int, limits: Limits = LIMITS) -> int:
+def check_deadline(year: float, base_year: int, limits: Limits = LIMITS,
+                   lang: str = "en") -> int:
     lo, hi = deadline_range(base_year, limits)
-    y = _finite(year, "the deadline")
+    y = _finite(year, "deadline", lang)
     if y != int(y) or not lo <= y <= hi:
-        raise SettingError(f"deadline {y:g} must be a year from {lo} to {hi}")
+        raise SettingError(tr(lang, "setting.deadline", value=f"{y:g}", min=str(lo), max=str(hi)))
     return int(y)
 
 
@@ -127,12 +141,12 @@ def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
 
 
 def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
-                 default: Settings, who: str = "the chosen reporter",
-                 limits: Limits = LIMITS) -> tuple[Settings, list[str]]:
+                 default: Settings, who: str | None = None,
+                 limits: Limits = LIMITS, lang: str = "en") -> tuple[Settings, list[str]]:
     """Settings from a shared link; anything unusable falls back to the default with a notice.
 
-    Notices are plain text that repeat the user's value shortened: pages must show them
-    as text, never as Markdown.
+    Notices are plain text in ``lang`` that repeat the user's value shortened: pages must
+    show them as text, never as Markdown.
     """
     s = default
     notices: list[str] = []
@@ -150,29 +164,32 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
         try:
             return check(float(raw))
         except ValueError as exc:  # float() and SettingError
-            why = str(exc) if isinstance(exc, SettingError) else "not a number"
-            notices.append(f"{key}={shorten(raw)!r} ignored ({why}); using {fallback}.")
+            why = str(exc) if isinstance(exc, SettingError) else tr(lang, "setting.not_a_number")
+            notices.append(tr(lang, "setting.ignored", key=key, value=repr(shorten(raw)),
+                              why=why, fallback=fallback))
             return None
 
-    base = read("base", lambda v: check_base_year(v, base_years, who), str(default.base_year))
+    times = f"{default.multiple:g}" if lang == "en" else fmt_multiple(default.multiple,
+                                                                      lang=lang)[:-1]
+    base = read("base", lambda v: check_base_year(v, base_years, who, lang),
+                str(default.base_year))
     if base is not None:
         s = replace(s, base_year=base)
     # "6.9" in a link is read as percent, "0.069" as a fraction
-    growth = read("growth", lambda v: check_growth(v / 100 if abs(v) > 1 else v, limits),
-                  fmt_pct(default.growth, sign=False))
+    growth = read("growth", lambda v: check_growth(v / 100 if abs(v) > 1 else v, limits, lang),
+                  fmt_pct(default.growth, sign=False, lang=lang))
     if growth is not None:
         s = replace(s, growth=growth)
-    target = read("target", lambda v: check_target_bn(v, limits),
-                  f"{default.multiple:g}× the base year")
+    target = read("target", lambda v: check_target_bn(v, limits, lang),
+                  tr(lang, "setting.fallback_multiple", times=times))
     if target is not None:
         s = replace(s, target_usd=target)
     if s.target_usd is None:
-        multiple = read("multiple", lambda v: check_multiple(v, limits),
-                        f"{default.multiple:g}×")
+        multiple = read("multiple", lambda v: check_multiple(v, limits, lang), f"{times}×")
         if multiple is not None:
             s = replace(s, multiple=multiple)
     fallback_deadline = default_deadline(s.base_year, limits)
-    deadline = read("deadline", lambda v: check_deadline(v, s.base_year, limits),
+    deadline = read("deadline", lambda v: check_deadline(v, s.base_year, limits, lang),
                     str(fallback_deadline))
     s = replace(s, deadline=deadline if deadline is not None else (
         s.deadline if deadline_range(s.base_year, limits)[0] <= s.deadline
@@ -182,22 +199,26 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
         keys = [k.strip() for k in raw.split(",") if k.strip() and k.strip() != "none"]
         bad = [k for k in keys if k not in PRESET_KEYS]
         if bad:
-            shown = ", ".join(repr(shorten(k)) for k in bad[:MAX_UNKNOWN_LISTED])
-            more = len(bad) - MAX_UNKNOWN_LISTED
-            notices.append(f"scenarios: unknown {shown}{f' and {more} more' if more > 0 else ''}"
-                           f" ignored; known: {', '.join(PRESET_KEYS)}.")
+            notices.append(tr(lang, "setting.scenarios", names=_listed(bad, 40, lang),
+                              known=", ".join(PRESET_KEYS)))
         s = replace(s, scenarios=tuple(k for k in PRESET_KEYS if k in keys))
     raw = get("log")
     if raw is not None:
         if raw.lower() in TRUE_WORDS or raw.lower() in FALSE_WORDS:
             s = replace(s, log=raw.lower() in TRUE_WORDS)
         else:
-            notices.append(f"log={shorten(raw)!r} ignored (use one of "
-                           f"{', '.join(TRUE_WORDS + FALSE_WORDS)}); using "
-                           f"{'1' if default.log else '0'}.")
+            notices.append(tr(lang, "setting.log", value=repr(shorten(raw)),
+                              words=", ".join(TRUE_WORDS + FALSE_WORDS),
+                              fallback="1" if default.log else "0"))
     known = {"base", "growth", "target", "multiple", "deadline", "scenarios", "log", "lang"}
     unknown = [k for k in params if k not in known]
     if unknown:
-        shown = ", ".join(repr(shorten(k, 20)) for k in unknown[:MAX_UNKNOWN_LISTED])
-        notices.append(f"unknown link parameter(s) {shown} ignored.")
+        notices.append(tr(lang, "setting.unknown_params", names=_listed(unknown, 20, lang)))
     return s, notices
+
+
+def _listed(values: list[str], limit: int, lang: str) -> str:
+    """The first few of a user's values, each shortened and quoted, and how many more."""
+    shown = ", ".join(repr(shorten(v, limit)) for v in values[:MAX_UNKNOWN_LISTED])
+    more = len(values) - MAX_UNKNOWN_LISTED
+    return tr(lang, "setting.and_more", names=shown, count=str(more)) if more > 0 else shown

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 from types import MappingProxyType
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from . import archive, charts, display, export
+from . import archive, charts, display, embed, export
 from .data import DataError, data_root, descriptor_text, load_package
 from .i18n import DEFAULT_LANG, tr
 from .theme import EXPORT_WIDTH
 from .ui_lang import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
+    _bounded,
     call,
     country,
     lang,
@@ -119,13 +121,56 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
                 disabled=disabled, width="stretch", icon=":material/download:")
         if not ok:
             st.caption(why)
+        share_controls(spec, lang)
+
+
+def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
+    """'Share / embed': this exact view's link and an iframe of the chart alone."""
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    page = st.context.url or ""
+    st.markdown(f"**{tr(lang, 'share.title')}**")
+    st.code(f"{page}?{urlencode(params)}", language=None, wrap_lines=True)
+    st.caption(tr(lang, "share.link"))
+    src = embed.embed_url(page, spec.name, params)
+    st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
+                                 resizes=False), language="html", wrap_lines=True)
+    st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
+
+
+def embed_view(lang: str) -> bool:
+    """``?chart=<name>``: that chart alone, its source line and a link to the full page.
+
+    For iframes (with Streamlit's ``embed=true``); the chart takes the link's settings.
+    """
+    name = st.query_params.get(embed.CHART_PARAM)
+    if name is None:
+        return False
+    if name not in charts.CHART_NAMES:
+        notice(tr(lang, "share.unknown_chart", name=_bounded(name)))
+        return False
+    t = tables()
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    spec = charts.build(name, t, embed.options(t, params, lang))
+    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
+                    export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
+                    theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    st.text(" ".join(spec.source.replace("<br>", " ").split()))
+    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
+                   f"{urlencode(params)}", icon=":material/open_in_new:")
+    return True
 
 
 def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
-    """A chart as the user sees it, with its export control under it."""
+    """A chart as the user sees it: a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
+    alt = getattr(spec, "alt", "") or spec.title
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
-                    key=f"chart-{spec.name}", width="stretch", theme=None)
+                    key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
+    with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
+        st.caption(alt)
+        # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
+        st.dataframe(spec.data.map(export.safe_cell), hide_index=True, width="stretch",
+                     key=f"table-{spec.name}")
     export_controls(spec, lang)
 
 
@@ -138,7 +183,7 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     lang = options.lang if options is not None else DEFAULT_LANG
 
     def build() -> bytes:
-        specs = [charts.build(n, t, options) for n in charts.CHART_NAMES]
+        specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .data import series, value_for
-from .formatting import fmt_bn, fmt_pct
+from .editorial import EditorialSummary, editorial_summary
+from .formatting import fmt_bn, fmt_share
+from .i18n import data_label, join_sentences, tr
+from .wording import dated, pct, pct_g, times
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class PrimaryFigure:
 
 
 def _primary(tables: dict[str, pd.DataFrame], year: int, reporter: str,
-             partner: str) -> PrimaryFigure | None:
+             partner: str, lang: str = "en") -> PrimaryFigure | None:
     s = series(tables["bilateral_trade"], reporter, partner)
     hit = s[s["year"] == year]
     if hit.empty:
@@ -89,141 +92,107 @@ def _primary(tables: dict[str, pd.DataFrame], year: int, reporter: str,
     sid = str(row["source_id"])
     publisher = str(sources.loc[sid, "publisher"]) if sid in sources.index else sid
     database = "reading_type" in row and row["reading_type"] == "database"
-    where = f"in {publisher}" if database else f"as reported by {publisher}"
+    where = tr(lang, "verdict.where.database" if database else "verdict.where.report",
+               publisher=publisher)
     derived = "derived" in row and bool(row["derived"]) is True
     anomaly = "anomaly" in row and bool(row["anomaly"]) is True
     return PrimaryFigure(float(row["value_usd"]), sid, where,
-                         ", exports + imports" if derived else "", anomaly)
+                         tr(lang, "verdict.how.derived") if derived else "", anomaly)
 
 
-def claim_verdicts(tables: dict[str, pd.DataFrame]) -> list[Verdict]:
-    """The editorial's four checkable claims, each with what the data says."""
+def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Verdict]:
+    """The editorial's four checkable claims, each with what the data says, in ``lang``."""
     claims = tables["editorial_claims"].set_index("claim_id")
     trade = tables["bilateral_trade"]
     world = tables["world_trade"]
     out: list[Verdict] = []
 
+    def bn(value: float) -> str:
+        return fmt_bn(value, lang=lang)
+
     c = claims.loc["trade_2023"]
     year = int(c["year"])
-    chn, kaz = _primary(tables, year, "CHN", "KAZ"), _primary(tables, year, "KAZ", "CHN")
+    chn = _primary(tables, year, "CHN", "KAZ", lang)
+    kaz = _primary(tables, year, "KAZ", "CHN", lang)
     claimed = float(c["value"])
+    parts = []
     if chn is None:
-        verdict = f"No figure of China's for {year}."
-    elif abs(chn.value - claimed) < 0.5e9:
-        verdict = f"Matches China's figure {chn.where}: {fmt_bn(chn.value)}{chn.how}."
+        parts.append(tr(lang, "verdict.trade.no_chn", year=str(year)))
     else:
-        verdict = f"China's figure {chn.where} is {fmt_bn(chn.value)}{chn.how}."
+        key = "verdict.trade.matches" if abs(chn.value - claimed) < 0.5e9 else "verdict.trade.china"
+        parts.append(tr(lang, key, where=chn.where, value=bn(chn.value), how=chn.how))
     if kaz is not None:
-        verdict += f" Kazakhstan's figure {kaz.where}: {fmt_bn(kaz.value)}{kaz.how}."
+        parts.append(tr(lang, "verdict.trade.kaz", where=kaz.where, value=bn(kaz.value),
+                        how=kaz.how))
     out.append(Verdict("trade_2023", str(c["claim"]), str(c["quote"]),
-                       f"{fmt_bn(claimed)} in {year}", verdict,
+                       tr(lang, "verdict.trade.headline", value=bn(claimed), year=str(year)),
+                       join_sentences(lang, parts),
                        tuple(p.source_id for p in (chn, kaz) if p is not None)))
 
     c = claims.loc["growth_2023"]
     claimed = float(c["value"])
-    prev = _primary(tables, year - 1, "CHN", "KAZ")
+    prev = _primary(tables, year - 1, "CHN", "KAZ", lang)
     if chn is not None and prev is not None:
         computed = (chn.value / prev.value - 1) * 100
         same = round(computed) == round(claimed)
-        verdict = (f"China's figures {chn.where} give {fmt_pct(computed, is_fraction=False)} "
-                   f"({fmt_bn(chn.value)} against {fmt_bn(prev.value)} in {year - 1})"
-                   + ("; the editorial's figure is that, rounded." if same else
-                      "; the editorial's figure differs."))
-        srcs = (chn.source_id, prev.source_id)
+        parts = [tr(lang, "verdict.growth.same" if same else "verdict.growth.differs",
+                    where=chn.where, computed=pct(computed, lang), value=bn(chn.value),
+                    previous=bn(prev.value), year=str(year - 1))]
+        srcs: tuple[str, ...] = (chn.source_id, prev.source_id)
     else:
-        verdict, srcs = f"No figure of China's for {year - 1} to check against.", ()
-    if kaz is not None and (kprev := _primary(tables, year - 1, "KAZ", "CHN")) is not None:
-        verdict += (f" Kazakhstan's figures give "
-                    f"{fmt_pct((kaz.value / kprev.value - 1) * 100, is_fraction=False)}"
-                    + (f", but its {year - 1} figure is flagged as far below Kazakhstan's "
-                       "national statistics, so that rate says little."
-                       if kprev.anomaly or kaz.anomaly else "."))
+        parts, srcs = [tr(lang, "verdict.growth.no_previous", year=str(year - 1))], ()
+    if kaz is not None and (kprev := _primary(tables, year - 1, "KAZ", "CHN", lang)) is not None:
+        flagged = kprev.anomaly or kaz.anomaly
+        parts.append(tr(lang, "verdict.growth.kaz_flagged" if flagged else "verdict.growth.kaz",
+                        rate=pct((kaz.value / kprev.value - 1) * 100, lang), year=str(year - 1)))
         srcs += (kaz.source_id, kprev.source_id)
     out.append(Verdict("growth_2023", str(c["claim"]), str(c["quote"]),
-                       fmt_pct(claimed, is_fraction=False, digits=0) + " year on year",
-                       verdict, tuple(dict.fromkeys(srcs))))
+                       tr(lang, "verdict.growth.headline", change=pct(claimed, lang, digits=0)),
+                       join_sentences(lang, parts), tuple(dict.fromkeys(srcs))))
 
     c = claims.loc["world_2023"]
     check = world_check(world, int(c["year"]))
     parts = []
     first, latest = check.first_volume, check.latest_volume
     if first is not None:
-        parts.append(f"{first.organisation}'s goods volume: "
-                     f"{fmt_pct(first.change_pct, is_fraction=False)} ({first.published})"
-                     + (f", revised to {fmt_pct(latest.change_pct, is_fraction=False)} "
-                        f"({latest.published})" if latest is not None else "") + ".")
+        said = dict(organisation=data_label(lang, "organisation", first.organisation),
+                    first=pct(first.change_pct, lang), first_date=dated(first.published, lang))
+        parts.append(tr(lang, "verdict.world.volume", **said) if latest is None else
+                     tr(lang, "verdict.world.volume_revised", **said,
+                        revised=pct(latest.change_pct, lang),
+                        revised_date=dated(latest.published, lang)))
     if check.value_falls:
         falls = sorted(abs(r.change_pct) for r in check.value_falls)
-        parts.append(f"Value measures fell {falls[0]:g}% to {falls[-1]:g}%."
-                     if len(falls) > 1 else f"A value measure fell {falls[0]:g}%.")
+        parts.append(tr(lang, "verdict.world.value_fell", range=tr(
+            lang, "common.range", low=pct_g(falls[0], lang), high=pct_g(falls[-1], lang)))
+                     if len(falls) > 1 else
+                     tr(lang, "verdict.world.value_fell_one", value=pct_g(falls[0], lang)))
     srcs = tuple(r.source_id for r in (*check.volume, *check.value_falls))
     out.append(Verdict("world_2023", str(c["claim"]), str(c["quote"]),
-                       f"World {fmt_pct(float(c['value']), is_fraction=False)} in {check.year}",
-                       " ".join(parts) or "No world figure in the data.", srcs))
+                       tr(lang, "verdict.world.headline", change=pct(float(c["value"]), lang),
+                          year=str(check.year)),
+                       join_sentences(lang, parts) or tr(lang, "verdict.world.none"), srcs))
 
     c = claims.loc["doubling_goal"]
     base_year = int(c["year"])
     base = value_for(trade, base_year)
     multiple = float(c["value"])
     chn = series(trade, "CHN", "KAZ")
-    headline = f"{multiple:g}× the {base_year} value"
+    headline = tr(lang, "verdict.doubling.headline", times=times(multiple, lang),
+                  year=str(base_year))
     if base is None or chn.empty:
         out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), headline,
-                           f"No figure of China's customs for {base_year}, so the target "
-                           "cannot be computed.", ()))
+                           tr(lang, "verdict.doubling.no_base", year=str(base_year)), ()))
         return out
-    latest = chn.iloc[-1]
+    latest_row = chn.iloc[-1]
     target = base * multiple
-    verdict = (f"No deadline and no official dollar figure: {multiple:g} × {fmt_bn(base)} = "
-               f"{fmt_bn(target)} (computed). Latest: {fmt_bn(float(latest['value_usd']))} in "
-               f"{int(latest['year'])}, {float(latest['value_usd']) / target:.0%} of the way.")
+    verdict = tr(lang, "verdict.doubling", times=times(multiple, lang), base=bn(base),
+                 target=bn(target), latest=bn(float(latest_row["value_usd"])),
+                 latest_year=str(int(latest_row["year"])),
+                 share=fmt_share(float(latest_row["value_usd"]) / target, lang=lang))
     out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), headline, verdict,
-                       (str(latest["source_id"]),)))
+                       (str(latest_row["source_id"]),)))
     return out
-
-
-@dataclass(frozen=True)
-class EditorialSummary:
-    """The editorial's headline claims in one sentence, every number read from the claims."""
-
-    publisher: str
-    published: str
-    url: str
-    intro: str
-
-
-def editorial_summary(tables: dict[str, pd.DataFrame]) -> EditorialSummary:
-    claims = tables["editorial_claims"].set_index("claim_id")
-    sources = tables["sources"].set_index("source_id")
-    sid = str(claims["source_id"].iloc[0])
-    src = sources.loc[sid] if sid in sources.index else None
-    publisher = str(src["publisher"]).split(" (")[0] if src is not None else sid
-    published = str(src["published"]) if src is not None else ""
-    url = str(src["url"]) if src is not None and pd.notna(src["url"]) else ""
-
-    def value(cid: str) -> float | None:
-        return float(claims.loc[cid, "value"]) if cid in claims.index else None
-
-    def year(cid: str) -> int | None:
-        return int(claims.loc[cid, "year"]) if cid in claims.index else None
-
-    parts = []
-    trade, growth = value("trade_2023"), value("growth_2023")
-    if trade is not None:
-        parts.append(f"trade between China and Kazakhstan reached **{fmt_bn(trade)} in "
-                     f"{year('trade_2023')}**" + (f", up {fmt_pct(growth, is_fraction=False, digits=0, sign=False)}"  # noqa: E501
-                                                   if growth is not None else ""))
-    world = value("world_2023")
-    if world is not None:
-        parts.append(f"global trade changed by {fmt_pct(world, is_fraction=False)}")
-    multiple = value("doubling_goal")
-    if multiple is not None:
-        parts.append(f"the two countries aim to multiply their trade by {multiple:g} "
-                     "\"at an early date\"")
-    intro = (f"An editorial by **{publisher}** ({published}) said that " + "; that ".join(parts)
-             + ". Each card below quotes the editorial and sets it beside the figures in this "
-             "dashboard's sourced data.")
-    return EditorialSummary(publisher, published, url, intro)
 
 
 def claim_quote(tables: dict[str, pd.DataFrame], metric: str) -> str | None:
@@ -231,3 +200,7 @@ def claim_quote(tables: dict[str, pd.DataFrame], metric: str) -> str | None:
     claims = tables["editorial_claims"]
     hit = claims[claims["metric"] == metric]["quote"].dropna()
     return str(hit.iloc[0]) if not hit.empty else None
+
+
+__all__ = ["EditorialSummary", "PrimaryFigure", "Verdict", "WorldCheck", "WorldReading",
+           "claim_quote", "claim_verdicts", "editorial_summary", "world_check"]

@@ -14,6 +14,7 @@ PAGES = {
     "mirror": ("views/mirror.py", 1),
     "world": ("views/world.py", 2),
     "structure": ("views/structure.py", 3),
+    "corridor": ("views/corridor.py", 3),
     "doubling": ("views/doubling.py", 1),
     "sources": ("views/sources.py", 0),
     "import": ("views/import_data.py", 0),
@@ -59,13 +60,14 @@ def test_every_page_loads_with_its_charts_and_export_controls(page):
     assert at.title[0].value
 
 
-def test_overview_shows_the_four_claims():
+def test_overview_shows_the_five_claims():
     at = open_page("overview")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Fixture-year trade": "$30 bn in 2017",
                        "Fixture-year growth": "+20% year on year",
                        "World trade": "World −2.5% in 2017",
-                       "Doubling goal": "2× the 2017 value"}
+                       "Doubling goal": "2× the 2017 value",
+                       "Logistics hub · Corridor cargo": "3.0× from 2015 to 2017"}
     text = " ".join(m.value for m in at.markdown)
     assert "Matches China's figure in Fixture Database: $30 bn, exports + imports." in text
     assert "China's figures in Fixture Database give +20.0% ($30 bn against $25 bn" in text

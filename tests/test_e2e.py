@@ -22,8 +22,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = ROOT / "artifacts" / "screenshots"
-PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 2, "structure": 3, "doubling": 1,
-         "sources": 0, "import": 0}
+PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 2, "structure": 3, "corridor": 3,
+         "doubling": 1, "sources": 0, "import": 0}
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (make test installs it)",

@@ -15,16 +15,18 @@ from test_app import PAGES, open_page
 from dashboard import charts, display, ui
 from dashboard.charts.target import default_projection
 from dashboard.charts.world import editorial_note
+from dashboard.corridor_text import md_escape
 from dashboard.data import descriptor_text, load_package, series
 from dashboard.doubling import presets, target_choices
-from dashboard.formatting import capitalise
+from dashboard.formatting import capitalise, fmt_bn, fmt_pct
 from dashboard.i18n import LANGUAGES, Translator, catalogue
+from dashboard.logistics import MIDDLE_CORRIDOR, has_logistics, logistics_verdict, measure_series
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
 OTHERS = ("zh", "ru", "kk")
 TITLES = {"overview": "overview.title", "growth": "growth.title", "mirror": "mirror.title",
           "world": "world.title", "structure": "structure.title", "doubling": "doubling.title",
-          "sources": "sources.title", "import": "import.title"}
+          "sources": "sources.title", "import": "import.title", "corridor": "corridor.title"}
 # Reviewed: proper nouns, product names, formats and codes that stay in Latin letters in every
 # language. Anything else in Latin letters on a zh/ru/kk page is English left behind.
 ALLOWED = {
@@ -35,6 +37,7 @@ PROPER_NAMES = {"China Daily", "World Bank"}  # kept in Latin letters by the glo
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
 FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html)\b")
 SOURCE_ID = re.compile(r"\bS\d+\b")
+URL = re.compile(r"\S*(?:://|\?)\S*")            # links to share, with their query strings
 SKIPPED_ELEMENTS = ("plotly_chart", "arrow_data_frame", "dataframe")  # charts: other branch
 # The fields of element messages that hold reader text (containers are walked into).
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder", "content", "selected_content",
@@ -74,6 +77,8 @@ def page_strings(at: AppTest) -> list[str]:
         if getattr(node, "type", None) in SKIPPED_ELEMENTS:
             return
         proto = getattr(node, "proto", None)
+        if getattr(node, "type", None) == "code" and proto.language == "html":
+            return  # the embed snippet: markup, not prose
         if isinstance(proto, Message):
             out.extend(proto_strings(proto))
         for child in getattr(node, "children", {}).values():
@@ -94,6 +99,7 @@ def data_strings(t) -> set[str]:
     src = t["sources"]
     out = set(src["publisher"].dropna()) | set(src["title"].dropna()) | set(src["cites"].dropna())
     out |= {p.split(" (")[0] for p in src["publisher"].dropna()}
+    out |= set(t["products"]["product"].dropna())  # product names as the data has them
     version = json.loads(descriptor_text()).get("version", "")
     return out | set(t["editorial_claims"]["quote"].dropna()) | PROPER_NAMES | {version}
 
@@ -127,6 +133,14 @@ def untranslated_core(t, lang: str) -> set[str]:
                          for code in (lang, "en"))
         out |= {capitalise(a.label) for a, b in zip(mine, english, strict=True)
                 if a.label == b.label}
+    if has_logistics(t):  # the logistics core writes English only
+        hubs = [ui.call(logistics_verdict, t, lang=code) for code in (lang, "en")]
+        pairs = [(hubs[0].headline, hubs[1].headline), (hubs[0].verdict, hubs[1].verdict),
+                 *zip(hubs[0].cannot_say, hubs[1].cannot_say, strict=True)]
+        same = {x for x, y in pairs if x == y}
+        out |= same | {md_escape(x) for x in same}  # the card escapes them for Markdown
+        label = measure_series(t, MIDDLE_CORRIDOR).label
+        out |= {label, hubs[0].headline.removeprefix(label + ": ")}
     settings = default_projection(t)
     answers = [charts.build("doubling-target", t, charts.Options(projection=settings, lang=code))
                .answer for code in (lang, "en")]
@@ -141,7 +155,7 @@ def english_words(texts: list[str], allowed: set[str]) -> list[str]:
     for text in texts:
         for phrase in sorted(allowed, key=len, reverse=True):
             text = text.replace(phrase, " ")
-        text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", text)))
+        text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
         found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
     return found
 
@@ -249,7 +263,7 @@ def test_an_unknown_language_falls_back_to_english_with_a_plain_text_notice(code
 
 def test_mirror_tables_are_labelled_and_counted_in_the_readers_unit():
     at = _open("mirror", "zh")
-    main = at.dataframe[0].value
+    main = [d.value for d in at.dataframe if "年份" in d.value.columns][0]
     assert list(main.columns)[:3] == ["年份", "中国数据（亿美元）", "哈萨克斯坦数据（亿美元）"]
     row = main[main["年份"] == 2017].iloc[0]
     assert row["中国数据（亿美元）"] == pytest.approx(300.0)  # $30 bn = 300亿美元
@@ -263,15 +277,20 @@ def test_mirror_tables_are_labelled_and_counted_in_the_readers_unit():
     assert metrics["中国数据高出"] == "+25.0%"
 
 
-def test_quotes_stay_verbatim_with_a_labelled_translation(fixture_tables):
+def test_quotes_stay_verbatim_with_a_labelled_translation(published, monkeypatch):
+    from dashboard.data import DATA_DIR
+
+    monkeypatch.setenv("DASHBOARD_DATA", str(DATA_DIR))  # the quotes the catalogue translates
     at = _open("overview", "ru")
-    quotes = [m.value for m in at.markdown if m.value.startswith("> *“")]
-    english = list(fixture_tables["editorial_claims"]["quote"])
-    assert [q.split("”")[0][4:] for q in quotes] == english[:4]  # verbatim, in English
-    translated = [c.value for c in at.caption if c.value.startswith("Перевод наш: «")]
-    assert translated[0] == ("Перевод наш: «В 2017\u00a0г. товарооборот между Китаем и "
-                             "Казахстаном достиг 30\u00a0млрд\u00a0$»")
-    assert len(translated) == 4
+    claims = published["editorial_claims"]
+    shown = [q.split("”")[0][4:].replace("\\", "") for q in (m.value for m in at.markdown)
+             if q.startswith("> *“")]  # (the logistics quote is Markdown-escaped)
+    assert len(shown) == 5 and set(shown) <= set(claims["quote"])  # verbatim, in English
+    captions = [c.value.replace("\\", "") for c in at.caption]  # Markdown escapes removed
+    translated = [c for c in captions if c.startswith("Перевод наш: «")]
+    expected = [display.quote_translation(claims, "ru", claim_id=i) for i in
+                ("trade_2023", "growth_2023", "world_2023", "doubling_goal", "logistics_hub")]
+    assert [t.removeprefix("Перевод наш: «").removesuffix("»") for t in translated] == expected
     assert not [c for c in _open("overview", "en").caption if "translation" in c.value]
     doubling = _open("doubling", "zh")
     assert any(c.value.startswith("本站译文：“双方确立了") for c in doubling.caption)
@@ -313,18 +332,33 @@ def test_shown_values_translate_known_values_and_keep_the_rest():
     assert display.shown_values(frame, "en") is frame
 
 
-def test_quote_translation_reads_its_figures_from_the_claim(fixture_tables):
-    claims = fixture_tables["editorial_claims"]
+def test_quote_translation_reads_its_figures_from_the_claim(published, fixture_tables):
+    claims = published["editorial_claims"]
+    trade = claims.set_index("claim_id").loc["trade_2023"]
     assert display.quote_translation(claims, "ru", claim_id="trade_2023") == (
-        "В 2017\u00a0г. товарооборот между Китаем и Казахстаном достиг 30\u00a0млрд\u00a0$")
-    assert display.quote_translation(claims, "kk", claim_id="growth_2023") == (
-        "өткен жылға қарағанда 20% өсім")
-    # a fall is quoted as "declined 2.5 percent": the translation takes the unsigned figure
+        f"В {int(trade['year'])}\u00a0г. товарооборот между Китаем и Казахстаном достиг "
+        + fmt_bn(float(trade["value"]), lang="ru"))
+    # a fall is quoted as "declined 1.1 percent": the translation takes the unsigned figure
+    world = claims.set_index("claim_id").loc["world_2023"]
     assert display.quote_translation(claims, "zh", metric="world_trade_change_pct") == (
-        "当年全球贸易整体下降2.5%")
+        "当年全球贸易整体下降"
+        + fmt_pct(abs(world["value"]), is_fraction=False, sign=False, lang="zh"))
     assert display.quote_translation(claims, "en", claim_id="trade_2023") is None
     assert display.quote_translation(claims, "ru", claim_id="no_such_claim") is None
-    assert display.quote_translation(claims, "ru", claim_id="logistics_hub") is None
+    # the fixture's own growth quote has the translated wording: it is translated ...
+    assert display.quote_translation(fixture_tables["editorial_claims"], "kk",
+                                     claim_id="growth_2023") == "өткен жылға қарағанда 20% өсім"
+    # ... its trade quote is worded differently: no translation of another sentence
+    assert display.quote_translation(fixture_tables["editorial_claims"], "ru",
+                                     claim_id="trade_2023") is None
+
+
+def test_a_translation_is_only_of_its_own_quote():
+    template = "In {year}, the trade volume between China and Kazakhstan reached {value}"
+    assert display.translates(template, "In 2023, the trade volume between China and "
+                                        "Kazakhstan reached $41 billion")
+    assert not display.translates(template, "In 2023, the trade volume reached $39.7 billion")
+    assert display.translates("A goal.", "A goal.") and not display.translates("A goal.", "Goal")
 
 
 def test_dates_keep_the_house_style_in_english_and_follow_cldr_elsewhere():

@@ -14,9 +14,10 @@ from dashboard import charts
 from dashboard.data import DataError, load_package
 
 CORE = ["dashboard.analysis", "dashboard.data", "dashboard.projection", "dashboard.importing",
-        "dashboard.formatting", "dashboard.settings", "dashboard.doubling", "dashboard.verdicts"]
+        "dashboard.formatting", "dashboard.settings", "dashboard.doubling", "dashboard.verdicts",
+        "dashboard.corridor_text", "dashboard.corridor_tables"]
 PAGES = ["views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
-         "views/doubling.py", "views/sources.py", "views/import_data.py"]
+         "views/corridor.py", "views/doubling.py", "views/sources.py", "views/import_data.py"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import corridor
+from .corridor import CorridorChart, NoLogistics, can_draw
 from .growth import GrowthChart, growth, yoy
 from .history import HistoryChart, target_history_chart
 from .kit import Chart, Options, Tables
@@ -29,11 +31,21 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "target-history": target_history_chart,
     "shares": shares_chart,
     "hs-chapters": chapters_chart,
+    "middle-corridor": corridor.middle_corridor,
+    "transit-containers": corridor.transit_containers,
+    "china-europe-trains": corridor.china_europe_trains,
 }
 CHART_NAMES = tuple(REGISTRY)
+LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
 
-__all__ = ["CHART_NAMES", "REGISTRY", "ChaptersChart", "Chart", "GrowthChart", "HistoryChart",
-           "MirrorChart", "Options", "SharesChart", "TargetChart", "WorldChart", "build"]
+__all__ = ["CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart", "Chart",
+           "CorridorChart", "GrowthChart", "HistoryChart", "MirrorChart", "NoLogistics", "Options",
+           "SharesChart", "TargetChart", "WorldChart", "available", "build"]
+
+
+def available(tables: Tables) -> tuple[str, ...]:
+    """The charts this package can draw: the logistics charts need the logistics tables."""
+    return tuple(n for n in CHART_NAMES if n not in LOGISTICS_CHARTS or can_draw(tables, n))
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

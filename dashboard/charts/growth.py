@@ -9,9 +9,13 @@ import pandas as pd
 from .. import theme
 from ..analysis import TargetStatus, target_statuses, yoy_growth
 from ..data import series
-from ..formatting import fmt_pct
+from ..formatting import fmt_bn, fmt_year_range
+from ..i18n import data_label, tr
 from ..official import readings
+from ..wording import pct
 from .kit import (
+    HOVER,
+    HOVER_PLAIN,
     Chart,
     Options,
     Tables,
@@ -20,20 +24,19 @@ from .kit import (
     country,
     is_user_data,
     labelled,
+    money,
     pair_slug,
+    point,
     reporter_source,
     trade_axes,
     who,
-    x_span,
 )
 
 STATUS_STYLE = {  # status: (colour, marker, legend name)
-    "met": (theme.MET, "star", "Target met"),
-    "missed": (theme.MISSED, "x", "Target missed"),
-    "unknown": (theme.UNKNOWN, "diamond-open", "Target: no figure for deadline"),
+    "met": (theme.MET, "star", "legend.target.met"),
+    "missed": (theme.MISSED, "x", "legend.target.missed"),
+    "unknown": (theme.UNKNOWN, "diamond-open", "legend.target.unknown"),
 }
-HOVER_OTHER = ("<b>%{x}</b>: $%{y:,.3~f} bn<br>%{customdata}"
-               "<extra>%{fullData.name}</extra>")
 TARGET_HORIZON = 7  # targets due up to this many years after the last figure are drawn
 
 
@@ -52,7 +55,7 @@ class ReadingMarks:
     symbol: str
     colour: str
     years: list[int]
-    values: list[float]
+    values: list[float]  # US dollars
     labels: list[str]
     source_ids: list[str]
 
@@ -60,41 +63,45 @@ class ReadingMarks:
 def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:
     """Other full-year readings, lower bounds and side-not-stated figures, never in the line."""
     r = readings(tables, o.reporter, o.partner)
+    lang = o.lang
     labels = dict(zip(tables["sources"]["source_id"], tables["sources"]["publisher"],
                       strict=True))
     kinds = (
-        ("Another source's reading of the same year", "line-ew-open", theme.NEUTRAL,
+        ("legend.other_reading", "line-ew-open", theme.NEUTRAL,
          [x for x in r.others if x.full_year and x.value_usd is not None]),
-        ("A lower bound ('more than')", "triangle-up-open", theme.NEUTRAL,
+        ("legend.lower_bound", "triangle-up-open", theme.NEUTRAL,
          [x for x in r.others if x.full_year and x.is_bound]),
-        ("Side not stated (whose statistics unknown)", "x-thin-open", theme.UNKNOWN,
+        ("legend.side_not_stated", "x-thin-open", theme.UNKNOWN,
          [x for x in r.side_not_stated if x.full_year]),
     )
     out = []
-    for name, symbol, colour, items in kinds:
+    for key, symbol, colour, items in kinds:
         items = [x for x in items if start <= x.year <= end]
         if items:
             out.append(ReadingMarks(
-                name, symbol, colour, [x.year for x in items],
-                [(x.value_usd if x.value_usd is not None else x.lower_bound_usd) / 1e9
-                 for x in items],
-                [f"{labels.get(x.source_id, x.source_id)} ({x.source_id}); side: "
-                 f"{x.attribution}" + (", lower bound" if x.is_bound else "") for x in items],
+                tr(lang, key), symbol, colour, [x.year for x in items],
+                [x.value_usd if x.value_usd is not None else x.lower_bound_usd for x in items],
+                [tr(lang, "hover.reading_bound" if x.is_bound else "hover.reading",
+                    publisher=labels.get(x.source_id, x.source_id), id=x.source_id,
+                    side=data_label(lang, "attribution", x.attribution)) for x in items],
                 [x.source_id for x in items]))
     return out
 
 
-def _basis(row) -> str:
+def _basis(row, lang: str = "en") -> str:
     """How a primary figure came about, for the hover: database or report, derived or not."""
-    text = "UN Comtrade value" if row.get("reading_type") == "database" else "press report"
+    parts = [tr(lang, "hover.basis.database" if row.get("reading_type") == "database"
+                else "hover.basis.report")]
     if pd.notna(row.get("derived")) and bool(row.get("derived")):
-        text += ", exports + imports"
+        parts.append(tr(lang, "hover.basis.derived"))
     if pd.notna(row.get("anomaly")) and bool(row.get("anomaly")):
-        text += "; flagged: far below the national statistics"
-    return f"{text}; side {row.get('attribution', 'stated')}"
+        parts.append(tr(lang, "hover.basis.anomaly"))
+    side = data_label(lang, "attribution", row.get("attribution", "stated"))
+    return "".join([*parts, tr(lang, "hover.basis.side", side=side)])
 
 
 def growth(tables: Tables, o: Options) -> GrowthChart:
+    lang = o.lang
     full = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
     if full.empty:
         raise LookupError(f"No total trade figures reported by {o.reporter} for {o.partner}")
@@ -102,48 +109,53 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     end = o.end or int(full["year"].max())
     s = full[(full["year"] >= start) & (full["year"] <= end)]
     statuses = tuple(target_statuses(tables["targets"], tables["bilateral_trade"], o.reporter,
-                                     o.partner)) if (o.reporter, o.partner) == ("CHN", "KAZ") \
-        else ()
+                                     o.partner, lang=lang)) \
+        if (o.reporter, o.partner) == ("CHN", "KAZ") else ()
     horizon = max(end, int(full["year"].max()) + TARGET_HORIZON)
     targets = tuple(t for t in statuses
                     if t.deadline_year is not None and start <= t.deadline_year <= horizon)
     user = is_user_data(s["source_id"])
-    name = who(o.reporter) + (" (includes your uploaded data)" if user else "")
+    name = who(o.reporter, lang)
+    name = tr(lang, "who.user_suffix", who=name) if user else name
     colour = theme.USER_COLOUR if user else theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL)
     marks = _reading_marks(tables, o, start, end)
-    s = s.assign(source_label=[f"{lab} · {_basis(row)}" for lab, (_, row) in
+    s = s.assign(source_label=[f"{lab} · {_basis(row, lang)}" for lab, (_, row) in
                                zip(s["source_label"], s.iterrows(), strict=True)])
-    title = f"{country(o.reporter)}–{country(o.partner)} trade, {start}–{end}"
-    subtitle = (f"Total goods trade reported by {who(o.reporter)}; hollow markers are "
-                "approximate; gaps are years with no sourced figure")
+    title = tr(lang, "chart.growth.title", reporter=country(o.reporter, lang),
+               partner=country(o.partner, lang), period=fmt_year_range(start, end, lang=lang))
+    subtitle = tr(lang, "chart.growth.subtitle", who=who(o.reporter, lang))
     ids = [*s["source_id"], *(t.source_id for t in targets),
            *(sid for m in marks for sid in m.source_ids)]
-    source = reporter_source(tables, ids, o.reporter)
+    source = reporter_source(tables, ids, o.reporter, lang)
 
     fig = theme.Draft()
     add_series(fig, s, name=name, colour=colour,
-               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"))
+               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
     for m in marks:
         fig.add_trace(dict(
-            type="scatter", x=m.years, y=m.values, mode="markers", name=m.name,
+            type="scatter", x=m.years, y=money(m.values, lang), mode="markers", name=m.name,
             marker=dict(symbol=m.symbol, size=14, color=m.colour,
                         line=dict(color=m.colour, width=2)),
-            customdata=m.labels, hovertemplate=HOVER_OTHER))
+            customdata=[point(lang, y, fmt_bn(v, lang=lang), label)
+                        for y, v, label in zip(m.years, m.values, m.labels, strict=True)],
+            hovertemplate=HOVER))
     for status, (colour_, symbol, legend) in STATUS_STYLE.items():
         ts = [t for t in targets if t.status == status]
         if ts:
             fig.add_trace(dict(
                 type="scatter", x=[t.deadline_year for t in ts],
-                y=[t.value_usd / 1e9 for t in ts], mode="markers+text",
-                text=[t.label for t in ts], textposition="middle left",
-                textfont=dict(size=11, color=colour_), name=legend,
+                y=money([t.value_usd for t in ts], lang), mode="markers",
+                name=tr(lang, legend),
                 marker=dict(symbol=symbol, size=15, color=colour_,
                             line=dict(color=colour_, width=2)),
-                customdata=[[t.label, t.detail] for t in ts],
-                hovertemplate="<b>Target %{customdata[0]}</b><br>%{customdata[1]}"
-                              "<extra></extra>"))
-    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log)
-    fig.update_xaxes(dtick=2 if x_span(fig) <= 16 else 5)
+                customdata=[f"<b>{tr(lang, 'hover.target', label=t.label)}</b><br>{t.detail}"
+                            for t in ts], hovertemplate=HOVER_PLAIN))
+    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log, lang=lang)
+    fig.update_xaxes(tickformat="d")  # plotly spaces the years to the screen's width
+    alt = tr(lang, "alt.none") if s.empty else tr(
+        lang, "alt.growth", who=name, first=fmt_bn(s["value_usd"].iloc[0], lang=lang),
+        start=str(int(s["year"].iloc[0])), last=fmt_bn(s["value_usd"].iloc[-1], lang=lang),
+        end=str(int(s["year"].iloc[-1])))
 
     def rows() -> pd.DataFrame:
         def frame(label: str, d: pd.DataFrame) -> pd.DataFrame:
@@ -155,7 +167,7 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
         parts = [frame(name, s)]
         parts += [pd.DataFrame({
             "series": m.name, "year": m.years, "reporter": o.reporter, "partner": o.partner,
-            "value_usd_bn": m.values, "approximate": False, "status": "",
+            "value_usd_bn": [v / 1e9 for v in m.values], "approximate": False, "status": "",
             "source_id": m.source_ids, "source": m.labels}) for m in marks]
         if targets:
             parts.append(pd.DataFrame({
@@ -169,38 +181,49 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     stem = (f"{pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
             + ("-with-your-data" if user else ""))
     return GrowthChart("growth", title, fig.figure(), rows, stem, source, s.reset_index(
-        drop=True), statuses, targets)
+        drop=True), statuses, targets, alt=alt, lang=lang)
 
 
 def yoy(tables: Tables, o: Options) -> Chart:
+    lang = o.lang
     s = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
     g = yoy_growth(s)
     g["source_label"] = s["source_label"].values
     if o.start or o.end:
         g = g[(g["year"] >= (o.start or 0)) & (g["year"] <= (o.end or 9999))]
-    title = f"Year-on-year growth of {country(o.reporter)}–{country(o.partner)} trade"
-    subtitle = ("Bars: computed where two consecutive years have a figure. "
-                "Diamonds: the growth each source reports")
-    source = reporter_source(tables, g["source_id"], o.reporter)
+    title = tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
+               partner=country(o.partner, lang))
+    subtitle = tr(lang, "chart.yoy.subtitle")
+    source = reporter_source(tables, g["source_id"], o.reporter, lang)
     fig = theme.Draft()
     comp = g.dropna(subset=["computed_change_pct"])
+    computed = [pct(v, lang) for v in comp["computed_change_pct"]]
     fig.add_trace(dict(
         type="bar", x=comp["year"].tolist(), y=comp["computed_change_pct"].astype(float).tolist(),
-        name="Computed from two consecutive years",
+        name=tr(lang, "legend.computed"),
         marker=dict(color=theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL)),
-        text=[fmt_pct(v, is_fraction=False) for v in comp["computed_change_pct"]],
-        textposition="inside", insidetextanchor="start", textfont=dict(color="white"),
-        hovertemplate="<b>%{x}</b>: %{y:+.1f}% (computed)<extra></extra>"))
+        text=computed, textposition="inside", insidetextanchor="start",
+        textfont=dict(color="white"),
+        customdata=[point(lang, y, tr(lang, "hover.computed", value=v))
+                    for y, v in zip(comp["year"], computed, strict=True)],
+        hovertemplate=HOVER_PLAIN))
     rep = g.dropna(subset=["reported_change_pct"])
     fig.add_trace(dict(
         type="scatter", x=rep["year"].tolist(), y=rep["reported_change_pct"].astype(float).tolist(),
-        mode="markers", name="As reported by the source",
+        mode="markers", name=tr(lang, "legend.reported"),
         marker=dict(symbol="diamond", size=12, color=theme.HIGHLIGHT),
-        customdata=rep["source_label"].tolist(),
-        hovertemplate="<b>%{x}</b>: %{y:+.1f}% (reported)<br>Source: %{customdata}"
-                      "<extra></extra>"))
-    change_axes(fig, title=title, subtitle=subtitle, source=source)
-    fig.update_xaxes(dtick=1 if x_span(fig) <= 12 else 2)
+        customdata=[point(lang, y, tr(lang, "hover.reported", value=pct(v, lang)),
+                          tr(lang, "hover.source", source=label))
+                    for y, v, label in zip(rep["year"], rep["reported_change_pct"],
+                                           rep["source_label"], strict=True)],
+        hovertemplate=HOVER_PLAIN))
+    change_axes(fig, title=title, subtitle=subtitle, source=source, lang=lang)
+    fig.update_xaxes(tickformat="d")
+    alt = tr(lang, "alt.none") if comp.empty else tr(
+        lang, "alt.yoy", low=pct(comp["computed_change_pct"].min(), lang),
+        high=pct(comp["computed_change_pct"].max(), lang),
+        low_year=str(int(comp.loc[comp["computed_change_pct"].idxmin(), "year"])),
+        high_year=str(int(comp.loc[comp["computed_change_pct"].idxmax(), "year"])))
 
     def rows() -> pd.DataFrame:
         d = g.dropna(subset=["computed_change_pct", "reported_change_pct"], how="all")
@@ -212,4 +235,4 @@ def yoy(tables: Tables, o: Options) -> Chart:
             "source_id": d["source_id"], "source": d["source_label"]})
 
     return Chart("yoy-growth", title, fig.figure(), rows, f"{pair_slug(o)}-trade-yoy-growth",
-                 source)
+                 source, alt=alt, lang=lang)

@@ -8,89 +8,105 @@ import pandas as pd
 
 from .. import theme
 from ..formatting import fmt_bn
+from ..i18n import tr
 from ..official_targets import TargetHistory, target_history
-from .kit import Chart, Options, Tables, source_line, who
+from ..wording import dated, times
+from .kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
-    "met": (theme.MET, "star", "Met (our data)"),
-    "missed": (theme.MISSED, "x", "Missed (our data)"),
-    "open": (theme.NEUTRAL, "circle-open", "Open"),
-    "no figure": (theme.UNKNOWN, "diamond-open", "No figure for the deadline year"),
+    "met": (theme.MET, "star", "legend.verdict.met"),
+    "missed": (theme.MISSED, "x", "legend.verdict.missed"),
+    "open": (theme.NEUTRAL, "circle-open", "legend.verdict.open"),
+    "no figure": (theme.UNKNOWN, "diamond-open", "legend.verdict.no_figure"),
 }
+VERDICT_WORD = {"met": "target.status.met", "missed": "target.status.missed",
+                "open": "target.status.open", "no figure": "target.status.no_figure"}
 NO_DEADLINE_SPAN = 3  # years drawn after announcement for a target without a deadline
 
 
 @dataclass(frozen=True)
 class HistoryChart(Chart):
     targets: tuple[TargetHistory, ...]
-    alt: str
 
 
-def label(t: TargetHistory) -> str:
-    what = (f"{t.multiple:g}× {t.base_year}" if t.multiple is not None and t.base_year else
-            fmt_bn(t.value_usd) if t.value_usd is not None else "?")
-    over = "over " if t.exceed else ""
-    by = f" by {t.deadline_year}" if t.deadline_year is not None else ", no deadline"
-    return f"{over}{what}{by} ({t.announced})"
+def label(t: TargetHistory, lang: str = "en") -> str:
+    what = (tr(lang, "chart.history.multiple", times=times(t.multiple, lang),
+               year=str(t.base_year)) if t.multiple is not None and t.base_year else
+            fmt_bn(t.value_usd, lang=lang) if t.value_usd is not None else "?")
+    if t.exceed:
+        what = tr(lang, "chart.history.over", what=what)
+    announced = dated(t.announced, lang)
+    if t.deadline_year is None:
+        return tr(lang, "chart.history.label_no_deadline", what=what, announced=announced)
+    return tr(lang, "chart.history.label", what=what, year=str(t.deadline_year),
+              announced=announced)
 
 
-def detail(t: TargetHistory) -> str:
+def detail(t: TargetHistory, lang: str = "en") -> str:
     """What our data says, and what the source said, side by side where they differ."""
-    ours = {"met": f"met in {t.verdict_year} ({fmt_bn(t.verdict_value_usd)})",
-            "missed": f"missed: {fmt_bn(t.verdict_value_usd)} in {t.verdict_year}",
-            "open": "open",
-            "no figure": f"no figure for {t.deadline_year}"}.get(t.verdict, t.verdict)
+    value = fmt_bn(t.verdict_value_usd, lang=lang)
+    ours = {"met": lambda: tr(lang, "target.detail.met", year=str(t.verdict_year), value=value),
+            "missed": lambda: tr(lang, "target.detail.missed", year=str(t.verdict_year),
+                                 value=value),
+            "open": lambda: tr(lang, "target.status.open"),
+            "no figure": lambda: tr(lang, "chart.history.no_figure", year=str(t.deadline_year))
+            }.get(t.verdict, lambda: t.verdict)()
     if t.claimed_met_year is not None:
         agree = t.verdict == "met" and t.verdict_year == t.claimed_met_year
-        ours += (f"; the source ({t.claim_source_id}) says met in {t.claimed_met_year}"
-                 + ("" if agree else " — our data differs"))
+        ours += tr(lang, "chart.history.claimed", id=str(t.claim_source_id),
+                   year=str(t.claimed_met_year))
+        ours += "" if agree else tr(lang, "chart.history.differs")
     return ours
 
 
 def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
+    lang = o.lang
     ts = tuple(target_history(tables, o.reporter, o.partner))
-    title = "Every announced trade target, and what the figures say"
-    subtitle = (f"Each bar runs from announcement to deadline; the marker is our verdict on the "
-                f"totals of {who(o.reporter)}; diamonds mark where a source said it was met")
+    title = tr(lang, "chart.history.title")
+    subtitle = tr(lang, "chart.history.subtitle", who=who(o.reporter, lang))
     source = source_line([*(t.source_id for t in ts), *(t.verdict_source_id for t in ts
                                                         if t.verdict_source_id)],
-                         tables["sources"], lead="Sources:")
+                         tables["sources"], lang=lang, width=theme.SOURCE_COLUMNS_NARROW)
     fig = theme.Draft()
-    labels = [label(t) for t in ts]
+    labels = [label(t, lang) for t in ts]
+    details = {t.target_id: detail(t, lang) for t in ts}
     ends = [t.deadline_year if t.deadline_year is not None
             else t.announced_year + NO_DEADLINE_SPAN for t in ts]
     fig.add_trace(dict(
         type="bar", orientation="h", y=labels, base=[t.announced_year for t in ts],
         x=[max(e - t.announced_year, 0.3) for t, e in zip(ts, ends, strict=True)],
         marker=dict(color="#E5E7EB", line=dict(color=theme.NEUTRAL, width=1)),
-        name="From announcement to deadline", customdata=[detail(t) for t in ts],
-        hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+        name=tr(lang, "legend.announcement_to_deadline"),
+        customdata=[f"{lab}<br>{details[t.target_id]}" for t, lab in zip(ts, labels, strict=True)],
+        hovertemplate=HOVER_PLAIN))
     for verdict, (colour, symbol, legend) in VERDICT_STYLE.items():
         hit = [(t, lab, e) for t, lab, e in zip(ts, labels, ends, strict=True)
                if t.verdict == verdict]
         if hit:
             fig.add_trace(dict(
-                type="scatter", mode="markers", name=legend,
+                type="scatter", mode="markers", name=tr(lang, legend),
                 x=[t.verdict_year or e for t, _, e in hit], y=[lab for _, lab, _ in hit],
                 marker=dict(symbol=symbol, size=14, color=colour, line=dict(color=colour, width=2)),
-                customdata=[detail(t) for t, _, _ in hit],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+                customdata=[f"{lab}<br>{details[t.target_id]}" for t, lab, _ in hit],
+                hovertemplate=HOVER_PLAIN))
     claimed = [(t, lab) for t, lab in zip(ts, labels, strict=True) if t.claimed_met_year]
     if claimed:
         fig.add_trace(dict(
-            type="scatter", mode="markers", name="A source says met",
+            type="scatter", mode="markers", name=tr(lang, "legend.source_says_met"),
             x=[t.claimed_met_year for t, _ in claimed], y=[lab for _, lab in claimed],
             marker=dict(symbol="diamond-open", size=12, color=theme.HIGHLIGHT),
-            hovertemplate="%{y}: a source says met in %{x}<extra></extra>"))
+            customdata=[tr(lang, "hover.source_says_met", label=lab, year=str(t.claimed_met_year))
+                        for t, lab in claimed], hovertemplate=HOVER_PLAIN))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title="Year (each target's value in US$ is in its label)", y_title=None)
+                x_title=tr(lang, "axis.year_target_values"), y_title=None, lang=lang)
     fig.update_layout(barmode="overlay", height=max(420, 150 + 38 * len(ts)),
                       margin=dict(l=20))
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(dtick=2)
+    fig.update_xaxes(tickformat="d")
     counts = {v: sum(t.verdict == v for t in ts) for v in VERDICT_STYLE}
-    alt = (f"{len(ts)} announced targets: " + ", ".join(f"{n} {v}" for v, n in counts.items()
-                                                       if n) + ".")
+    alt = tr(lang, "alt.history", count=len(ts), verdicts={"zh": "，"}.get(lang, ", ").join(
+        tr(lang, "alt.history_part", count=str(n), verdict=tr(lang, VERDICT_WORD[v]))
+        for v, n in counts.items() if n))
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame([{
@@ -100,9 +116,9 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
             "deadline_year": t.deadline_year, "verdict": t.verdict,
             "verdict_year": t.verdict_year,
             "verdict_value_usd_bn": None if t.verdict_value_usd is None
-            else t.verdict_value_usd / 1e9, "judged_on": who(t.reporter),
+            else t.verdict_value_usd / 1e9, "judged_on": who(t.reporter, lang),
             "source_says_met_year": t.claimed_met_year, "source_id": t.source_id}
             for t in ts])
 
     return HistoryChart("target-history", title, fig.figure(), rows, "trade-targets-history",
-                        source, ts, alt)
+                        source, ts, alt=alt, lang=lang)

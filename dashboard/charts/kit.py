@@ -2,26 +2,32 @@
 
 A chart module owns its data selection, wording, traces and CSV columns; what they
 all share (how a series with gaps is drawn, the source line, the axes of a
-trade-over-time chart) lives here once.
+trade-over-time chart, hover text in the reader's language) lives here once.
+Hover text is written here, not by plotly.js: it has no Kazakh locale, and a number
+must read the same in a hover as on the page.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import formatting as f
 from .. import theme
 from ..data import COUNTRY_NAMES, source_labels
+from ..i18n import tr
 from ..settings import Settings
+from ..wrapping import wrap_html
 
 Tables = dict[str, pd.DataFrame]
-REPORTER_LABEL = {"CHN": "China's customs (GACC)", "KAZ": "Kazakhstan's statistics"}
-APPROXIMATE = "approximate figure"
+WHO_KEYS = {"CHN": "who.chn", "KAZ": "who.kaz"}
+HOVER = "%{customdata}<extra>%{fullData.name}</extra>"  # customdata: text written here
+HOVER_PLAIN = "%{customdata}<extra></extra>"
+_wrapped = lru_cache(maxsize=1024)(wrap_html)  # a rerun draws the same source lines again
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,9 @@ class Chart:
     """A built chart: the figure, its plotted rows (for CSV) and how to name and cite it.
 
     ``rows`` builds the plotted table on first use only: most page views never export.
+    ``alt`` is the chart's takeaway in one or two sentences computed from the data, for
+    screen readers and captions; ``lang`` is the language its words are in. Both are
+    keyword-only, so the result types that extend this one keep their positional fields.
     """
 
     name: str
@@ -50,22 +59,27 @@ class Chart:
     rows: Callable[[], pd.DataFrame]
     stem: str
     source: str
+    alt: str = field(kw_only=True)
+    lang: str = field(default="en", kw_only=True)
 
     @cached_property
     def data(self) -> pd.DataFrame:
         return self.rows().reset_index(drop=True)
 
 
-def country(code: str) -> str:
-    return COUNTRY_NAMES.get(code, code)
+def country(code: str, lang: str = "en") -> str:
+    """A country's name: the data's English name, or CLDR's in the reader's language."""
+    return COUNTRY_NAMES.get(code, code) if lang == "en" else f.country_name(code, lang)
 
 
-def who(reporter: str) -> str:
+def who(reporter: str, lang: str = "en") -> str:
     """Whose statistics a reporter's figures are, in the words the pages use."""
-    return REPORTER_LABEL.get(reporter, f"{country(reporter)}'s statistics")
+    key = WHO_KEYS.get(reporter)
+    return tr(lang, key) if key else tr(lang, "who.generic", country=country(reporter, lang))
 
 
 def pair_slug(o: Options) -> str:
+    """File names stay English in every language: a link or script never breaks on them."""
     return f"{country(o.reporter)}-{country(o.partner)}".lower().replace(" ", "-")
 
 
@@ -81,22 +95,40 @@ def is_user_data(source_ids: pd.Series) -> bool:
     return bool(source_ids.astype(str).str.startswith("U").any())
 
 
-def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str = "Sources:") -> str:
-    """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart."""
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | None = None,
+                lang: str = "en", width: int = theme.SOURCE_COLUMNS) -> str:
+    """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart.
+
+    Publishers keep their own names (a source's name is not translated). The line starts
+    where the plot does: charts with long category labels on the left pass a smaller width.
+    """
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     pubs = list(dict.fromkeys(str(publisher.get(sid, sid)) for sid in ids))
-    text = (f"{lead} {'; '.join(pubs)} ({', '.join(ids)}). "
-            "Compiled in the China–Kazakhstan trade dashboard.")
-    return "<br>".join(textwrap.wrap(text, 125))
+    text = tr(lang, "source.line", lead=lead or tr(lang, "source.lead.sources"),
+              publishers=tr(lang, "common.item_separator").join(pubs), ids=", ".join(ids))
+    return _wrapped(text, width)
 
 
-def reporter_source(tables: Tables, ids: Iterable[str], reporter: str) -> str:
-    return source_line(ids, tables["sources"], lead=f"Source: {who(reporter)}, as reported by")
+def reporter_source(tables: Tables, ids: Iterable[str], reporter: str, lang: str = "en") -> str:
+    return source_line(ids, tables["sources"],
+                       lead=tr(lang, "source.lead.reporter", who=who(reporter, lang)), lang=lang)
+
+
+def money(values: Iterable[float], lang: str = "en") -> list[float]:
+    """Dollars in the language's axis unit: billions, or 亿 (10^8) in Chinese."""
+    unit = f.money_unit(lang)
+    return [float(v) / unit for v in values]
 
 
 def bn(values: pd.Series) -> list[float]:
-    return (values.astype(float) / 1e9).tolist()
+    return money(values)
+
+
+def point(lang: str, x: object, value: str, *lines: str) -> str:
+    """Hover text of one point: '<b>2017</b>: $30 bn' ('<b>2017年</b>：300亿美元'), more lines."""
+    return "<br>".join([tr(lang, "hover.point", x=str(x), value=value),
+                        *(line for line in lines if line)])
 
 
 def gapped(years: Sequence[int], values: Sequence[float]) -> tuple[list, list]:
@@ -113,13 +145,9 @@ def gapped(years: Sequence[int], values: Sequence[float]) -> tuple[list, list]:
     return xs, ys
 
 
-HOVER_SERIES = ("<b>%{x}</b>: $%{y:,.3~f} bn<br>%{customdata[1]}"
-                "<br>Source: %{customdata[0]}<extra>%{fullData.name}</extra>")
-HOVER_BAR = "<b>%{x}</b>: $%{y:,.3~f} bn<br>Source: %{customdata}<extra>%{fullData.name}</extra>"
-
-
 def add_series(fig: theme.Draft, s: pd.DataFrame, *, name: str, colour: str,
-               dash: str = "solid", symbol: str = "circle", bridge: bool = True) -> None:
+               dash: str = "solid", symbol: str = "circle", bridge: bool = True,
+               lang: str = "en") -> None:
     """A series as a gapped line plus a dotted, labelled bridge over missing years.
 
     ``s`` needs year, value_usd, approximate and source_label columns.
@@ -127,40 +155,45 @@ def add_series(fig: theme.Draft, s: pd.DataFrame, *, name: str, colour: str,
     if s.empty:
         return
     years = s["year"].astype(int).tolist()
-    values = bn(s["value_usd"])
+    values = money(s["value_usd"], lang)
     xs, ys = gapped(years, values)
     if bridge and len(xs) != len(years):
         fig.add_trace(dict(type="scatter", x=years, y=values, mode="lines",
-                           name="Dotted: years without a figure (not data)",
+                           name=tr(lang, "legend.bridge"),
                            line=dict(color=colour, dash="dot", width=1.2), opacity=0.55,
                            hoverinfo="skip", legendgroup=name))
     fig.add_trace(dict(type="scatter", x=xs, y=ys, mode="lines", name=name, connectgaps=False,
                        line=dict(color=colour, width=2.6, dash=dash), hoverinfo="skip",
                        legendgroup=name, showlegend=False))
     approx = s["approximate"].fillna(False).astype(bool).tolist()
-    custom = [[label, APPROXIMATE if a else ""]
-              for label, a in zip(s["source_label"].tolist(), approx, strict=True)]
+    custom = [point(lang, y, f.fmt_bn(v, lang=lang), tr(lang, "hover.approximate") if a else "",
+                    tr(lang, "hover.source", source=label))
+              for y, v, label, a in zip(years, s["value_usd"].astype(float),
+                                        s["source_label"].tolist(), approx, strict=True)]
     fig.add_trace(dict(type="scatter", x=years, y=values, mode="markers", name=name,
                        legendgroup=name,
                        marker=dict(color=colour, size=9, line=dict(color=colour, width=2),
                                    symbol=[f"{symbol}-open" if a else symbol for a in approx]),
-                       customdata=custom, hovertemplate=HOVER_SERIES))
+                       customdata=custom, hovertemplate=HOVER))
 
 
-def trade_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str, log: bool) -> None:
-    """Year on x, US$ bn on y (linear or log): the frame of every trade-over-time chart."""
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="Trade, US$ bn (current dollars)" + (", log scale" if log else ""))
-    theme.usd_bn_axis(fig, log=log)
+def trade_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str, log: bool,
+               lang: str = "en") -> None:
+    """Year on x, money on y (linear or log): the frame of every trade-over-time chart."""
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"),
+                y_title=tr(lang, "axis.trade_bn_log" if log else "axis.trade_bn"), lang=lang)
+    theme.usd_bn_axis(fig, log=log, lang=lang)
 
 
-def change_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str) -> None:
+def change_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str,
+                lang: str = "en") -> None:
     """Year on x, percent change on y: the frame of every growth-rate chart."""
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="Change on previous year, %")
-    fig.update_yaxes(ticksuffix="%", zeroline=True)
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.change_pct"), lang=lang)
+    theme.percent_axis(fig, lang=lang, zeroline=True)
 
 
 def x_span(fig: theme.Draft) -> int:
-    xs = [x for tr in fig.data for x in (tr.get("x") or []) if x is not None]
+    xs = [x for tr_ in fig.data for x in (tr_.get("x") or []) if x is not None]
     return (max(xs) - min(xs)) if xs else 0

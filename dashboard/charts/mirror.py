@@ -10,9 +10,23 @@ from .. import theme
 from ..analysis import Mirror, mirror_table
 from ..data import source_labels
 from ..formatting import MINUS, fmt_bn
+from ..i18n import catalogue, data_label, tr
 from ..official import AnomalyYear
-from .kit import HOVER_BAR, Chart, Options, Tables, bn, country, pair_slug, source_line, who
+from ..wording import pct
+from .kit import (
+    HOVER,
+    Chart,
+    Options,
+    Tables,
+    country,
+    money,
+    pair_slug,
+    point,
+    source_line,
+    who,
+)
 
+GAP_LABELS_MAX = 10  # years a phone can label above the bars without overlap
 
 @dataclass(frozen=True)
 class MirrorChart(Chart):
@@ -27,44 +41,60 @@ def _pattern(rows: pd.DataFrame, side: str, i: int) -> str:
     return "/" if rows[f"approximate_{side}"].iloc[i] else ""
 
 
-def gap_label(code: str, gap_pct: float) -> str:
-    """'CHN +31%' / 'CHN −4%': how much higher the first side's figure is."""
-    return f"{code} +{gap_pct:.0f}%" if gap_pct >= 0 else f"{code} {MINUS}{abs(gap_pct):.0f}%"
+def gap_label(code: str, gap_pct: float, lang: str = "en") -> str:
+    """'CHN +31%' / 'CHN −4%' ('КНР +31 %'): how much higher the first side's figure is."""
+    if lang == "en":
+        return f"{code} +{gap_pct:.0f}%" if gap_pct >= 0 else f"{code} {MINUS}{abs(gap_pct):.0f}%"
+    key = f"chart.country_short.{code.lower()}"
+    short = tr(lang, key) if key in catalogue("en") else code  # a short name keeps bars apart
+    return tr(lang, "chart.gap_label", country=short, change=pct(gap_pct, lang, digits=0))
 
 
 def mirror(tables: Tables, o: Options) -> MirrorChart:
+    lang = o.lang
     a, b = o.reporter, o.partner
     m = mirror_table(tables["bilateral_trade"], a, b)
     rows_ = m.rows
-    title = f"Two countries, two numbers: {country(a)}–{country(b)} trade as each side reports it"
-    subtitle = (f"Total trade in the years both sides' figures exist; label = how much higher "
-                f"{country(a)}'s figure is. Hatched: approximate; cross-hatched: flagged as far "
-                "below the national statistics (see the note below)")
+    title = tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang))
+    subtitle = (tr(lang, "chart.mirror.subtitle", a=country(a, lang))
+                + tr(lang, "chart.mirror.subtitle_flagged"))
     source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
-                         lead=f"Sources: {who(a)} and {who(b)}, as reported by")
+                         lead=tr(lang, "source.lead.reporters", a=who(a, lang), b=who(b, lang)),
+                         lang=lang)
     fig = theme.Draft()
     years = rows_["year"].astype(str).tolist()
+    gaps = [gap_label(a, p, lang) for p in rows_["gap_pct"]]
     for side, code in (("a", a), ("b", b)):
         values = rows_[f"value_{side}"]
+        labels = [fmt_bn(v, lang=lang) for v in values]
+        sources = source_labels(rows_[f"source_{side}"], tables["sources"]).tolist()
         fig.add_trace(dict(
-            type="bar", x=years, y=bn(values), name=f"Reported by {who(code)}",
+            type="bar", x=years, y=money(values, lang),
+            name=tr(lang, "legend.reported_by", who=who(code, lang)),
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
                         pattern=dict(shape=[_pattern(rows_, side, i)
                                             for i in range(len(rows_))])),
-            text=[fmt_bn(v) for v in values], textposition="inside",
-            customdata=source_labels(rows_[f"source_{side}"], tables["sources"]).tolist(),
-            hovertemplate=HOVER_BAR))
-    top = (rows_[["value_a", "value_b"]].max(axis=1) / 1e9).tolist()
-    fig.add_trace(dict(
-        type="scatter", x=years, y=top, mode="text", name="Gap",
-        text=[gap_label(a, p) for p in rows_["gap_pct"]], textposition="top center",
-        textfont=dict(size=13, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="Total trade, US$ bn (current dollars)")
-    theme.usd_bn_axis(fig)
+            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap)
+                        for y, v, src, gap in zip(years, labels, sources, gaps, strict=True)],
+            hovertemplate=HOVER))
+    top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
+    if len(rows_) <= GAP_LABELS_MAX:  # more years: the gap is in the hover and the table
+        fig.add_trace(dict(
+            type="scatter", x=years, y=top, mode="text", name=tr(lang, "legend.gap"),
+            text=gaps, textposition="top center",
+            textfont=dict(size=12, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.total_trade_bn"),
+                lang=lang)
+    theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(type="category")
     fig.update_yaxes(range=[0, max(top) * 1.15 if top else 1])
+    alt = tr(lang, "alt.mirror_none") if rows_.empty else tr(
+        lang, "alt.mirror", year=years[-1], a=who(a, lang), b=who(b, lang),
+        value_a=fmt_bn(rows_["value_a"].iloc[-1], lang=lang),
+        value_b=fmt_bn(rows_["value_b"].iloc[-1], lang=lang),
+        gap=pct(rows_["gap_pct"].iloc[-1], lang, digits=0))
 
     def rows() -> pd.DataFrame:
         la, lb = a.lower(), b.lower()  # CSV headers name the reporters for the reader
@@ -78,19 +108,27 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"]})
 
     return MirrorChart("mirror", title, fig.figure(), rows,
-                       f"{pair_slug(o)}-mirror-statistics", source, m)
+                       f"{pair_slug(o)}-mirror-statistics", source, m, alt=alt, lang=lang)
 
 
-def anomaly_table(anomalies: list[AnomalyYear]) -> pd.DataFrame:
-    """Both readings of each flagged year: the database total and the national statistics."""
+ANOMALY_COLUMNS = ("year", "reading", "usd_bn", "source")
+
+
+def anomaly_table(anomalies: list[AnomalyYear], lang: str = "en") -> pd.DataFrame:
+    """Both readings of each flagged year: the database total and the national statistics.
+
+    Column headers are in the reader's language (English: Year, Reading, US$ bn, Source).
+    """
     rows = []
     for an in anomalies:
         total = an.database_total_usd
         if total is not None:
-            rows.append({"Year": an.year, "Reading": "UN Comtrade database (exports + imports)",
-                         "US$ bn": total / 1e9,
-                         "Source": next(p.source_id for p in an.database if p.derived)})
-        rows += [{"Year": an.year, "Reading": f"national statistics ({r.period})",
-                  "US$ bn": r.value_usd / 1e9, "Source": r.source_id}
+            rows.append((an.year, tr(lang, "chart.anomaly.database"), total / 1e9,
+                         next(p.source_id for p in an.database if p.derived)))
+        rows += [(an.year, tr(lang, "chart.anomaly.national",
+                              period=data_label(lang, "period", r.period)),
+                  r.value_usd / 1e9, r.source_id)
                  for r in an.national if r.value_usd is not None]
-    return pd.DataFrame(rows, columns=["Year", "Reading", "US$ bn", "Source"])
+    columns = [tr(lang, f"chart.anomaly.col.{c}") for c in ANOMALY_COLUMNS]
+    return pd.DataFrame(rows, columns=columns)
+

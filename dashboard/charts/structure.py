@@ -7,44 +7,68 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import theme
-from ..formatting import fmt_bn, fmt_pct
+from ..formatting import fmt_bn, fmt_year_range
+from ..i18n import data_label, join_sentences, tr
 from ..official_world import ChapterValue, Share, hs_chapters, shares
-from .kit import Chart, Options, Tables, country, source_line, who
+from ..wording import pct
+from ..wrapping import columns
+from .kit import (
+    HOVER,
+    HOVER_PLAIN,
+    Chart,
+    Options,
+    Tables,
+    country,
+    money,
+    point,
+    source_line,
+    who,
+)
 
 SIDE_DASH = {"KAZ": "solid", "CHN": "dash"}
+SHORT_COLUMNS = 32  # a chapter's name in the legend, in display columns
 
 
 @dataclass(frozen=True)
 class SharesChart(Chart):
     shares: tuple[Share, ...]
-    alt: str
 
 
 @dataclass(frozen=True)
 class ChaptersChart(Chart):
     chapters: tuple[ChapterValue, ...]
-    alt: str
 
 
-def _share_name(s: Share) -> str:
-    return (f"{country(s.partner)}'s share of {country(s.economy)}'s trade "
-            f"({who(s.figures_of)})")
+def _share_name(s: Share, lang: str = "en") -> str:
+    return tr(lang, "legend.share", partner=country(s.partner, lang),
+              economy=country(s.economy, lang), who=who(s.figures_of, lang))
+
+
+def _shorten(text: str, width: int = SHORT_COLUMNS) -> str:
+    """At most ``width`` display columns, with '…' where it was cut (CJK counts double)."""
+    if columns(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if columns(out + char) > width - 1:
+            break
+        out += char
+    return out + "…"
 
 
 def shares_chart(tables: Tables, o: Options) -> SharesChart:
+    lang = o.lang
     ss = tuple(shares(tables))
-    title = "How much each matters to the other: share of total goods trade"
-    subtitle = ("Trade with the partner as a share of trade with the world, each from one "
-                "reporter's own UN Comtrade figures; hollow markers carry the anomaly note")
-    source = source_line([sid for s in ss for sid in s.source_ids], tables["sources"],
-                         lead="Sources:")
+    title = tr(lang, "chart.shares.title")
+    subtitle = tr(lang, "chart.shares.subtitle")
+    source = source_line([sid for s in ss for sid in s.source_ids], tables["sources"], lang=lang)
     fig = theme.Draft()
     for economy in ("KAZ", "CHN"):
         line = [s for s in ss if s.economy == economy]
         if not line:
             continue
         fig.add_trace(dict(
-            type="scatter", mode="lines+markers", name=_share_name(line[0]),
+            type="scatter", mode="lines+markers", name=_share_name(line[0], lang),
             x=[s.year for s in line], y=[round(s.share_pct, 3) for s in line],
             line=dict(color=theme.COUNTRY_COLOURS[line[0].figures_of], width=2.6,
                       dash=SIDE_DASH[economy]),
@@ -52,16 +76,18 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
                                                                           else "")
                                         for s in line],
                         color=theme.COUNTRY_COLOURS[line[0].figures_of]),
-            customdata=[[fmt_bn(s.bilateral_usd), fmt_bn(s.world_usd),
-                         ", ".join(s.source_ids)] for s in line],
-            hovertemplate="<b>%{x}</b>: %{y:.1f}%<br>%{customdata[0]} of %{customdata[1]}"
-                          "<br>Sources: %{customdata[2]}<extra>%{fullData.name}</extra>"))
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="Share of the reporter's total goods trade, %")
-    fig.update_yaxes(ticksuffix="%", rangemode="tozero")
+            customdata=[point(lang, s.year, pct(s.share_pct, lang, sign=False),
+                              tr(lang, "hover.share_of", part=fmt_bn(s.bilateral_usd, lang=lang),
+                                 whole=fmt_bn(s.world_usd, lang=lang)),
+                              tr(lang, "hover.sources", sources=", ".join(s.source_ids)))
+                        for s in line], hovertemplate=HOVER))
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.share_pct"), lang=lang)
+    theme.percent_axis(fig, lang=lang, rangemode="tozero")
     latest = {s.economy: s for s in ss}
-    alt = " ".join(f"In {s.year}, {_share_name(s)} was {fmt_pct(s.share_pct, is_fraction=False, sign=False)}."  # noqa: E501
-                   for s in latest.values())
+    alt = join_sentences(lang, [tr(lang, "alt.share", year=str(s.year), name=_share_name(s, lang),
+                                   share=pct(s.share_pct, lang, sign=False))
+                                for s in latest.values()]) or tr(lang, "alt.none")
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame([{
@@ -71,15 +97,15 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
             "source_id": ", ".join(s.source_ids)} for s in ss])
 
     return SharesChart("shares", title, fig.figure(), rows, "china-kazakhstan-trade-shares",
-                       source, ss, alt)
+                       source, ss, alt=alt, lang=lang)
 
 
 def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
+    lang = o.lang
     cs = tuple(hs_chapters(tables))
-    title = "What Kazakhstan sells to China: selected HS chapters (not the whole trade)"
-    subtitle = ("Solid: Kazakhstan's exports as Kazakhstan reports them; dashed: China's "
-                "imports from Kazakhstan as China reports them (UN Comtrade)")
-    source = source_line([c.source_id for c in cs], tables["sources"], lead="Sources:")
+    title = tr(lang, "chart.chapters.title")
+    subtitle = tr(lang, "chart.chapters.subtitle")
+    source = source_line([c.source_id for c in cs], tables["sources"], lang=lang)
     fig = theme.Draft()
     codes = list(dict.fromkeys(c.cmd_code for c in cs))
     palette = theme.OKABE_ITO
@@ -89,26 +115,28 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
             pts = [c for c in cs if c.cmd_code == code and c.reporter == side]
             if not pts:
                 continue
-            desc = pts[0].cmd_desc
-            short = desc if len(desc) <= 32 else desc[:31] + "…"
+            desc = pts[0].cmd_desc if lang == "en" else data_label(lang, "hs_chapter", code)
+            desc = pts[0].cmd_desc if desc == str(code) else desc  # no translation: as given
             fig.add_trace(dict(
                 type="scatter", mode="lines+markers", legendgroup=code,
-                name=f"{code} {short} ({country(side)})", x=[c.year for c in pts],
-                y=[c.value_usd / 1e9 for c in pts],
+                showlegend=side == "KAZ",
+                name=tr(lang, "legend.chapter", code=code, name=_shorten(desc),
+                        country=country(side, lang)), x=[c.year for c in pts],
+                y=money([c.value_usd for c in pts], lang),
                 line=dict(color=colour, dash=SIDE_DASH[side], width=2),
                 marker=dict(symbol=theme.COUNTRY_SYMBOLS[side], size=7, color=colour),
-                customdata=[[desc, who(side), c.classification, c.source_id] for c in pts],
-                hovertemplate="<b>%{x}</b>: $%{y:,.3~f} bn<br>HS %{fullData.legendgroup} "
-                              "%{customdata[0]}<br>%{customdata[1]}, %{customdata[2]} "
-                              "(%{customdata[3]})<extra></extra>"))
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="US$ bn (current dollars)")
-    theme.usd_bn_axis(fig)
+                customdata=[point(lang, c.year, fmt_bn(c.value_usd, lang=lang), f"HS {code} {desc}",
+                                  tr(lang, "hover.chapter_source", who=who(side, lang),
+                                     classification=c.classification, id=c.source_id))
+                            for c in pts], hovertemplate=HOVER_PLAIN))
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.usd_bn"), lang=lang)
+    theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(height=680)
     years = sorted({c.year for c in cs})
-    alt = (f"{len(codes)} selected HS chapters of Kazakhstan's sales to China, "
-           f"{years[0]}–{years[-1]}, as each side reports them." if years else
-           "No HS chapter figures in the data.")
+    alt = (tr(lang, "alt.chapters", count=len(codes),
+              period=fmt_year_range(years[0], years[-1], lang=lang)) if years else
+           tr(lang, "alt.chapters_none"))
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame([{
@@ -117,4 +145,5 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
             "classification": c.classification, "source_id": c.source_id} for c in cs])
 
     return ChaptersChart("hs-chapters", title, fig.figure(), rows,
-                         "kazakhstan-sales-to-china-selected-hs-chapters", source, cs, alt)
+                         "kazakhstan-sales-to-china-selected-hs-chapters", source, cs, alt=alt,
+                         lang=lang)

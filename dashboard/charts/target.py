@@ -10,7 +10,21 @@ from .. import theme
 from ..data import series
 from ..doubling import Answer, answer, default_settings
 from ..formatting import fmt_bn
-from .kit import Chart, Options, Tables, add_series, labelled, reporter_source, trade_axes, who
+from ..i18n import join_sentences, tr
+from .kit import (
+    HOVER,
+    HOVER_PLAIN,
+    Chart,
+    Options,
+    Tables,
+    add_series,
+    labelled,
+    money,
+    point,
+    reporter_source,
+    trade_axes,
+    who,
+)
 
 HISTORY_SHOWN = 12  # years of actual figures drawn before the base year
 
@@ -34,52 +48,59 @@ def default_projection(tables: Tables, reporter: str = "CHN", partner: str = "KA
 
 
 def doubling(tables: Tables, o: Options) -> TargetChart:
+    lang = o.lang
     h = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
     settings = o.projection or default_projection(tables, o.reporter, o.partner)
-    actual = who(o.reporter)
-    a = answer(h, settings, actual)
+    actual = who(o.reporter, lang)
+    a = answer(h, settings, actual, lang=lang)
     hist = h[h["year"] <= settings.base_year]
     after = h[h["year"] > settings.base_year]
-    title = f"When does trade reach {a.target_label}?"
-    subtitle = (f"Projected from {settings.base_year} ({fmt_bn(a.base_value)}, {actual}), "
-                "compounding once a year; stars mark where each path reaches the target")
-    source = reporter_source(tables, h["source_id"], o.reporter) + (
-        "<br>Projections are arithmetic, not forecasts.")
+    title = tr(lang, "chart.doubling.title", target=a.target_label)
+    subtitle = tr(lang, "chart.doubling.subtitle", year=str(settings.base_year),
+                  value=fmt_bn(a.base_value, lang=lang), who=actual)
+    source = (reporter_source(tables, h["source_id"], o.reporter, lang) + "<br>"
+              + tr(lang, "source.projection_note"))
 
     fig = theme.Draft()
-    add_series(fig, hist, name=f"Actual ({actual})",
+    add_series(fig, hist, name=tr(lang, "legend.actual", who=actual),
                colour=theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL),
-               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"))
+               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
     for p in a.paths:
         fig.add_trace(dict(
-            type="scatter", x=list(p.years), y=[v / 1e9 for v in p.values_usd], mode="lines",
+            type="scatter", x=list(p.years), y=money(p.values_usd, lang), mode="lines",
             name=p.label, line=dict(color=p.colour, width=3 if p.main else 2,
                                     dash="solid" if p.main else "dash"),
-            hovertemplate="<b>%{x}</b>: $%{y:,.1f} bn<extra>%{fullData.name}</extra>"))
+            customdata=[point(lang, y, fmt_bn(v, 1, lang=lang))
+                        for y, v in zip(p.years, p.values_usd, strict=True)],
+            hovertemplate=HOVER))
     reached = [p for p in a.paths if p.reach_year is not None]
     if reached:  # one trace for every star: fewer traces for the browser to redraw
         fig.add_trace(dict(
             type="scatter", x=[p.reach_year for p in reached],
-            y=[p.value_in(p.reach_year) / 1e9 for p in reached], mode="markers",
+            y=money([p.value_in(p.reach_year) for p in reached], lang), mode="markers",
             marker=dict(symbol="star", size=16, color=[p.colour for p in reached],
                         line=dict(color="white", width=1)),
-            name="Reaches the target", showlegend=False, customdata=[p.label for p in reached],
-            hovertemplate="%{customdata}: reaches the target in %{x}<extra></extra>"))
+            name=tr(lang, "chart.reaches_target"), showlegend=False,
+            customdata=[tr(lang, "hover.reaches", path=p.label, year=str(p.reach_year))
+                        for p in reached], hovertemplate=HOVER_PLAIN))
     if not after.empty:
+        years = after["year"].astype(int).tolist()
         fig.add_trace(dict(
-            type="scatter", x=after["year"].astype(int).tolist(),
-            y=(after["value_usd"].astype(float) / 1e9).tolist(), mode="markers+text",
-            name=f"Actual after the base year ({actual})",
-            text=[fmt_bn(v) for v in after["value_usd"]], textposition="bottom right",
+            type="scatter", x=years, y=money(after["value_usd"], lang), mode="markers+text",
+            name=tr(lang, "legend.actual_after", who=actual),
+            text=[fmt_bn(v, lang=lang) for v in after["value_usd"]], textposition="bottom right",
             marker=dict(symbol="square", size=11, color=theme.HIGHLIGHT),
-            hovertemplate="<b>%{x}</b>: $%{y:,.2f} bn (actual)<extra></extra>"))
-    fig.add_hline(a.target_usd / 1e9, line=dict(color=theme.HIGHLIGHT, dash="dot", width=1.5),
-                  text=f"Target: {a.target_label}")
+            customdata=[point(lang, y, tr(lang, "hover.actual", value=fmt_bn(v, 2, lang=lang)))
+                        for y, v in zip(years, after["value_usd"], strict=True)],
+            hovertemplate=HOVER_PLAIN))
+    fig.add_hline(money([a.target_usd], lang)[0],
+                  line=dict(color=theme.HIGHLIGHT, dash="dot", width=1.5),
+                  text=tr(lang, "chart.target_line", label=a.target_label))
     fig.add_vline(settings.deadline, line=dict(color=theme.NEUTRAL, dash="dot", width=1),
-                  text=f"Deadline {settings.deadline}")
-    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log)
+                  text=tr(lang, "chart.deadline_line", year=str(settings.deadline)))
+    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log, lang=lang)
     # Keep the target in view: fast paths leave the frame rather than squash everything else.
-    top = max([a.target_usd, *h["value_usd"].astype(float)]) / 1e9
+    top = money([max([a.target_usd, *h["value_usd"].astype(float)])], lang)[0]
     ends = [p.years[-1] for p in a.paths]
     fig.update_xaxes(range=[settings.base_year - HISTORY_SHOWN - 0.5, max(ends) + 0.5])
     if not settings.log:
@@ -100,4 +121,6 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
 
     main_reach = a.paths[0].reach_year
     stem = f"doubling-target-{settings.growth * 100:.1f}pct-{main_reach or 'never'}"
-    return TargetChart("doubling-target", title, fig.figure(), rows, stem, source, a)
+    alt = join_sentences(lang, [a.sentences[0], a.required_sentence])
+    return TargetChart("doubling-target", title, fig.figure(), rows, stem, source, a, alt=alt,
+                       lang=lang)

@@ -6,46 +6,62 @@ import pandas as pd
 
 from .. import theme
 from ..formatting import fmt_bn
+from ..i18n import data_label, tr
 from .kit import (
-    HOVER_BAR,
+    HOVER,
+    HOVER_PLAIN,
     Chart,
     Options,
     Tables,
-    bn,
     country,
     labelled,
+    money,
     pair_slug,
+    point,
     reporter_source,
     source_line,
     who,
 )
 
-FLOW_STYLE = {"export": ("Exports", theme.OKABE_ITO[3], ""),
-              "import": ("Imports", theme.OKABE_ITO[2], "/")}
+FLOW_STYLE = {"export": ("legend.exports_side", theme.OKABE_ITO[3], ""),
+              "import": ("legend.imports_side", theme.OKABE_ITO[2], "/")}
 
 
 def flows(tables: Tables, o: Options) -> Chart:
+    lang = o.lang
     t = tables["bilateral_trade"]
     f = t[(t["reporter"] == o.reporter) & (t["partner"] == o.partner)
           & t["flow"].isin(list(FLOW_STYLE))].sort_values(["year", "flow"])
     f = labelled(f, tables["sources"])
-    title = f"{country(o.reporter)}'s exports to and imports from {country(o.partner)}"
-    subtitle = "Only the years for which a source splits the total"
-    source = reporter_source(tables, f["source_id"], o.reporter)
+    title = tr(lang, "chart.flows.title", reporter=country(o.reporter, lang),
+               partner=country(o.partner, lang))
+    subtitle = tr(lang, "chart.flows.subtitle")
+    source = reporter_source(tables, f["source_id"], o.reporter, lang)
     fig = theme.Draft()
-    for flow, (label, colour, pattern) in FLOW_STYLE.items():
+    for flow, (key, colour, pattern) in FLOW_STYLE.items():
         d = f[f["flow"] == flow]
+        years = d["year"].astype(int).astype(str).tolist()
+        labels = [fmt_bn(v, lang=lang) for v in d["value_usd"]]
         fig.add_trace(dict(
-            type="bar", x=d["year"].astype(int).astype(str).tolist(), y=bn(d["value_usd"]),
-            name=f"{label} ({who(o.reporter)} side)",
+            type="bar", x=years, y=money(d["value_usd"], lang),
+            name=tr(lang, key, who=who(o.reporter, lang)),
             marker=dict(color=colour, pattern=dict(shape=pattern)),
-            text=[fmt_bn(v) for v in d["value_usd"]], textposition="outside", cliponaxis=False,
-            customdata=d["source_label"].tolist(), hovertemplate=HOVER_BAR))
-    theme.apply(fig, title=title, subtitle=subtitle, source=source, x_title="Year",
-                y_title="US$ bn (current dollars)")
-    theme.usd_bn_axis(fig)
+            text=labels, textposition="outside", cliponaxis=False,
+            customdata=[point(lang, y, v, tr(lang, "hover.source", source=s))
+                        for y, v, s in zip(years, labels, d["source_label"], strict=True)],
+            hovertemplate=HOVER))
+    theme.apply(fig, title=title, subtitle=subtitle, source=source,
+                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.usd_bn"), lang=lang)
+    theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
+    alt = tr(lang, "alt.flows_none")
+    if not f.empty:
+        last = int(f["year"].max())
+        value = f[f["year"] == last].set_index("flow")["value_usd"]
+        alt = tr(lang, "alt.flows", year=str(last), who=who(o.reporter, lang),
+                 exports=fmt_bn(value.get("export"), lang=lang),
+                 imports=fmt_bn(value.get("import"), lang=lang))
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame({
@@ -54,29 +70,38 @@ def flows(tables: Tables, o: Options) -> Chart:
             "reported_change_pct": f["reported_change_pct"].astype(float),
             "source_id": f["source_id"], "source": f["source_label"]})
 
-    return Chart("flows", title, fig.figure(), rows, f"{pair_slug(o)}-exports-imports", source)
+    return Chart("flows", title, fig.figure(), rows, f"{pair_slug(o)}-exports-imports", source,
+                 alt=alt, lang=lang)
 
 
 def products(tables: Tables, o: Options) -> Chart:
     """Named products only: the source does not break down the rest, so no 100 % is implied."""
+    lang = o.lang
     p = tables["products"]
     year = int(p["year"].max())
     p = p[p["year"] == year].sort_values("value_usd")
-    title = f"What Kazakhstan sells to China: named items, {year}"
-    subtitle = ("China's imports from Kazakhstan as named by one source. Not the whole flow: "
-                "the rest is not broken down by the source")
+    names = [data_label(lang, "product", v) for v in p["product"]]
+    title = tr(lang, "chart.products.title", year=str(year))
+    subtitle = tr(lang, "chart.products.subtitle")
     source = source_line(p["source_id"], tables["sources"],
-                         lead="Source: China's side, as reported by")
+                         lead=tr(lang, "source.lead.china_side"), lang=lang,
+                         width=theme.SOURCE_COLUMNS_NARROW)
+    labels = [fmt_bn(v, lang=lang) for v in p["value_usd"]]
     fig = theme.Draft()
     fig.add_trace(dict(
-        type="bar", y=p["product"].tolist(), x=bn(p["value_usd"]), orientation="h",
-        marker=dict(color=theme.COUNTRY_COLOURS["KAZ"]), name="Named items",
-        text=[fmt_bn(v) for v in p["value_usd"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: $%{x:,.3~f} bn<extra></extra>"))
+        type="bar", y=names, x=money(p["value_usd"], lang), orientation="h",
+        marker=dict(color=theme.COUNTRY_COLOURS["KAZ"]), name=tr(lang, "legend.named_items"),
+        text=labels, textposition="outside", cliponaxis=False,
+        customdata=[tr(lang, "hover.label", label=n, value=v)
+                    for n, v in zip(names, labels, strict=True)],
+        hovertemplate=HOVER_PLAIN))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title="US$ bn (current dollars)", y_title=None)
-    fig.update_xaxes(tickprefix="$", ticksuffix=" bn",
-                     range=[0, float(p["value_usd"].max()) / 1e9 * 1.25 if not p.empty else 1])
+                x_title=tr(lang, "axis.usd_bn"), y_title=None, lang=lang)
+    theme.usd_bn_axis(fig, lang=lang, axis="x")
+    top = money([p["value_usd"].max()], lang)[0] if not p.empty else 1
+    fig.update_xaxes(range=[0, top * 1.25])
+    alt = (tr(lang, "alt.products", count=len(p), year=str(year), top=names[-1],
+              value=labels[-1]) if len(p) else tr(lang, "alt.products_none"))
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame({"year": p["year"].astype(int), "product": p["product"],
@@ -84,4 +109,4 @@ def products(tables: Tables, o: Options) -> Chart:
                              "source_id": p["source_id"]})
 
     return Chart("products", title, fig.figure(), rows,
-                 f"kazakhstan-exports-to-china-named-items-{year}", source)
+                 f"kazakhstan-exports-to-china-named-items-{year}", source, alt=alt, lang=lang)

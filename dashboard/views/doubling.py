@@ -27,10 +27,9 @@ st.title(T("doubling.title"))
 quote = claim_quote(t, "target_multiple")
 if quote:
     st.markdown(f"> *“{quote}”* {T('common.quote_attribution_short')}")
-    translation = display.quote_translation(t["editorial_claims"], lang, metric="target_multiple")
+    translation = display.quote_caption(t["editorial_claims"], lang, metric="target_multiple")
     if translation:
-        st.caption(T("common.translated_quote", label=T("common.our_translation"),
-                     text=translation))
+        st.caption(translation)
 st.caption(T("doubling.caption"))
 
 reporter, partner = ui.pair_selector(t, key="dbl-pair", lang=lang)

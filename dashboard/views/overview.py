@@ -4,7 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import display, ui
+from dashboard.corridor_text import md_escape
 from dashboard.formatting import capitalise, fmt_year
+from dashboard.logistics import (
+    MIDDLE_CORRIDOR,
+    has_logistics,
+    logistics_verdict,
+    measure_series,
+)
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
 lang = ui.lang()
@@ -13,6 +20,8 @@ t = ui.tables()
 summary = ui.call(editorial_summary, t, lang=lang)
 claims = t["editorial_claims"]
 claim_years = dict(zip(claims["claim_id"], claims["year"], strict=True))
+attribution = T("common.quote_attribution_publisher",
+                publisher=T.data("organisation", summary.publisher))
 
 st.title(T("overview.title"))
 st.markdown(summary.intro)
@@ -21,12 +30,20 @@ if summary.url:
                    summary.url, icon=":material/open_in_new:")
 
 
-def claim_name(v) -> str:
+def claim_name(claim_id: str, claim: str) -> str:
     """The claim's name: as the data has it in English, its display name in other languages."""
     if lang == "en":
-        return v.claim
-    year = claim_years.get(v.claim_id)
-    return T.data("claim", v.claim_id, year=fmt_year(year) if pd.notna(year) else "")
+        return claim
+    year = claim_years.get(claim_id)
+    name = T.data("claim", claim_id, year=fmt_year(year) if pd.notna(year) else "")
+    return claim if name == claim_id else name
+
+
+def translation(claim_id: str) -> None:
+    """Our translation under the verbatim quote, labelled as ours (none in English)."""
+    text = display.quote_caption(claims, lang, claim_id=claim_id)
+    if text:
+        st.caption(text)
 
 
 verdicts = ui.call(claim_verdicts, t, lang=lang)
@@ -34,16 +51,29 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
         with col, st.container(border=True):
-            st.metric(capitalise(claim_name(v)), v.headline)
-            st.markdown(f"> *“{v.quote}”*  \n> "
-                        + T("common.quote_attribution_publisher",
-                          publisher=T.data("organisation", summary.publisher)))
-            translation = display.quote_translation(claims, lang, claim_id=v.claim_id)
-            if translation:
-                st.caption(T("common.translated_quote", label=T("common.our_translation"),
-                             text=translation))
+            st.metric(capitalise(claim_name(v.claim_id, v.claim)), v.headline)
+            st.markdown(f"> *“{v.quote}”*  \n> {attribution}")
+            translation(v.claim_id)
             st.write(v.verdict)
             ui.source_caption(v.sources, t, lang)
+
+if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
+    hub = ui.call(logistics_verdict, t, lang=lang)
+    measure = measure_series(t, MIDDLE_CORRIDOR).label  # the headline's subject, in the label
+    label, value = capitalise(claim_name("logistics_hub", hub.claim)), hub.headline
+    if value.startswith(measure + ": "):  # so the figure itself fits the card, phones too
+        label, value = f"{label} · {measure}", value[len(measure) + 2:]
+    with st.columns(2, gap="medium")[0], st.container(border=True):
+        st.metric(label, value)
+        st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))
+        translation("logistics_hub")
+        st.write(md_escape(hub.verdict))
+        if hub.cannot_say:
+            st.markdown("**" + T("overview.logistics.cannot_say") + "**")
+            st.markdown("\n".join("- " + md_escape(c) for c in hub.cannot_say))
+        ui.source_caption(hub.sources, t, lang)
+        st.page_link("views/corridor.py", label=T("overview.link.corridor"),
+                     icon=":material/train:")
 
 st.subheader(T("overview.read_more"))
 c1, c2 = st.columns(2)  # two a row: the longer Russian and Kazakh titles fit whole

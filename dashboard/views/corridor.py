@@ -1,0 +1,95 @@
+"""Kazakhstan as a logistics hub: the editorial's corridor claim beside the logistics figures."""
+
+import streamlit as st
+
+from dashboard import charts, export, ui
+from dashboard.corridor_tables import (
+    clearance_table,
+    disagreement_heading,
+    disagreement_table,
+    policy_list,
+    queue_table,
+)
+from dashboard.corridor_text import md_escape
+from dashboard.formatting import fmt_published
+from dashboard.i18n import tr
+from dashboard.logistics import clearance_facts, disagreements, has_logistics, queue_episodes
+
+lang = ui.lang()
+t = ui.tables()
+st.title(tr(lang, "corridor.title"))
+st.markdown(tr(lang, "corridor.intro_md"))
+
+
+def sources(ids) -> None:
+    """The sources behind a block, as plain text in the reader's language."""
+    src = t["sources"].set_index("source_id")
+    items = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+                published=fmt_published(src.loc[sid, "published"], lang=lang))
+             for sid in dict.fromkeys(ids) if sid in src.index]
+    if items:
+        st.caption(md_escape(tr(lang, "common.sources_caption",
+                                items=tr(lang, "common.item_separator").join(items))))
+
+
+def table(frame, key: str) -> None:
+    if frame.empty:
+        st.info(tr(lang, "corridor.none"), icon=":material/info:")
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", key=key)
+
+
+if not has_logistics(t):
+    st.info(tr(lang, "corridor.no_data"), icon=":material/info:")
+    ui.footer(lang)
+    st.stop()
+
+options = charts.Options(lang=lang)
+drawable = charts.available(t)
+for name in charts.LOGISTICS_CHARTS:
+    st.subheader(tr(lang, f"corridor.heading.{name.replace('-', '_')}"))
+    if name not in drawable:
+        st.info(tr(lang, "corridor.chart_missing"), icon=":material/info:")
+        continue
+    spec = charts.build(name, t, options)
+    ui.chart(spec, lang)
+    st.caption(md_escape(spec.alt))
+    for caveat in spec.series.caveats:
+        st.caption("⚠ " + md_escape(caveat))
+
+st.subheader(tr(lang, "corridor.clearance.heading"))
+st.markdown(tr(lang, "corridor.clearance.intro"))
+clearance = clearance_table(t, lang)
+table(clearance, "corridor-clearance")
+sources(s for f in clearance_facts(t) for s in f.sources)
+
+st.subheader(tr(lang, "corridor.queue.heading"))
+st.markdown(tr(lang, "corridor.queue.intro"))
+queues = queue_table(t, lang)
+table(queues, "corridor-queues")
+sources(s for f in queue_episodes(t) for s in f.sources)
+
+steps = policy_list(t, lang)
+if steps:
+    st.subheader(tr(lang, "corridor.policy.heading"))
+    st.markdown("\n".join("- " + md_escape(tr(lang, "corridor.policy.item", date=p.date,
+                                                 place=p.place, what=p.what,
+                                                 sources=", ".join(p.sources)))
+                          for p in steps))
+
+st.subheader(tr(lang, "corridor.disagree.heading"))
+st.markdown(tr(lang, "corridor.disagree.intro"))
+found = disagreements(t)
+if not found:
+    st.info(tr(lang, "corridor.disagree.none"), icon=":material/info:")
+for i, d in enumerate(found):
+    st.markdown("**" + md_escape(disagreement_heading(d, lang)) + "**")
+    table(disagreement_table(d, lang), f"corridor-disagree-{i}")
+
+with st.expander(tr(lang, "corridor.full_table")):
+    st.caption(tr(lang, "corridor.full_table_caption"))
+    st.dataframe(t["logistics"], hide_index=True, width="stretch", key="corridor-logistics")
+    st.download_button("logistics.csv", export.to_csv(t["logistics"]), "logistics.csv",
+                       "text/csv", key="dl-table-logistics", on_click="ignore",
+                       icon=":material/download:")
+ui.footer(lang)

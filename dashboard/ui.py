@@ -1,7 +1,9 @@
 """Streamlit glue shared by the pages: the session's tables, chart + export controls, pair choice.
 
 The only module besides the pages that imports Streamlit; it holds no logic of
-its own beyond wiring widgets to the functional core.
+its own beyond wiring widgets to the functional core. Every function that shows words
+takes the reader's language; ``lang()`` is this session's (set by ``language()`` on
+every run of app.py).
 """
 
 from __future__ import annotations
@@ -13,61 +15,27 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from . import archive, charts, embed, export
-from .charts.kit import country, who  # noqa: F401  (pages name the reporter)
+from . import archive, charts, display, embed, export
 from .data import DataError, data_root, descriptor_text, load_package
-from .i18n import LANGUAGES, resolve_language, tr
+from .i18n import DEFAULT_LANG, tr
 from .theme import EXPORT_WIDTH
+from .ui_lang import (  # noqa: F401  (the pages reach the session's language through ui)
+    LANG_KEY,
+    _bounded,
+    call,
+    country,
+    lang,
+    language,
+    language_selector,
+    notice,
+    translator,
+    who,
+)
 
-LANG_KEY = "lang"                   # this session's language (also ?lang= in every link)
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
 _SESSION_TABLES = "_tables"         # this session's own copy, with its upload merged once
 
-FORMAT_LABELS = {"png": "PNG (2×)", "svg": "SVG", "pdf": "PDF", "html": "HTML (interactive)",
-                 "csv": "CSV (data)"}
-
-
-def language() -> str:
-    """The session's language: ``?lang=`` wins, then the session's choice, then the browser.
-
-    Page switches drop query parameters, so the choice is written back into the URL on
-    every run: a shared link always carries it. An unknown code falls back to English
-    with a notice (shown as plain text: the code is whatever the link said).
-    """
-    raw = st.query_params.get_all(LANG_KEY)
-    if raw:
-        resolution = resolve_language(raw, None)
-    elif st.session_state.get(LANG_KEY) in LANGUAGES:
-        resolution = resolve_language(st.session_state[LANG_KEY], None)
-    else:
-        resolution = resolve_language(None, st.context.locale)
-    lang = resolution.lang
-    st.session_state[LANG_KEY] = lang
-    if st.query_params.get(LANG_KEY) != lang:
-        st.query_params[LANG_KEY] = lang
-    if resolution.notice:
-        notice(tr(lang, resolution.notice, code=_bounded(raw[-1] if raw else "")))
-    return lang
-
-
-def _bounded(text: str, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def language_selector(lang: str) -> None:
-    """The language choice, top right of every page; the URL follows it."""
-    _, col = st.columns([5, 1])
-
-    def switch() -> None:
-        st.session_state[LANG_KEY] = st.session_state["lang-choice"]
-        st.query_params[LANG_KEY] = st.session_state["lang-choice"]
-
-    st.session_state["lang-choice"] = lang
-    col.selectbox(tr(lang, "lang.label"), list(LANGUAGES), format_func=LANGUAGES.get,
-                  key="lang-choice", on_change=switch, help=tr(lang, "lang.help"),
-                  label_visibility="collapsed")
 
 
 @st.cache_resource(show_spinner=False)
@@ -85,7 +53,7 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     try:
         shared = _package(_root())
     except DataError as exc:
-        st.error(f"The data failed validation, so nothing is shown: {exc}")
+        st.error(tr(lang(), "ui.bundled_invalid", error=exc))
         st.stop()
     # A session may sort or annotate what it gets; it must never change another's tables.
     return {name: frame.copy(deep=False) for name, frame in shared.items()}
@@ -110,7 +78,8 @@ def tables() -> dict[str, pd.DataFrame]:
     return dict(merged)
 
 
-def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
+def pair_selector(t: dict[str, pd.DataFrame], *, key: str,
+                  lang: str = DEFAULT_LANG) -> tuple[str, str]:
     """Reporter–partner choice, shown only when the data holds more than one pair."""
     trade = t["bilateral_trade"]
     totals = trade[trade["flow"] == "total"]
@@ -118,10 +87,11 @@ def pair_selector(t: dict[str, pd.DataFrame], *, key: str) -> tuple[str, str]:
                    key=lambda p: (p != ("CHN", "KAZ"), p))
     if len(pairs) <= 1:
         return pairs[0] if pairs else ("CHN", "KAZ")
-    labels = {p: f"{country(p[0])}'s statistics on trade with {country(p[1])}" for p in pairs}
+    labels = {p: tr(lang, "ui.pair_option", reporter=country(p[0], lang),
+                    partner=country(p[1], lang)) for p in pairs}
     col, _ = st.columns([2, 3])
-    return col.selectbox("Whose figures", pairs, format_func=labels.get, key=key,
-                         help="Each country's statistics are charted separately, never mixed.")
+    return col.selectbox(tr(lang, "ui.pair_label"), pairs, format_func=labels.get, key=key,
+                         help=tr(lang, "ui.pair_help"))
 
 
 def _file(spec: charts.Chart, fmt: str):
@@ -135,26 +105,27 @@ def _file(spec: charts.Chart, fmt: str):
     return build
 
 
-def export_controls(spec: charts.Chart) -> None:
+def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
-    ok, why = export.static_available()
-    with st.popover("Export", icon=":material/download:", key=f"export-{spec.name}"):
-        st.caption(f"`{spec.stem}.*` · {EXPORT_WIDTH}×{export.figure_height(spec.figure)} px, "
-                   "as shown, with title, units and source line")
+    ok, why = call(export.static_available, lang=lang)
+    with st.popover(tr(lang, "export.button"), icon=":material/download:",
+                    key=f"export-{spec.name}"):
+        st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
+                      height=export.figure_height(spec.figure)))
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(
-                FORMAT_LABELS[fmt], data=_file(spec, fmt), file_name=export.filename(spec, fmt),
+                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt),
+                file_name=export.filename(spec, fmt),
                 mime=export.MIME[fmt], key=f"dl-{spec.name}-{fmt}", on_click="ignore",
                 disabled=disabled, width="stretch", icon=":material/download:")
         if not ok:
             st.caption(why)
-        share_controls(spec)
+        share_controls(spec, lang)
 
 
-def share_controls(spec: charts.Chart) -> None:
+def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """'Share / embed': this exact view's link and an iframe of the chart alone."""
-    lang = st.session_state.get(LANG_KEY, "en")
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
     page = st.context.url or ""
     st.markdown(f"**{tr(lang, 'share.title')}**")
@@ -189,56 +160,68 @@ def embed_view(lang: str) -> bool:
     return True
 
 
-def chart(spec: charts.Chart) -> None:
+def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """A chart as the user sees it: a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
     alt = getattr(spec, "alt", "") or spec.title
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
-    with st.expander("Show as a table", icon=":material/table_rows:"):
+    with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
         st.dataframe(spec.data.map(export.safe_cell), hide_index=True, width="stretch",
                      key=f"table-{spec.name}")
-    export_controls(spec)
+    export_controls(spec, lang)
 
 
 def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = None) -> None:
-    """One ZIP: every chart in every format, the data package, the user's rows and a README."""
+    """One ZIP: every chart in every format, the data package, the user's rows and a README.
+
+    Charts, README and notes come out in ``options.lang``.
+    """
     upload = st.session_state.get(UPLOAD_KEY)
+    lang = options.lang if options is not None else DEFAULT_LANG
 
     def build() -> bytes:
         specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}
-        return archive.build_zip(specs, archive.package_files(), version=version,
-                                user_tables=user)
+        return call(archive.build_zip, specs, archive.package_files(), version=version,
+                    user_tables=user, lang=lang)
 
-    st.download_button("Download all charts and data (ZIP)", data=build,
+    st.download_button(tr(lang, "export.download_all"), data=build,
                        file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
                        key="dl-all", on_click="ignore", icon=":material/folder_zip:")
-    ok, why = export.static_available()
+    ok, why = call(export.static_available, lang=lang)
     if not ok:
-        st.caption("The ZIP will hold HTML and CSV only. " + why)
+        st.caption(tr(lang, "export.zip_partial", reason=why))
 
 
-def source_caption(ids, t: dict[str, pd.DataFrame]) -> None:
+def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) -> None:
     """Plain-text list of the sources behind a block (never Markdown from data)."""
     src = t["sources"].set_index("source_id")
-    parts = [f"{sid}: {src.loc[sid, 'publisher']}, {src.loc[sid, 'published']}"
+    parts = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+                published=display.shown_date(src.loc[sid, "published"], lang))
              for sid in dict.fromkeys(ids) if sid in src.index]
     if parts:
-        st.caption("Sources — " + "; ".join(parts))
+        st.caption(tr(lang, "common.sources_caption",
+                      items=tr(lang, "common.item_separator").join(parts)))
 
 
-def notice(text: str) -> None:
-    """A warning whose text may repeat what a user typed: shown as plain text, never Markdown."""
-    with st.container(border=True):
-        st.text(f"⚠ {text}")
+def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = None, *,
+          values: bool = True) -> None:
+    """A data table with on-screen column labels (and, unless ``values`` is False, value
+    names) in the reader's language. The frame, and any CSV made from it, keeps the
+    canonical names and values.
+    """
+    config = dict(config or {})
+    for col, label in display.column_labels(frame.columns, lang).items():
+        config[col] = {**config[col], "label": label} if col in config else label
+    shown = display.shown_values(frame, lang) if values else frame
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 
-def footer() -> None:
+def footer(lang: str = DEFAULT_LANG) -> None:
     st.divider()
-    st.caption("China–Kazakhstan Trade Dashboard · every figure traceable on the Data & sources "
-               "page · projections are arithmetic, not forecasts.")
+    st.caption(tr(lang, "footer.text"))

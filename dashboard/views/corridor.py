@@ -15,7 +15,7 @@ from dashboard.formatting import fmt_published
 from dashboard.i18n import tr
 from dashboard.logistics import clearance_facts, disagreements, has_logistics, queue_episodes
 
-lang = ui.language()
+lang = ui.lang()
 t = ui.tables()
 st.title(tr(lang, "corridor.title"))
 st.markdown(tr(lang, "corridor.intro_md"))
@@ -41,7 +41,7 @@ def table(frame, key: str) -> None:
 
 if not has_logistics(t):
     st.info(tr(lang, "corridor.no_data"), icon=":material/info:")
-    ui.footer()
+    ui.footer(lang)
     st.stop()
 
 options = charts.Options(lang=lang)
@@ -52,7 +52,7 @@ for name in charts.LOGISTICS_CHARTS:
         st.info(tr(lang, "corridor.chart_missing"), icon=":material/info:")
         continue
     spec = charts.build(name, t, options)
-    ui.chart(spec)
+    ui.chart(spec, lang)
     st.caption(md_escape(spec.alt))
     for caveat in spec.series.caveats:
         st.caption("⚠ " + md_escape(caveat))
@@ -92,4 +92,4 @@ with st.expander(tr(lang, "corridor.full_table")):
     st.download_button("logistics.csv", export.to_csv(t["logistics"]), "logistics.csv",
                        "text/csv", key="dl-table-logistics", on_click="ignore",
                        icon=":material/download:")
-ui.footer()
+ui.footer(lang)

@@ -6,32 +6,39 @@ below reruns when a control moves.
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts, display, ui
 from dashboard.charts.target import default_projection
 from dashboard.data import series, value_for
 from dashboard.doubling import presets, target_choices
-from dashboard.formatting import capitalise, fmt_pct
+from dashboard.formatting import capitalise
 from dashboard.settings import LIMITS, PRESET_KEYS, Settings, deadline_range, parse_params
 from dashboard.verdicts import claim_quote
 
+# The widgets' values stay these English constants in every language (labels are translated),
+# so switching language never resets a control.
 MULTIPLE, AMOUNT = "Multiple of the base year", "Amount in US$"
+MODES = {MULTIPLE: "doubling.mode.multiple", AMOUNT: "doubling.mode.amount"}
 CUSTOM = -1.0
 
+lang = ui.lang()
+T = ui.translator()
 t = ui.tables()
-st.title("The doubling target")
+st.title(T("doubling.title"))
 quote = claim_quote(t, "target_multiple")
 if quote:
-    st.markdown(f"> *“{quote}”* — the editorial")
-st.caption("No deadline and no dollar figure were announced. This page asks when trade would "
-           "reach the goal at a given growth rate, and what rate a chosen deadline would need.")
+    st.markdown(f"> *“{quote}”* {T('common.quote_attribution_short')}")
+    translation = display.quote_caption(t["editorial_claims"], lang, metric="target_multiple")
+    if translation:
+        st.caption(translation)
+st.caption(T("doubling.caption"))
 
-reporter, partner = ui.pair_selector(t, key="dbl-pair")
-who = ui.who(reporter)
+reporter, partner = ui.pair_selector(t, key="dbl-pair", lang=lang)
+who = ui.who(reporter, lang)
 history = series(t["bilateral_trade"], reporter, partner)
 base_years = [int(y) for y in history["year"]]
 defaults = default_projection(t, reporter, partner)
 
-announced_options = target_choices(t["targets"])
+announced_options = ui.call(target_choices, t["targets"], lang=lang)
 
 def apply_settings(s: Settings) -> None:
     """Put settings into the widgets' session state (for shared links and defaults)."""
@@ -53,67 +60,70 @@ def apply_settings(s: Settings) -> None:
 incoming = {k: st.query_params.get_all(k) for k in st.query_params if k != ui.LANG_KEY}
 written = st.session_state.get("dbl-written")
 if written is None or (incoming and written != {k: v[-1] for k, v in incoming.items()}):
-    settings, notices = parse_params(incoming, base_years, defaults, who)
+    settings, notices = ui.call(parse_params, incoming, base_years, defaults, who, lang=lang)
     apply_settings(settings)
     st.session_state["dbl-notices"] = notices
 for text in st.session_state.get("dbl-notices", []):
-    ui.notice(f"Link parameter ignored: {text}")
+    ui.notice(T("doubling.link_ignored", notice=text))
 
 
 @st.fragment
 def explorer() -> None:
     c1, c2, c3 = st.columns([1, 2, 1.3])
-    base = c1.selectbox("Base year", base_years, key="dbl-base",
-                        help=f"Years with a total reported by {who}")
-    growth_pct = c2.slider("Your annual growth rate (%)", LIMITS.growth_min * 100,
+    base = c1.selectbox(T("doubling.base_year"), base_years, key="dbl-base",
+                        help=T("doubling.base_year_help", who=who))
+    growth_pct = c2.slider(T("doubling.growth"), LIMITS.growth_min * 100,
                            LIMITS.growth_max * 100, step=0.1, format="%.1f%%", key="dbl-growth")
     low, high = deadline_range(base)
     if not low <= st.session_state.get("dbl-deadline", low) <= high:
         st.session_state["dbl-deadline"] = min(max(LIMITS.default_deadline, low), high)
-    deadline = c3.slider("Deadline for 'what would it take'", low, high, key="dbl-deadline")
+    deadline = c3.slider(T("doubling.deadline"), low, high, key="dbl-deadline")
 
     d1, d2 = st.columns([1, 2.3])
-    mode = d1.radio("Target", [MULTIPLE, AMOUNT], key="dbl-mode")
+    mode = d1.radio(T("doubling.target"), list(MODES), format_func=lambda m: T(MODES[m]),
+                    key="dbl-mode")
     target_usd = None
     multiple = st.session_state.get("dbl-multiple", defaults.multiple)
     if mode == MULTIPLE:
-        multiple = d2.slider("Multiple of the base-year value", LIMITS.multiple_min,
+        multiple = d2.slider(T("doubling.multiple"), LIMITS.multiple_min,
                              LIMITS.multiple_max, step=0.1, format="%.1f×", key="dbl-multiple")
     else:
-        choice = d2.selectbox("Announced target, or your own", [*announced_options, CUSTOM],
-                              format_func=lambda v: announced_options.get(v, "Custom amount"),
+        choice = d2.selectbox(T("doubling.target_choice"), [*announced_options, CUSTOM],
+                              format_func=lambda v: announced_options.get(
+                                  v, T("doubling.custom")),
                               key="dbl-target-choice")
         if choice == CUSTOM:
             base_value = value_for(t["bilateral_trade"], base, reporter, partner) or 0.0
             st.session_state.setdefault("dbl-target-custom",
                                         round(base_value * defaults.multiple / 1e9))
-            target_usd = d2.number_input("Target (US$ bn)", LIMITS.target_min_bn,
+            target_usd = d2.number_input(T("doubling.custom_input"), LIMITS.target_min_bn,
                                          LIMITS.target_max_bn, step=1.0,
                                          key="dbl-target-custom") * 1e9
         else:
             target_usd = choice
     # Scenario labels depend on the base year: computed here, inside the fragment.
-    preset_labels = {p.key: f"{capitalise(p.label)}: {fmt_pct(p.growth, sign=False)}"
-                     for p in presets(history, base, who)}
+    preset_labels = {p.key: T("doubling.preset_label", label=capitalise(p.label),
+                               rate=T.pct(p.growth, sign=False))
+                     for p in ui.call(presets, history, base, who, lang=lang)}
     st.session_state["dbl-scenarios"] = [k for k in st.session_state.get("dbl-scenarios", [])
                                          if k in preset_labels]
-    e1, e2 = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = e1.pills("Compare with scenarios computed from the data", list(preset_labels),
-                      selection_mode="multi", format_func=preset_labels.get, key="dbl-scenarios")
-    log = e2.toggle("Log scale", key="dbl-log")
+    # The toggle gets its own line: "Логарифмическая шкала" does not fit a narrow column.
+    chosen = st.pills(T("doubling.scenarios"), list(preset_labels), selection_mode="multi",
+                      format_func=preset_labels.get, key="dbl-scenarios")
+    log = st.toggle(T("doubling.log"), key="dbl-log")
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
                         target_usd=target_usd, deadline=deadline,
                         scenarios=tuple(k for k in PRESET_KEYS if k in (chosen or [])), log=log)
     params = settings.to_params()
-    shared = params | {ui.LANG_KEY: st.session_state.get(ui.LANG_KEY, "en")}
+    shared = params | {ui.LANG_KEY: lang}
     if dict(st.query_params) != shared:
         st.query_params.from_dict(shared)
     st.session_state["dbl-written"] = params
     st.session_state["dbl-notices"] = []
 
     spec = charts.build("doubling-target", t, charts.Options(
-        reporter=reporter, partner=partner, log=log, projection=settings))
+        reporter=reporter, partner=partner, log=log, projection=settings, lang=lang))
     a = spec.answer
     with st.container(border=True):
         st.markdown(f"#### {a.sentences[0]}")
@@ -122,11 +132,9 @@ def explorer() -> None:
             st.markdown(line)
         for line in a.sentences[1:]:
             st.markdown(f"- {line}")
-    ui.chart(spec)
-    st.caption(f"Share this view: the address bar holds every setting. Scenarios are computed "
-               f"from the totals of {who}; a path is arithmetic on a constant rate, not a "
-               "forecast.")
+    ui.chart(spec, lang)
+    st.caption(T("doubling.share_caption", who=who))
 
 
 explorer()
-ui.footer()
+ui.footer(lang)

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import display, ui
 from dashboard.data import DataError
 from dashboard.export import safe_cell, to_csv
 from dashboard.import_tables import (
@@ -26,23 +26,22 @@ from dashboard.importing import MAX_BYTES, MAX_ROWS, combine, read_import, sourc
 PARSED_KEY = "upload-parsed"       # (file id, ImportResult or error text): parse once per file
 NAME_LIMIT = 120
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
-MONEY = st.column_config.NumberColumn("value (US$)", format="$%,.0f")
+MONEY = st.column_config.NumberColumn(format="$%,.0f")
+PERCENT = st.column_config.NumberColumn(format="%.2f%%")
+# Formats only: the on-screen labels are the columns' col.* messages (ui.table).
 CONFIG = {"value_usd": MONEY, "year": st.column_config.NumberColumn(format="%d"),
-          "total_usd": st.column_config.NumberColumn("TOTAL in file (US$)", format="$%,.0f"),
-          "world_value_usd": st.column_config.NumberColumn("with World (US$)", format="$%,.0f"),
-          "value_a_usd": st.column_config.NumberColumn("A's figure (US$)", format="$%,.0f"),
-          "value_b_usd": st.column_config.NumberColumn("B's figure (US$)", format="$%,.0f"),
-          "gap_usd": st.column_config.NumberColumn("gap (US$)", format="$%,.0f"),
-          "share_pct": st.column_config.NumberColumn("share (%)", format="%.2f%%"),
-          "share_of_total_pct": st.column_config.NumberColumn("share of TOTAL (%)",
-                                                              format="%.2f%%"),
-          "gap_pct": st.column_config.NumberColumn("gap (%)", format="%+.1f%%")}
+          "total_usd": MONEY, "world_value_usd": MONEY, "value_a_usd": MONEY,
+          "value_b_usd": MONEY, "gap_usd": MONEY, "share_pct": PERCENT,
+          "share_of_total_pct": PERCENT,
+          "gap_pct": st.column_config.NumberColumn(format="%+.1f%%")}
+lang = ui.lang()
+T = ui.translator()
 
 
 def bounded(text: str, limit: int = NAME_LIMIT) -> str:
     """One line of printable characters, shortened: safe for st.text."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
-    return flat if len(flat) <= limit else flat[:limit] + f"… ({len(flat):,} characters)"
+    return flat if len(flat) <= limit else flat[:limit] + T("import.truncated", count=len(flat))
 
 
 def escaped(text: str, limit: int = 400) -> str:
@@ -63,7 +62,8 @@ def table(frame: pd.DataFrame, name: str, caption: str | None = None) -> None:
     """A table shown neutralised, with our own formula-safe CSV download under it."""
     if caption:
         st.caption(caption)
-    st.dataframe(neutral(frame), hide_index=True, width="stretch", column_config=CONFIG)
+    # The user's values are shown as they are, never renamed: only the column labels are ours.
+    ui.table(neutral(frame), lang, CONFIG, values=False)
     st.download_button(f"{name}.csv", to_csv(frame), f"{name}.csv", "text/csv",
                        key=f"dl-import-{name}", on_click="ignore", icon=":material/download:")
 
@@ -84,89 +84,71 @@ def parse(upload):
 
 
 base = ui.bundled_tables()
-st.title("Import your own figures")
-st.markdown(
-    "Load a CSV of annual trade figures and see it on every page. Accepted formats: "
-    "**UN Comtrade Plus** and **Comtrade** (classic) downloads as they come (all-commodity "
-    "`TOTAL` rows, HS chapters or headings, partner World), **World Bank WITS** downloads "
-    "(values in US$ thousand are turned into dollars), or this dashboard's own tidy "
-    "`bilateral_trade` columns. UTF-8, UTF-16, Windows-1251 or Windows-1252; comma, "
-    "semicolon or tab separated.")
-st.caption(f"Limits: {MAX_BYTES // (1024 * 1024)} MB and {MAX_ROWS:,} rows per file. Your data "
-           "stays in this browser session: it never changes the bundled data and no other user "
-           "sees it.")
+st.title(T("import.title"))
+st.markdown(T("import.intro_md"))
+st.caption(T("import.limits", mb=MAX_BYTES // (1024 * 1024), rows=T.number(MAX_ROWS, 0)))
 
-upload = st.file_uploader("Trade CSV", type=["csv", "txt"], key="upload-file")
+upload = st.file_uploader(T("import.uploader"), type=["csv", "txt"], key="upload-file")
 result = parse(upload) if upload is not None else None
 if isinstance(result, str):
-    st.error(f"This file cannot be used: {escaped(result)}", icon=":material/error:")
-    st.text(f"File: {bounded(upload.name)}")
+    st.error(T("import.cannot_use", error=escaped(result)), icon=":material/error:")
+    st.text(T("import.file_line", name=bounded(upload.name)))
 elif result is not None:
-    st.text(f"File: {bounded(upload.name)}")
+    st.text(T("import.file_line", name=bounded(upload.name)))
     st.info("\n".join(f"- {escaped(m, 600)}" for m in result.messages))
-    st.subheader(f"Accepted rows: {len(result.rows)}")
+    st.subheader(T("import.accepted_heading", count=T.number(len(result.rows), 0)))
     table(result.rows, "accepted-rows")
-    st.subheader(f"Rejected rows: {len(result.rejected)}")
+    st.subheader(T("import.rejected_heading", count=T.number(len(result.rejected), 0)))
     if result.rejected.empty:
-        st.success(f"Every one of the {result.data_rows:,} data rows was accepted.")
+        st.success(T("import.all_accepted", count=result.data_rows))
     else:
-        table(result.rejected, "rejected-rows", "Each rejected row with its line number in the "
-              "file, the reason and the line as it was read.")
+        table(result.rejected, "rejected-rows", T("import.rejected_caption"))
     if result.rows.empty:
-        st.warning("No row of this file could be used: see the reasons above.")
-    st.subheader("What your file shows")
+        st.warning(T("import.none_usable"))
+    st.subheader(T("import.shows_heading"))
     series = reporter_series(result.totals)
     table(series[["year", "reporter", "partner", "flow", "value_usd", "note", "series",
-                  "source_id"]], "your-totals",
-          "Your file's all-commodity totals (partner not World), each reporter's statistics as "
-          "their own series; totals marked 'Derived' are export + import.")
+                  "source_id"]], "your-totals", T("import.totals_caption"))
     if not result.commodities.empty:
-        table(product_view(result.rows), "your-products",
-              "Products in your file, as each reporter reports them, with the file's own "
-              "descriptions. They are parts of the trade, not the whole: the share of TOTAL is "
-              "given only where your file has the TOTAL for the same year and flow.")
+        table(product_view(result.rows), "your-products", T("import.products_caption"))
     shares = world_shares(result.rows)
     if not shares.empty:
-        table(shares, "your-world-shares",
-              "Your file's pair trade as a share of the reporter's trade with the World.")
+        table(shares, "your-world-shares", T("import.shares_caption"))
     for a, b in mirror_pairs(result.totals):
         table(mirror_flows(result.totals, a, b), f"your-mirror-{a}-{b}".lower(),
-              "Both sides of one pair from your file: each country's own statistics, side "
-              "by side (A's exports are B's imports).")
+              T("import.mirror_caption"))
     _, conflicts = combine(base["bilateral_trade"], result.totals)
     if not conflicts.empty:
-        st.warning(f"{len(conflicts)} of your figures describe the same year, reporter, "
-                   "partner and flow as a bundled figure. Both are kept: choose below which "
-                   "one the charts use.")
+        st.warning(T("import.conflicts", count=len(conflicts)))
         table(conflicts, "overlaps-with-bundled")
-    if st.button("Use this data in my session", type="primary", disabled=result.rows.empty,
+    if st.button(T("import.use_button"), type="primary", disabled=result.rows.empty,
                  key="upload-use"):
         st.session_state[ui.UPLOAD_KEY] = {
             "accepted": result.totals, "rejected": result.rejected, "result": result,
             "source": source_frame(result.totals, base["sources"].columns),
             "source_entry": dict(result.totals.attrs["source"])}
         st.session_state.setdefault(ui.PREFER_KEY, "bundled")
-        st.success(f"{len(result.rows)} rows are now in use in this session: "
-                   f"{len(result.totals)} annual totals on every page's charts.")
+        st.success(T.sentences(T("import.used", count=len(result.rows)),
+                               T("import.totals_charted", count=len(result.totals))))
 
 current = st.session_state.get(ui.UPLOAD_KEY)
 if current is not None:
     st.divider()
-    st.subheader("In use in this session")
+    st.subheader(T("import.in_use_heading"))
     src = current["source_entry"]
-    st.text(f"{bounded(src['title'])} ({src['cites']}): {len(current['accepted'])} rows, "
-            f"source id {src['source_id']}")
+    cites = display.known_text(src["cites"], "import.format.", lang)
+    st.text(T("import.in_use_line", title=bounded(src["title"]), cites=cites,
+              count=len(current["accepted"]), source_id=src["source_id"]))
     options = ["bundled", "uploaded"]
     saved = st.session_state.get(ui.PREFER_KEY, "bundled")
     # The widget has its own key; the choice lives in a plain key that Streamlit keeps for the
     # whole session (a widget's key is dropped when its page is not shown) and ui.tables reads.
-    choice = st.radio("Where your figures and the bundled ones overlap, chart", options,
+    choice = st.radio(T("import.prefer"), options,
                       index=options.index(saved) if saved in options else 0,
                       key="upload-prefer", horizontal=True,
-                      format_func={"bundled": "the bundled (sourced) figures",
-                                   "uploaded": "your uploaded figures"}.get)
+                      format_func=lambda o: T(f"import.prefer.{o}"))
     st.session_state[ui.PREFER_KEY] = choice
-    if st.button("Remove my data", key="upload-remove"):
+    if st.button(T("import.remove"), key="upload-remove"):
         del st.session_state[ui.UPLOAD_KEY]
         st.rerun()
-ui.footer()
+ui.footer(lang)

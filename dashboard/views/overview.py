@@ -1,11 +1,11 @@
 """Overview: the editorial's headline claims beside what the data says."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import ui
+from dashboard import display, ui
 from dashboard.corridor_text import md_escape
-from dashboard.formatting import capitalise
-from dashboard.i18n import tr
+from dashboard.formatting import capitalise, fmt_year
 from dashboard.logistics import (
     MIDDLE_CORRIDOR,
     has_logistics,
@@ -14,53 +14,74 @@ from dashboard.logistics import (
 )
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
-lang = ui.language()
+lang = ui.lang()
+T = ui.translator()
 t = ui.tables()
-summary = editorial_summary(t)
+summary = ui.call(editorial_summary, t, lang=lang)
+claims = t["editorial_claims"]
+claim_years = dict(zip(claims["claim_id"], claims["year"], strict=True))
+attribution = T("common.quote_attribution_publisher",
+                publisher=T.data("organisation", summary.publisher))
 
-st.title("China–Kazakhstan trade: the editorial's claims, checked")
+st.title(T("overview.title"))
 st.markdown(summary.intro)
 if summary.url:
-    st.link_button(f"Read the editorial ({summary.published})", summary.url,
-                   icon=":material/open_in_new:")
+    st.link_button(T("overview.read_editorial", date=display.shown_date(summary.published, lang)),
+                   summary.url, icon=":material/open_in_new:")
 
-verdicts = claim_verdicts(t)
+
+def claim_name(claim_id: str, claim: str) -> str:
+    """The claim's name: as the data has it in English, its display name in other languages."""
+    if lang == "en":
+        return claim
+    year = claim_years.get(claim_id)
+    name = T.data("claim", claim_id, year=fmt_year(year) if pd.notna(year) else "")
+    return claim if name == claim_id else name
+
+
+def translation(claim_id: str) -> None:
+    """Our translation under the verbatim quote, labelled as ours (none in English)."""
+    text = display.quote_caption(claims, lang, claim_id=claim_id)
+    if text:
+        st.caption(text)
+
+
+verdicts = ui.call(claim_verdicts, t, lang=lang)
 for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
         with col, st.container(border=True):
-            st.metric(capitalise(v.claim), v.headline)
-            st.markdown(f"> *“{v.quote}”*  \n> — {summary.publisher}, editorial")
+            st.metric(capitalise(claim_name(v.claim_id, v.claim)), v.headline)
+            st.markdown(f"> *“{v.quote}”*  \n> {attribution}")
+            translation(v.claim_id)
             st.write(v.verdict)
-            ui.source_caption(v.sources, t)
+            ui.source_caption(v.sources, t, lang)
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
-    hub = logistics_verdict(t)
+    hub = ui.call(logistics_verdict, t, lang=lang)
     measure = measure_series(t, MIDDLE_CORRIDOR).label  # the headline's subject, in the label
-    label, value = capitalise(hub.claim), hub.headline
+    label, value = capitalise(claim_name("logistics_hub", hub.claim)), hub.headline
     if value.startswith(measure + ": "):  # so the figure itself fits the card, phones too
         label, value = f"{label} · {measure}", value[len(measure) + 2:]
     with st.columns(2, gap="medium")[0], st.container(border=True):
         st.metric(label, value)
-        st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> "
-                    + md_escape(tr(lang, "common.quote_attribution_publisher",
-                                   publisher=summary.publisher)))
+        st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))
+        translation("logistics_hub")
         st.write(md_escape(hub.verdict))
         if hub.cannot_say:
-            st.markdown("**" + tr(lang, "overview.logistics.cannot_say") + "**")
+            st.markdown("**" + T("overview.logistics.cannot_say") + "**")
             st.markdown("\n".join("- " + md_escape(c) for c in hub.cannot_say))
-        ui.source_caption(hub.sources, t)
-        st.page_link("views/corridor.py", label=tr(lang, "overview.link.corridor"),
+        ui.source_caption(hub.sources, t, lang)
+        st.page_link("views/corridor.py", label=T("overview.link.corridor"),
                      icon=":material/train:")
 
-st.subheader("Read more")
-c1, c2, c3, c4 = st.columns(4)
-c1.page_link("views/growth.py", label="Growth over the years", icon=":material/trending_up:")
-c2.page_link("views/mirror.py", label="Why the two countries' numbers differ",
-             icon=":material/compare_arrows:")
-c3.page_link("views/world.py", label="Against world trade", icon=":material/public:")
-c4.page_link("views/doubling.py", label="When could trade double?", icon=":material/flag:")
-st.info("Most figures come from news reports that cite the official statistics "
-        "(China's customs, GACC, or Kazakhstan's Bureau of National Statistics), not from the "
-        "statistics themselves. See Data & sources.", icon=":material/info:")
-ui.footer()
+st.subheader(T("overview.read_more"))
+c1, c2 = st.columns(2)  # two a row: the longer Russian and Kazakh titles fit whole
+c3, c4 = st.columns(2)
+c1.page_link("views/growth.py", label=T("overview.link.growth_over_years"),
+             icon=":material/trending_up:")
+c2.page_link("views/mirror.py", label=T("overview.link.mirror"), icon=":material/compare_arrows:")
+c3.page_link("views/world.py", label=T("overview.link.world"), icon=":material/public:")
+c4.page_link("views/doubling.py", label=T("overview.link.doubling"), icon=":material/flag:")
+st.info(T("overview.info"), icon=":material/info:")
+ui.footer(lang)

@@ -4,71 +4,70 @@ import json
 
 import streamlit as st
 
-from dashboard import export, ui
+from dashboard import charts, display, export, ui
 from dashboard.data import descriptor_text
+from dashboard.formatting import fmt_year
 
+lang = ui.lang()
+T = ui.translator()
 t = ui.bundled_tables()
 descriptor = json.loads(descriptor_text())
-st.title("Data & sources")
-st.markdown(
-    "Every figure in this dashboard sits in one of the tables below, with a `source_id` that "
-    "resolves to the source list. Download any table as CSV, or everything at once.")
-ui.download_all(ui.tables())
+st.title(T("sources.title"))
+st.markdown(T("sources.intro_md"))
+ui.download_all(ui.tables(), charts.Options(lang=lang))
 
-money = st.column_config.NumberColumn(format="$%,.0f")
-pct = st.column_config.NumberColumn(format="%+.1f%%")
+# Display only: the CSV downloads keep the canonical column names and values.
 config = {
-    "value_usd": st.column_config.NumberColumn("value (US$)", format="$%,.0f"),
-    "target_value_usd": st.column_config.NumberColumn("target (US$)", format="$%,.0f"),
-    "change_usd": st.column_config.NumberColumn("change (US$)", format="$%,.0f"),
-    "reported_change_pct": st.column_config.NumberColumn("reported change (%)",
-                                                          format="%+.1f%%"),
-    "change_pct": st.column_config.NumberColumn("change (%)", format="%+.1f%%"),
+    "value_usd": st.column_config.NumberColumn(format="$%,.0f"),
+    "target_value_usd": st.column_config.NumberColumn(format="$%,.0f"),
+    "change_usd": st.column_config.NumberColumn(format="$%,.0f"),
+    "reported_change_pct": st.column_config.NumberColumn(format="%+.1f%%"),
+    "change_pct": st.column_config.NumberColumn(format="%+.1f%%"),
     "year": st.column_config.NumberColumn(format="%d"),
     "base_year": st.column_config.NumberColumn(format="%d"),
     "deadline_year": st.column_config.NumberColumn(format="%d"),
-    "url": st.column_config.LinkColumn("address", display_text="open ↗"),
+    "url": st.column_config.LinkColumn(display_text=T("sources.link_text")),
     "approximate": st.column_config.CheckboxColumn(),
 }
 
-st.subheader("Sources")
-st.caption("Most sources are news reports that cite official statistics, not the statistics "
-           "themselves: see the 'cites' column.")
-st.dataframe(t["sources"], hide_index=True, width="stretch", column_config=config)
-st.download_button("sources.csv", export.to_csv(t["sources"]), "sources.csv", "text/csv",
-                   key="dl-table-sources", on_click="ignore", icon=":material/download:")
+
+def download(name: str) -> None:
+    st.download_button(f"{name}.csv", export.to_csv(t[name]), f"{name}.csv", "text/csv",
+                       key=f"dl-table-{name}", on_click="ignore", icon=":material/download:")
+
+
+def resource_text(name: str, r: dict, part: str) -> str:
+    """A table's title or description: the descriptor's own in English, ours translated."""
+    key = f"resource.{name}.{part}"
+    if lang == "en" or not display.has(key):
+        return r.get(part, name if part == "title" else "")
+    years = sorted({int(y) for y in t[name]["year"].dropna()}) if "year" in t[name] else []
+    span = "" if not years else (fmt_year(years[0]) if len(years) == 1
+                                 else T.years(years[0], years[-1]))
+    return T(key, years=span)
+
+
+st.subheader(T("sources.sources_heading"))
+st.caption(T("sources.sources_caption", cites=T("col.cites")))
+ui.table(t["sources"], lang, config)
+download("sources")
 
 resources = {r["name"]: r for r in descriptor["resources"]}
 for name, r in resources.items():
     if name == "sources" or name not in t:
         continue
-    st.subheader(r.get("title", name))
-    st.caption(r.get("description", ""))
-    st.dataframe(t[name], hide_index=True, width="stretch", column_config=config)
-    st.download_button(f"{name}.csv", export.to_csv(t[name]), f"{name}.csv", "text/csv",
-                       key=f"dl-table-{name}", on_click="ignore", icon=":material/download:")
+    st.subheader(resource_text(name, r, "title"))
+    st.caption(resource_text(name, r, "description"))
+    ui.table(t[name], lang, config)
+    download(name)
 
-st.subheader("Method")
-st.markdown(
-    "- **Units.** Values are current US dollars (not adjusted for inflation), stored in full "
-    "(41 000 000 000, not '41 bn'). Charts show US$ bn.\n"
-    "- **Reporter and partner.** Each row is one country's statistics (`reporter`) about trade "
-    "with another (`partner`). `export` is reporter → partner, `import` partner → reporter, "
-    "`total` both. China's and Kazakhstan's figures are never mixed in one series.\n"
-    "- **Gaps.** Years without a sourced figure are left out, never interpolated. Charts show "
-    "them as gaps (a dotted line at most, labelled as not data).\n"
-    "- **Approximations.** Figures a source gives as round or 'nearly' are flagged "
-    "`approximate` and drawn as hollow markers.\n"
-    "- **Other readings.** Where sources disagree, the series keeps one reading and "
-    "`other_readings` keeps the others, each with its source.\n"
-    "- **Computed figures** (growth rates, CAGR, gaps, the doubling target) are "
-    "computed from these tables and labelled as computed.\n"
-    "- **Projections** compound a constant rate once a year: arithmetic, not forecasts.")
+# The method's example figure is one from the tables, never typed in.
+latest = float(t["bilateral_trade"]["value_usd"].max())
+st.subheader(T("sources.method_heading"))
+st.markdown(T("sources.method_md", full_example=T.number(latest, 0), short_example=T.bn(latest)))
 
-st.subheader("How to cite this dashboard")
-st.code(f"China–Kazakhstan Trade Dashboard, data package version {descriptor['version']}: "
-        f"\"{descriptor['title']}\". Figures compiled from the sources listed therein. "
-        "Accessed <date>.", language=None)
-st.caption("Cite the original source of any single figure as well: its publisher, title, "
-           "address and date are in the sources table.")
-ui.footer()
+st.subheader(T("sources.cite_heading"))
+title = descriptor["title"] if lang == "en" else T("package.title")
+st.code(T("sources.cite_text", version=descriptor["version"], title=title), language=None)
+st.caption(T("sources.cite_caption"))
+ui.footer(lang)

@@ -4,26 +4,27 @@ import streamlit as st
 
 from dashboard import charts, ui
 
+lang = ui.lang()
+T = ui.translator()
 t = ui.tables()
-st.title("Shares and products")
-st.markdown("Each country's trade with the other as a share of its trade with the whole world, "
-            "and the goods behind Kazakhstan's sales to China, as both sides report them.")
+opts = charts.Options(lang=lang)
+st.title(T("structure.title"))
+st.markdown(T("structure.intro"))
 
-shares = charts.build("shares", t)
+shares = charts.build("shares", t, opts)
 if shares.shares:
-    ui.chart(shares)
+    ui.chart(shares, lang)
 else:
-    st.info("The data holds no world totals, so no share can be computed.")
+    st.info(T("structure.no_shares"))
 
-st.subheader("Selected HS chapters")
-chapters = charts.build("hs-chapters", t)
+st.subheader(T("structure.chapters_heading"))
+chapters = charts.build("hs-chapters", t, opts)
 if chapters.chapters:
-    ui.chart(chapters)
-    st.caption("Only the chapters in the data: they are not the whole trade, and the two sides "
-               "value the same goods differently (exports FOB, imports CIF).")
+    ui.chart(chapters, lang)
+    st.caption(T("structure.chapters_caption"))
 else:
-    st.info("The data holds no HS chapter figures.")
+    st.info(T("structure.no_chapters"))
 
-st.subheader("Named products")
-ui.chart(charts.build("products", t))
-ui.footer()
+st.subheader(T("structure.products_heading"))
+ui.chart(charts.build("products", t, opts), lang)
+ui.footer(lang)

@@ -4,40 +4,41 @@ import streamlit as st
 
 from dashboard import charts, ui
 from dashboard.charts.world import editorial_note, value_range
-from dashboard.formatting import fmt_pct
+from dashboard.formatting import fmt_year
 from dashboard.verdicts import editorial_summary
 
+lang = ui.lang()
+T = ui.translator()
 t = ui.tables()
-spec = charts.build("world-comparison", t)
+opts = charts.Options(lang=lang)
+spec = charts.build("world-comparison", t, opts)
 check = spec.check
-st.title("Against the world")
+st.title(T("world.title"))
 e = check.editorial
-st.markdown(
-    f"The editorial set China–Kazakhstan trade growth in {check.year} against "
-    + (f"a **{fmt_pct(e.change_pct, is_fraction=False)}** change in global trade. "
-       if e is not None else "global trade. ")
-    + "World trade can be measured in several ways, and they gave different answers: this "
-    "chart shows each one beside the bilateral figure.")
-ui.chart(spec)
+if e is not None:
+    st.markdown(T("world.intro_change_md", year=fmt_year(check.year),
+                  change=T.pct(e.change_pct, is_fraction=False)))
+else:
+    st.markdown(T("world.intro_md", year=fmt_year(check.year)))
+ui.chart(spec, lang)
 
-note = editorial_note(check, editorial_summary(t).published)
+# The note compares publication dates: it gets the editorial's date as stored.
+note = ui.call(editorial_note, check, editorial_summary(t).published, lang=lang)
 if note:
     st.info(note, icon=":material/history:")
 falls = value_range(check)
-st.markdown(
-    "**Volume vs value.** A *volume* measure removes price changes: it says how much more or "
-    "less was shipped. A *value* measure is in current US dollars, so falling prices pull it "
-    "down further. The bilateral growth is a value figure, so the like-for-like comparison is "
-    "with the value measures"
-    + (f" ({fmt_pct(falls[0], is_fraction=False, digits=0)} to "
-       f"{fmt_pct(falls[1], is_fraction=False, digits=0)} among those that fell)."
-       if falls else "."))
+if falls:
+    pct = lambda v: T.pct(v, is_fraction=False, digits=0)  # noqa: E731
+    st.markdown(T("world.volume_value_range_md",
+                  range=T("common.range", low=pct(falls[0]), high=pct(falls[1]))))
+else:
+    st.markdown(T("world.volume_value_md"))
 
-st.subheader("Context: China's total foreign trade")
-china = charts.build("china-trade", t)
-ui.chart(china)
-missing = china.data[china.data["value_usd_tn"].isna()]
-if not missing.empty:
-    st.caption("For " + ", ".join(str(y) for y in missing["year"]) + " the source gives the "
-               "change only, not the level.")
-ui.footer()
+st.subheader(T("world.china_heading"))
+china = charts.build("china-trade", t, opts)
+ui.chart(china, lang)
+missing = [fmt_year(y) for y in china.data[china.data["value_usd_tn"].isna()]["year"]]
+if missing:
+    st.caption(T("world.china_level_missing" if len(missing) == 1
+                 else "world.china_level_missing_many", years=T.listing(missing)))
+ui.footer(lang)

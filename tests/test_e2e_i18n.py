@@ -6,7 +6,6 @@ import pytest
 from test_e2e import (  # noqa: F401  (fixtures, by name)
     PAGES,
     SHOTS,
-    browser,
     published_server,
     server,
     wait_ready,

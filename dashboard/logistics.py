@@ -21,6 +21,8 @@ from .border import (
     queue_episodes,
 )
 from .disagreements import Disagreement, disagreements
+from .formatting import fmt_number
+from .i18n import tr
 
 __all__ = ["BorderFact", "BorderReading", "Disagreement", "LogisticsVerdict", "MeasureSeries",
            "chart_series", "clearance_facts", "disagreements", "fmt_amount", "fmt_change",
@@ -113,10 +115,12 @@ class LogisticsVerdict:
     claim_id: str
     claim: str
     quote: str
-    headline: str
+    headline: str  # the figure in a phrase, in the reader's language
     verdict: str
     cannot_say: tuple[str, ...]
     sources: tuple[str, ...]
+    figure: str = ""  # the figure alone, big on the card: short enough for a phone
+    context: str = ""  # what the figure is, under it
 
 
 def _fmt_row(r: pd.Series) -> str:
@@ -134,10 +138,11 @@ def _latest_same_period(others: pd.DataFrame) -> tuple[pd.Series, pd.Series] | N
     return None
 
 
-def logistics_verdict(tables: dict[str, pd.DataFrame]) -> LogisticsVerdict:
+def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> LogisticsVerdict:
     """The hub claim checked: Middle Corridor growth and its peak-year jump, transit containers
     over the years with full-year figures, all China–Europe trains for scale, the border facts,
-    and what the sources cannot show."""
+    and what the sources cannot show. The card's headline is in ``lang``; the sentences are
+    in English for now."""
     c = tables["editorial_claims"].set_index("claim_id").loc[HUB_CLAIM]
     parts, cannot, used = [], [], []
 
@@ -145,7 +150,8 @@ def logistics_verdict(tables: dict[str, pd.DataFrame]) -> LogisticsVerdict:
     line = mc.line
     first, peak, last = line.iloc[0], line.loc[line["value"].idxmax()], line.iloc[-1]
     y0, yp = int(first["year"]), int(peak["year"])
-    headline = f"{mc.label}: {peak['value'] / first['value']:.1f}× from {y0} to {yp}"
+    card = _card(mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name"),
+                 peak["value"] / first["value"], y0, yp, lang)
     text = (f"{mc.label} ({first['whose_figure']}): {_fmt_row(first)} in {y0}, "
             f"{_fmt_row(peak)} in {yp}, {peak['value'] / first['value']:.1f} times as much")
     prev = line[line["year"] == yp - 1]
@@ -207,5 +213,14 @@ def logistics_verdict(tables: dict[str, pd.DataFrame]) -> LogisticsVerdict:
                & (cav["measure"].isna() | cav["measure"].isin(VERDICT_MEASURES))]
     cannot = list(mine["statement"].astype(str)) + cannot
     used += list(mine["based_on"].dropna())
-    return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]), headline,
-                            " ".join(parts), tuple(cannot), tuple(dict.fromkeys(map(str, used))))
+    return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]), verdict=" ".join(parts),
+                            cannot_say=tuple(cannot),
+                            sources=tuple(dict.fromkeys(map(str, used))), **card)
+
+
+def _card(measure: str, multiple: float, start: int, end: int, lang: str) -> dict[str, str]:
+    """Headline, figure ('5.9×') and context of the card: growth of one measure between years."""
+    times = fmt_number(multiple, 1, lang=lang)
+    params = dict(measure=measure, times=times, start=str(start), end=str(end))
+    return dict(headline=tr(lang, "verdict.logistics.headline", **params), figure=times + "×",
+                context=tr(lang, "verdict.logistics.context", **params))

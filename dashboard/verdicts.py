@@ -12,7 +12,7 @@ import pandas as pd
 
 from .data import series, value_for
 from .editorial import EditorialSummary, editorial_summary
-from .formatting import fmt_bn, fmt_share
+from .formatting import fmt_bn, fmt_multiple, fmt_share
 from .i18n import data_label, join_sentences, tr
 from .wording import dated, pct, pct_g, times
 
@@ -22,9 +22,17 @@ class Verdict:
     claim_id: str
     claim: str
     quote: str
-    headline: str
+    headline: str  # the figure in a phrase, for alt texts and embeds
     verdict: str
     sources: tuple[str, ...]
+    figure: str = ""  # the figure alone, big on the card: short enough for a phone
+    context: str = ""  # what the figure is, under it: a phrase that wraps
+
+
+def _card(lang: str, claim: str, figure: str, **params: str) -> dict[str, str]:
+    """The headline, the figure and its context for a claim's card, in the reader's language."""
+    return dict(headline=tr(lang, f"verdict.{claim}.headline", **params), figure=figure,
+                context=tr(lang, f"verdict.{claim}.context", **params))
 
 
 @dataclass(frozen=True)
@@ -125,9 +133,9 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
         parts.append(tr(lang, "verdict.trade.kaz", where=kaz.where, value=bn(kaz.value),
                         how=kaz.how))
     out.append(Verdict("trade_2023", str(c["claim"]), str(c["quote"]),
-                       tr(lang, "verdict.trade.headline", value=bn(claimed), year=str(year)),
-                       join_sentences(lang, parts),
-                       tuple(p.source_id for p in (chn, kaz) if p is not None)))
+                       verdict=join_sentences(lang, parts),
+                       sources=tuple(p.source_id for p in (chn, kaz) if p is not None),
+                       **_card(lang, "trade", bn(claimed), value=bn(claimed), year=str(year))))
 
     c = claims.loc["growth_2023"]
     claimed = float(c["value"])
@@ -146,9 +154,10 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
         parts.append(tr(lang, "verdict.growth.kaz_flagged" if flagged else "verdict.growth.kaz",
                         rate=pct((kaz.value / kprev.value - 1) * 100, lang), year=str(year - 1)))
         srcs += (kaz.source_id, kprev.source_id)
+    change = pct(claimed, lang, digits=0)
     out.append(Verdict("growth_2023", str(c["claim"]), str(c["quote"]),
-                       tr(lang, "verdict.growth.headline", change=pct(claimed, lang, digits=0)),
-                       join_sentences(lang, parts), tuple(dict.fromkeys(srcs))))
+                       verdict=join_sentences(lang, parts), sources=tuple(dict.fromkeys(srcs)),
+                       **_card(lang, "growth", change, change=change)))
 
     c = claims.loc["world_2023"]
     check = world_check(world, int(c["year"]))
@@ -168,21 +177,23 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
                      if len(falls) > 1 else
                      tr(lang, "verdict.world.value_fell_one", value=pct_g(falls[0], lang)))
     srcs = tuple(r.source_id for r in (*check.volume, *check.value_falls))
+    change = pct(float(c["value"]), lang)
     out.append(Verdict("world_2023", str(c["claim"]), str(c["quote"]),
-                       tr(lang, "verdict.world.headline", change=pct(float(c["value"]), lang),
-                          year=str(check.year)),
-                       join_sentences(lang, parts) or tr(lang, "verdict.world.none"), srcs))
+                       verdict=join_sentences(lang, parts) or tr(lang, "verdict.world.none"),
+                       sources=srcs, **_card(lang, "world", change, change=change,
+                                             year=str(check.year))))
 
     c = claims.loc["doubling_goal"]
     base_year = int(c["year"])
     base = value_for(trade, base_year)
     multiple = float(c["value"])
     chn = series(trade, "CHN", "KAZ")
-    headline = tr(lang, "verdict.doubling.headline", times=times(multiple, lang),
-                  year=str(base_year))
+    card = _card(lang, "doubling", fmt_multiple(multiple, lang=lang),
+                 times=times(multiple, lang), year=str(base_year))
     if base is None or chn.empty:
-        out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), headline,
-                           tr(lang, "verdict.doubling.no_base", year=str(base_year)), ()))
+        out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]),
+                           verdict=tr(lang, "verdict.doubling.no_base", year=str(base_year)),
+                           sources=(), **card))
         return out
     latest_row = chn.iloc[-1]
     target = base * multiple
@@ -190,8 +201,8 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
                  target=bn(target), latest=bn(float(latest_row["value_usd"])),
                  latest_year=str(int(latest_row["year"])),
                  share=fmt_share(float(latest_row["value_usd"]) / target, lang=lang))
-    out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), headline, verdict,
-                       (str(latest_row["source_id"]),)))
+    out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), verdict=verdict,
+                       sources=(str(latest_row["source_id"]),), **card))
     return out
 
 

@@ -27,7 +27,7 @@ from dashboard.corridor_tables import (
 )
 from dashboard.corridor_text import amount, decimals, md_escape
 from dashboard.data import DataError, load_package
-from dashboard.logistics import RESOURCES, disagreements
+from dashboard.logistics import RESOURCES, disagreements, logistics_verdict
 
 
 def trace(fig, name):
@@ -270,12 +270,24 @@ def test_corridor_page_in_russian(monkeypatch):
 def test_overview_fifth_card_says_what_the_data_cannot(monkeypatch):
     at = open_page(monkeypatch, FIXTURE, None)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Logistics hub · Corridor cargo"] == "3.0× from 2015 to 2017"
+    assert metrics["Logistics hub"] == "3.0×"
+    assert "Corridor cargo, 2015 to 2017" in [c.value for c in at.caption]
     text = [plain(m.value) for m in at.markdown]
     i = text.index("**What the data cannot say**")
     assert text[i + 1] == "- No synthetic source counts trains through the fixture country."
     assert any(t.startswith("Corridor cargo (Corridor Ministry): 1 million t in 2015")
                for t in text)
+
+
+@pytest.mark.parametrize(("lang", "figure", "context"), [
+    ("en", "3.0×", "Corridor cargo, 2015 to 2017"),
+    ("ru", "3,0×", "Грузы по Среднему коридору, 2015–2017\u00a0гг."),
+    ("zh", "3.0×", "中间走廊货运量，2015年至2017年"),
+])
+def test_the_fifth_card_figure_is_short_and_in_the_readers_language(lang, figure, context):
+    v = logistics_verdict(load_package(FIXTURE), lang=lang)
+    assert (v.figure, v.context) == (figure, context)
+    assert figure.removesuffix("×") in v.headline and v.headline != v.context
 
 
 @pytest.fixture

@@ -18,10 +18,6 @@ pytestmark = pytest.mark.e2e
 TITLES = {"": "overview.title", "growth": "growth.title", "mirror": "mirror.title",
           "world": "world.title", "structure": "structure.title", "doubling": "doubling.title",
           "sources": "sources.title", "import": "import.title", "corridor": "corridor.title"}
-# Known, reported defect: the overview's fifth (logistics) card figure is cut by a few
-# characters on a 390 px phone in Chinese. Recorded, not hidden: the case xfails only while
-# it is still clipped, and every other page and language must have nothing clipped.
-KNOWN_CLIPPED = {("", "zh")}
 # Text cut off with an ellipsis (a label, a link, a button, a chosen option): the reader
 # needs it whole, in every language. Hidden elements (closed popovers, the phone's closed
 # page menu) do not count.
@@ -79,7 +75,7 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
         context.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "ru", "kk"])
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
 def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):  # noqa: F811 (fixtures)
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
@@ -88,10 +84,7 @@ def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):  
         _load(pg, published_server, path, lang)
         overflow = pg.evaluate(OVERFLOW)
         assert overflow[0] <= overflow[1] + 1, overflow
-        clipped = pg.evaluate(CLIPPED)
-        if clipped and (path, lang) in KNOWN_CLIPPED:
-            pytest.xfail(f"known: clipped on a 390 px phone: {clipped[:3]}")
-        assert clipped == []
+        assert pg.evaluate(CLIPPED) == []
         SHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"mobile-{lang}-{path or 'overview'}.png"))
     finally:

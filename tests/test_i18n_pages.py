@@ -20,7 +20,7 @@ from dashboard.data import descriptor_text, load_package, series
 from dashboard.doubling import presets, target_choices
 from dashboard.formatting import capitalise, fmt_bn, fmt_pct
 from dashboard.i18n import LANGUAGES, Translator, catalogue
-from dashboard.logistics import MIDDLE_CORRIDOR, has_logistics, logistics_verdict, measure_series
+from dashboard.logistics import has_logistics, logistics_verdict
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
 OTHERS = ("zh", "ru", "kk")
@@ -133,14 +133,12 @@ def untranslated_core(t, lang: str) -> set[str]:
                          for code in (lang, "en"))
         out |= {capitalise(a.label) for a, b in zip(mine, english, strict=True)
                 if a.label == b.label}
-    if has_logistics(t):  # the logistics core writes English only
+    if has_logistics(t):  # the logistics sentences are English (the card's figure is not)
         hubs = [ui.call(logistics_verdict, t, lang=code) for code in (lang, "en")]
         pairs = [(hubs[0].headline, hubs[1].headline), (hubs[0].verdict, hubs[1].verdict),
                  *zip(hubs[0].cannot_say, hubs[1].cannot_say, strict=True)]
         same = {x for x, y in pairs if x == y}
         out |= same | {md_escape(x) for x in same}  # the card escapes them for Markdown
-        label = measure_series(t, MIDDLE_CORRIDOR).label
-        out |= {label, hubs[0].headline.removeprefix(label + ": ")}
     settings = default_projection(t)
     answers = [charts.build("doubling-target", t, charts.Options(projection=settings, lang=code))
                .answer for code in (lang, "en")]

@@ -6,12 +6,7 @@ import streamlit as st
 from dashboard import display, ui
 from dashboard.corridor_text import md_escape
 from dashboard.formatting import capitalise, fmt_year
-from dashboard.logistics import (
-    MIDDLE_CORRIDOR,
-    has_logistics,
-    logistics_verdict,
-    measure_series,
-)
+from dashboard.logistics import has_logistics, logistics_verdict
 from dashboard.verdicts import claim_verdicts, editorial_summary
 
 lang = ui.lang()
@@ -46,25 +41,27 @@ def translation(claim_id: str) -> None:
         st.caption(text)
 
 
+def headline(name: str, figure: str, context: str) -> None:
+    """The claim's figure big and alone (it fits a phone), what it is in words under it."""
+    st.metric(capitalise(name), figure)
+    st.caption(md_escape(context))
+
+
 verdicts = ui.call(claim_verdicts, t, lang=lang)
 for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
         with col, st.container(border=True):
-            st.metric(capitalise(claim_name(v.claim_id, v.claim)), v.headline)
+            headline(claim_name(v.claim_id, v.claim), v.figure, v.context)
             st.markdown(f"> *“{v.quote}”*  \n> {attribution}")
             translation(v.claim_id)
             st.write(v.verdict)
             ui.source_caption(v.sources, t, lang)
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
-    hub = ui.call(logistics_verdict, t, lang=lang)
-    measure = measure_series(t, MIDDLE_CORRIDOR).label  # the headline's subject, in the label
-    label, value = capitalise(claim_name("logistics_hub", hub.claim)), hub.headline
-    if value.startswith(measure + ": "):  # so the figure itself fits the card, phones too
-        label, value = f"{label} · {measure}", value[len(measure) + 2:]
+    hub = logistics_verdict(t, lang=lang)
     with st.columns(2, gap="medium")[0], st.container(border=True):
-        st.metric(label, value)
+        headline(claim_name("logistics_hub", hub.claim), hub.figure, hub.context)
         st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))
         translation("logistics_hub")
         st.write(md_escape(hub.verdict))

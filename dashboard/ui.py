@@ -9,22 +9,28 @@ every run of app.py).
 from __future__ import annotations
 
 import json
-from types import MappingProxyType
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from . import archive, charts, display, embed, export
-from .data import DataError, data_root, descriptor_text, load_package
+from . import archive, charts, display, embed, export, ui_lang
+from .data import descriptor_text
 from .i18n import DEFAULT_LANG, tr
 from .theme import EXPORT_WIDTH
+from .ui_data import (  # noqa: F401  (the pages reach the session's tables through ui)
+    PREFER_KEY,
+    UPLOAD_KEY,
+    build,
+    bundled_tables,
+    shared,
+    tables,
+)
 from .ui_lang import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
     _bounded,
     call,
     country,
-    lang,
     language,
     language_selector,
     notice,
@@ -32,50 +38,7 @@ from .ui_lang import (  # noqa: F401  (the pages reach the session's language th
     who,
 )
 
-UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
-PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
-_SESSION_TABLES = "_tables"         # this session's own copy, with its upload merged once
-
-
-
-@st.cache_resource(show_spinner=False)
-def _package(root: str) -> MappingProxyType:
-    """The validated package, once per process and data folder. Read-only: sessions copy it."""
-    return MappingProxyType(load_package(root))
-
-
-def _root() -> str:
-    return str(data_root().resolve())
-
-
-def bundled_tables() -> dict[str, pd.DataFrame]:
-    """The validated data package, or a clear error and a stopped page."""
-    try:
-        shared = _package(_root())
-    except DataError as exc:
-        st.error(tr(lang(), "ui.bundled_invalid", error=exc))
-        st.stop()
-    # A session may sort or annotate what it gets; it must never change another's tables.
-    return {name: frame.copy(deep=False) for name, frame in shared.items()}
-
-
-def tables() -> dict[str, pd.DataFrame]:
-    """This session's tables: bundled, plus its uploaded figures, merged once per change."""
-    upload = st.session_state.get(UPLOAD_KEY)
-    prefer = st.session_state.get(PREFER_KEY, "bundled")
-    token = (_root(), id(upload), prefer)
-    cached = st.session_state.get(_SESSION_TABLES)
-    if cached is not None and cached[0] == token:
-        return dict(cached[1])
-    merged = bundled_tables()
-    if upload is not None:
-        from .importing import combine
-
-        merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
-                                               prefer=prefer)
-        merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
-    st.session_state[_SESSION_TABLES] = (token, merged)
-    return dict(merged)
+lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
 def pair_selector(t: dict[str, pd.DataFrame], *, key: str,
@@ -96,13 +59,13 @@ def pair_selector(t: dict[str, pd.DataFrame], *, key: str,
 
 def _file(spec: charts.Chart, fmt: str):
     """The deferred file for one format; a failed static export disables static formats."""
-    def build() -> bytes:
+    def render() -> bytes:
         try:
             return export.render(spec, fmt)
         except export.ExportUnavailable as exc:
             export.mark_unavailable(str(exc))
             raise
-    return build
+    return render
 
 
 def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
@@ -182,7 +145,7 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     upload = st.session_state.get(UPLOAD_KEY)
     lang = options.lang if options is not None else DEFAULT_LANG
 
-    def build() -> bytes:
+    def make_zip() -> bytes:
         specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
@@ -190,7 +153,7 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
         return call(archive.build_zip, specs, archive.package_files(), version=version,
                     user_tables=user, lang=lang)
 
-    st.download_button(tr(lang, "export.download_all"), data=build,
+    st.download_button(tr(lang, "export.download_all"), data=make_zip,
                        file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
                        key="dl-all", on_click="ignore", icon=":material/folder_zip:")
     ok, why = call(export.static_available, lang=lang)

@@ -45,13 +45,13 @@ if not has_logistics(t):
     st.stop()
 
 options = charts.Options(lang=lang)
-drawable = charts.available(t)
+drawable = ui.shared(charts.available)
 for name in charts.LOGISTICS_CHARTS:
     st.subheader(tr(lang, f"corridor.heading.{name.replace('-', '_')}"))
     if name not in drawable:
         st.info(tr(lang, "corridor.chart_missing"), icon=":material/info:")
         continue
-    spec = charts.build(name, t, options)
+    spec = ui.build(name, options)
     ui.chart(spec, lang)
     st.caption(md_escape(spec.alt))
     for caveat in spec.series.caveats:
@@ -59,17 +59,17 @@ for name in charts.LOGISTICS_CHARTS:
 
 st.subheader(tr(lang, "corridor.clearance.heading"))
 st.markdown(tr(lang, "corridor.clearance.intro"))
-clearance = clearance_table(t, lang)
+clearance = ui.shared(clearance_table, lang)
 table(clearance, "corridor-clearance")
-sources(s for f in clearance_facts(t) for s in f.sources)
+sources(s for f in ui.shared(clearance_facts) for s in f.sources)
 
 st.subheader(tr(lang, "corridor.queue.heading"))
 st.markdown(tr(lang, "corridor.queue.intro"))
-queues = queue_table(t, lang)
+queues = ui.shared(queue_table, lang)
 table(queues, "corridor-queues")
-sources(s for f in queue_episodes(t) for s in f.sources)
+sources(s for f in ui.shared(queue_episodes) for s in f.sources)
 
-steps = policy_list(t, lang)
+steps = ui.shared(policy_list, lang)
 if steps:
     st.subheader(tr(lang, "corridor.policy.heading"))
     st.markdown("\n".join("- " + md_escape(tr(lang, "corridor.policy.item", date=p.date,
@@ -79,7 +79,7 @@ if steps:
 
 st.subheader(tr(lang, "corridor.disagree.heading"))
 st.markdown(tr(lang, "corridor.disagree.intro"))
-found = disagreements(t)
+found = ui.shared(disagreements)
 if not found:
     st.info(tr(lang, "corridor.disagree.none"), icon=":material/info:")
 for i, d in enumerate(found):
@@ -89,7 +89,7 @@ for i, d in enumerate(found):
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))
     st.dataframe(t["logistics"], hide_index=True, width="stretch", key="corridor-logistics")
-    st.download_button("logistics.csv", export.to_csv(t["logistics"]), "logistics.csv",
+    st.download_button("logistics.csv", lambda: export.to_csv(t["logistics"]), "logistics.csv",
                        "text/csv", key="dl-table-logistics", on_click="ignore",
                        icon=":material/download:")
 ui.footer(lang)

@@ -24,7 +24,7 @@ lang = ui.lang()
 T = ui.translator()
 t = ui.tables()
 st.title(T("doubling.title"))
-quote = claim_quote(t, "target_multiple")
+quote = ui.shared(claim_quote, "target_multiple")
 if quote:
     st.markdown(f"> *“{quote}”* {T('common.quote_attribution_short')}")
     translation = display.quote_caption(t["editorial_claims"], lang, metric="target_multiple")
@@ -36,7 +36,7 @@ reporter, partner = ui.pair_selector(t, key="dbl-pair", lang=lang)
 who = ui.who(reporter, lang)
 history = series(t["bilateral_trade"], reporter, partner)
 base_years = [int(y) for y in history["year"]]
-defaults = default_projection(t, reporter, partner)
+defaults = ui.shared(default_projection, reporter, partner)
 
 announced_options = ui.call(target_choices, t["targets"], lang=lang)
 
@@ -122,7 +122,7 @@ def explorer() -> None:
     st.session_state["dbl-written"] = params
     st.session_state["dbl-notices"] = []
 
-    spec = charts.build("doubling-target", t, charts.Options(
+    spec = ui.build("doubling-target", charts.Options(
         reporter=reporter, partner=partner, log=log, projection=settings, lang=lang))
     a = spec.answer
     with st.container(border=True):

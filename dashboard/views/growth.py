@@ -27,7 +27,7 @@ scale = c2.segmented_control(T("growth.scale"), list(SCALES), default="Linear",
                              format_func=lambda s: T(SCALES[s]), key="growth-scale") or "Linear"
 opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
                       log=scale == "Log", lang=lang)
-spec = charts.build("growth", t, opts)
+spec = ui.build("growth", opts)
 ui.chart(spec, lang)
 
 summary = cagr_summary(spec.series, start, end)
@@ -43,11 +43,11 @@ else:
     st.info(T("growth.choose_two"))
 
 st.subheader(T("growth.yoy_heading"))
-ui.chart(charts.build("yoy-growth", t, opts), lang)
+ui.chart(ui.build("yoy-growth", opts), lang)
 st.caption(T("growth.yoy_caption"))
 
 st.subheader(T("growth.flows_heading"))
-flows = charts.build("flows", t, opts)
+flows = ui.build("flows", opts)
 if flows.data.empty:
     st.info(T("growth.no_flows"))
 else:
@@ -55,6 +55,6 @@ else:
 
 if (reporter, partner) == ("CHN", "KAZ"):
     st.subheader(T("growth.history_heading"))
-    ui.chart(charts.build("target-history", t, opts), lang)
+    ui.chart(ui.build("target-history", opts), lang)
     st.caption(T("growth.history_caption", who=ui.who(reporter, lang)))
 ui.footer(lang)

@@ -13,7 +13,7 @@ st.title(T("mirror.title"))
 st.markdown(T("mirror.intro"))
 
 reporter, partner = ui.pair_selector(t, key="mirror-pair", lang=lang)
-spec = charts.build("mirror", t, charts.Options(reporter=reporter, partner=partner, lang=lang))
+spec = ui.build("mirror", charts.Options(reporter=reporter, partner=partner, lang=lang))
 m = spec.mirror.rows
 if m.empty:
     st.warning(T("mirror.no_overlap"))
@@ -39,7 +39,7 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     year_col: st.column_config.NumberColumn(format="%d")})
 
 side = "KAZ" if "KAZ" in (reporter, partner) else partner
-anomalies = anomaly_years(t, side, reporter if side == partner else partner)
+anomalies = ui.shared(anomaly_years, side, reporter if side == partner else partner)
 if anomalies:
     st.subheader(T("mirror.anomaly_heading", country=ui.country(side, lang)))
     # The data's own note is English; other languages get the same finding in their words.
@@ -50,7 +50,7 @@ if anomalies:
                  column_config={T("mirror.col.value_bn"): st.column_config.NumberColumn(
                      format="%.3f"), year_col: st.column_config.NumberColumn(format="%d")})
 
-pairs = same_period_pairs(t, reporter, partner)
+pairs = ui.shared(same_period_pairs, reporter, partner)
 if pairs:
     st.subheader(T("mirror.same_period_heading"))
     st.dataframe(display.same_period_table(pairs, a, b, lang), hide_index=True,

@@ -12,7 +12,7 @@ from dashboard.verdicts import claim_verdicts, editorial_summary
 lang = ui.lang()
 T = ui.translator()
 t = ui.tables()
-summary = ui.call(editorial_summary, t, lang=lang)
+summary = ui.shared(editorial_summary, lang=lang)
 claims = t["editorial_claims"]
 claim_years = dict(zip(claims["claim_id"], claims["year"], strict=True))
 attribution = T("common.quote_attribution_publisher",
@@ -47,7 +47,7 @@ def headline(name: str, figure: str, context: str) -> None:
     st.caption(md_escape(context))
 
 
-verdicts = ui.call(claim_verdicts, t, lang=lang)
+verdicts = ui.shared(claim_verdicts, lang=lang)
 for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
@@ -59,7 +59,7 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
             ui.source_caption(v.sources, t, lang)
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
-    hub = logistics_verdict(t, lang=lang)
+    hub = ui.shared(logistics_verdict, lang=lang)
     with st.columns(2, gap="medium")[0], st.container(border=True):
         headline(claim_name("logistics_hub", hub.claim), hub.figure, hub.context)
         st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))

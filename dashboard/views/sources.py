@@ -32,7 +32,8 @@ config = {
 
 
 def download(name: str) -> None:
-    st.download_button(f"{name}.csv", export.to_csv(t[name]), f"{name}.csv", "text/csv",
+    st.download_button(f"{name}.csv", lambda name=name: export.to_csv(t[name]),
+                       f"{name}.csv", "text/csv",
                        key=f"dl-table-{name}", on_click="ignore", icon=":material/download:")
 
 

@@ -11,14 +11,14 @@ opts = charts.Options(lang=lang)
 st.title(T("structure.title"))
 st.markdown(T("structure.intro"))
 
-shares = charts.build("shares", t, opts)
+shares = ui.build("shares", opts)
 if shares.shares:
     ui.chart(shares, lang)
 else:
     st.info(T("structure.no_shares"))
 
 st.subheader(T("structure.chapters_heading"))
-chapters = charts.build("hs-chapters", t, opts)
+chapters = ui.build("hs-chapters", opts)
 if chapters.chapters:
     ui.chart(chapters, lang)
     st.caption(T("structure.chapters_caption"))
@@ -26,5 +26,5 @@ else:
     st.info(T("structure.no_chapters"))
 
 st.subheader(T("structure.products_heading"))
-ui.chart(charts.build("products", t, opts), lang)
+ui.chart(ui.build("products", opts), lang)
 ui.footer(lang)

@@ -11,7 +11,7 @@ lang = ui.lang()
 T = ui.translator()
 t = ui.tables()
 opts = charts.Options(lang=lang)
-spec = charts.build("world-comparison", t, opts)
+spec = ui.build("world-comparison", opts)
 check = spec.check
 st.title(T("world.title"))
 e = check.editorial
@@ -23,7 +23,7 @@ else:
 ui.chart(spec, lang)
 
 # The note compares publication dates: it gets the editorial's date as stored.
-note = ui.call(editorial_note, check, editorial_summary(t).published, lang=lang)
+note = ui.call(editorial_note, check, ui.shared(editorial_summary).published, lang=lang)
 if note:
     st.info(note, icon=":material/history:")
 falls = value_range(check)
@@ -35,7 +35,7 @@ else:
     st.markdown(T("world.volume_value_md"))
 
 st.subheader(T("world.china_heading"))
-china = charts.build("china-trade", t, opts)
+china = ui.build("china-trade", opts)
 ui.chart(china, lang)
 missing = [fmt_year(y) for y in china.data[china.data["value_usd_tn"].isna()]["year"]]
 if missing:

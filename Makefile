@@ -10,7 +10,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 ADDRESS ?= 0.0.0.0
 RESTART_DELAY ?= 10
 
-.PHONY: run serve test test-fast lint bench chromium cjk-font haproxy clean
+.PHONY: run dev serve test test-fast lint bench chromium cjk-font haproxy clean
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ run: $(VENV)/.run-installed
 	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
 	@$(MAKE) --no-print-directory cjk-font || echo "Continuing without a CJK font: Chinese text in PNG/PDF exports would show as empty boxes."
 	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+
+# As run, reloading pages when a source file changes (production servers do not watch files).
+dev: $(VENV)/.run-installed
+	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT) \
+		--server.fileWatcherType auto --server.runOnSave true
 
 # WORKERS Streamlit processes behind haproxy on PORT; Ctrl-C stops everything.
 serve: $(VENV)/.run-installed haproxy

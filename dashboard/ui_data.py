@@ -7,6 +7,7 @@ gets its own merged copy and its own results, each computed once per upload.
 
 from __future__ import annotations
 
+import gc
 from types import MappingProxyType
 
 import pandas as pd
@@ -26,7 +27,13 @@ _SESSION_TABLES = "_tables"         # this session's own copy, with its upload m
 @st.cache_resource(show_spinner=False)
 def _package(root: str) -> MappingProxyType:
     """The validated package, once per process and data folder. Read-only: sessions copy it."""
-    return MappingProxyType(load_package(root))
+    package = MappingProxyType(load_package(root))
+    # Streamlit collects garbage after every run of every session (runner.postScriptGC): a
+    # full pass over every object of pandas, plotly, Babel and these tables, a third of a
+    # page view. What is loaded now lives as long as the process: move it out of the
+    # collector's sight, so each pass only walks what a session made.
+    gc.freeze()
+    return package
 
 
 def _root() -> str:

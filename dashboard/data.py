@@ -132,6 +132,20 @@ def series(trade: pd.DataFrame, reporter: str = "CHN", partner: str = "KAZ",
     return sel.sort_values("year").reset_index(drop=True)
 
 
+def pair_series(tables: Mapping[str, pd.DataFrame], reporter: str = "CHN",
+                partner: str = "KAZ") -> pd.DataFrame:
+    """``series`` of the package's bilateral trade: a pair's yearly totals."""
+    return series(tables["bilateral_trade"], reporter, partner)
+
+
+def trade_pairs(tables: Mapping[str, pd.DataFrame]) -> list[tuple[str, str]]:
+    """Every reporter–partner pair with total-trade figures, China–Kazakhstan first."""
+    trade = tables["bilateral_trade"]
+    totals = trade[trade["flow"] == "total"]
+    return sorted(set(zip(totals["reporter"], totals["partner"], strict=True)),
+                  key=lambda p: (p != ("CHN", "KAZ"), p))
+
+
 def value_for(trade: pd.DataFrame, year: int, reporter: str = "CHN", partner: str = "KAZ",
               flow: str = "total") -> float | None:
     """A single figure, or None where no source gives it."""

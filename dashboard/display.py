@@ -33,6 +33,11 @@ def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
     return {c: tr(lang, f"col.{c}") for c in columns if has(f"col.{c}")}
 
 
+def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.DataFrame:
+    """One table of the package as a page shows it: ``shown_values`` of ``tables[name]``."""
+    return shown_values(tables[name], lang)
+
+
 def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The frame with its data values' display names in ``lang`` (English: as stored).
 
@@ -125,6 +130,11 @@ def quote_caption(claims: pd.DataFrame, lang: str, **which: str) -> str | None:
         return None
     return md_literal(tr(lang, "common.translated_quote", label=tr(lang, "common.our_translation"),
                          text=text))
+
+
+def claim_caption(tables: Mapping[str, pd.DataFrame], lang: str, **which: str) -> str | None:
+    """``quote_caption`` of the package's editorial claims."""
+    return quote_caption(tables["editorial_claims"], lang, **which)
 
 
 def mirror_table(rows: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:

@@ -42,12 +42,16 @@ class Memo:
                 return self._results[key]
             self.misses += 1
         result = compute()
+        self.put(key, result)
+        return result
+
+    def put(self, key: Hashable, result: Any) -> None:
+        """Store ``result`` for ``key`` (replacing what was there), within the bound."""
         with self._lock:
             self._results[key] = result
             self._results.move_to_end(key)
             while len(self._results) > self.max_entries:
                 self._results.popitem(last=False)
-        return result
 
     def __len__(self) -> int:
         return len(self._results)

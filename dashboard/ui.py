@@ -15,15 +15,18 @@ import pandas as pd
 import streamlit as st
 
 from . import archive, charts, display, embed, export, ui_lang
-from .data import descriptor_text
+from .data import descriptor_text, trade_pairs
 from .i18n import DEFAULT_LANG, tr
 from .theme import EXPORT_WIDTH
 from .ui_data import (  # noqa: F401  (the pages reach the session's tables through ui)
     PREFER_KEY,
     UPLOAD_KEY,
     build,
+    bundled_shared,
+    bundled_table,
     bundled_tables,
     shared,
+    table_rows,
     tables,
 )
 from .ui_lang import (  # noqa: F401  (the pages reach the session's language through ui)
@@ -41,13 +44,10 @@ from .ui_lang import (  # noqa: F401  (the pages reach the session's language th
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
-def pair_selector(t: dict[str, pd.DataFrame], *, key: str,
-                  lang: str = DEFAULT_LANG) -> tuple[str, str]:
-    """Reporter–partner choice, shown only when the data holds more than one pair."""
-    trade = t["bilateral_trade"]
-    totals = trade[trade["flow"] == "total"]
-    pairs = sorted(set(zip(totals["reporter"], totals["partner"], strict=True)),
-                   key=lambda p: (p != ("CHN", "KAZ"), p))
+def pair_selector(*, key: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
+    """Reporter–partner choice of this session's tables, shown only when they hold more
+    than one pair."""
+    pairs = shared(trade_pairs)
     if len(pairs) <= 1:
         return pairs[0] if pairs else ("CHN", "KAZ")
     labels = {p: tr(lang, "ui.pair_option", reporter=country(p[0], lang),
@@ -132,7 +132,7 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
-        st.dataframe(spec.data.map(export.safe_cell), hide_index=True, width="stretch",
+        st.dataframe(table_rows(spec), hide_index=True, width="stretch",
                      key=f"table-{spec.name}")
     export_controls(spec, lang)
 

@@ -7,14 +7,16 @@ gets its own merged copy and its own results, each computed once per upload.
 
 from __future__ import annotations
 
+import functools
 import gc
+import os
 from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
-from . import charts, memo
-from .data import DataError, data_root, load_package
+from . import charts, export, memo
+from .data import DATA_ENV, DataError, data_root, load_package
 from .i18n import tr
 from .ui_lang import lang
 
@@ -37,6 +39,12 @@ def _package(root: str) -> MappingProxyType:
 
 
 def _root() -> str:
+    """The data package's folder, as a key: resolved once per setting of DASHBOARD_DATA."""
+    return _resolved(os.environ.get(DATA_ENV))
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(setting: str | None) -> str:
     return str(data_root().resolve())
 
 
@@ -51,9 +59,18 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     return {name: frame.copy(deep=False) for name, frame in shared.items()}
 
 
+def bundled_table(name: str) -> pd.DataFrame:
+    """One bundled table, the process's own object: for a deferred download, which must not
+    keep a session's copies (or its page's variables) alive until the session expires.
+    Read-only, like every shared result."""
+    return _package(_root())[name]
+
+
 def tables() -> dict[str, pd.DataFrame]:
     """This session's tables: bundled, plus its uploaded figures, merged once per change."""
     upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:  # nothing of its own to keep: an idle session holds no tables
+        return bundled_tables()
     prefer = st.session_state.get(PREFER_KEY, "bundled")
     token = (_root(), id(upload), prefer)
     cached = st.session_state.get(_SESSION_TABLES)
@@ -86,16 +103,22 @@ def shared(fn, /, *args, **kwargs):
     with an upload has tables of its own: its results are kept in the session, so each is
     computed once per upload, not once per rerun. Results are shared: never modify one.
     """
+    if st.session_state.get(UPLOAD_KEY) is None:
+        return bundled_shared(fn, *args, **kwargs)
     t = tables()
-    upload = st.session_state.get(UPLOAD_KEY)
     key = memo.call_key(fn, args, kwargs)
-    if upload is None:
-        return _shared_results().get((_root(), key), lambda: fn(t, *args, **kwargs))
     token = st.session_state[_SESSION_TABLES][0]
     own = st.session_state.get(_SESSION_RESULTS)
     if own is None or own[0] != token:
         own = st.session_state[_SESSION_RESULTS] = (token, memo.Memo(max_entries=64))
     return own[1].get(key, lambda: fn(t, *args, **kwargs))
+
+
+def bundled_shared(fn, /, *args, **kwargs):
+    """``fn(bundled tables, *args, **kwargs)``, once per process: for what shows the bundled
+    package only, whatever the session uploaded (the Data & sources page)."""
+    key = (_root(), memo.call_key(fn, args, kwargs))
+    return _shared_results().get(key, lambda: fn(bundled_tables(), *args, **kwargs))
 
 
 def _build_chart(t: dict[str, pd.DataFrame], name: str, options: charts.Options | None):
@@ -105,3 +128,17 @@ def _build_chart(t: dict[str, pd.DataFrame], name: str, options: charts.Options 
 def build(name: str, options: charts.Options | None = None) -> charts.Chart:
     """A chart of this session's tables, built once per choice of options (see ``shared``)."""
     return shared(_build_chart, name, options)
+
+
+def table_rows(spec: charts.Chart) -> pd.DataFrame:
+    """The chart's plotted rows as the page's table shows them: cells that a spreadsheet
+    would run as formulas escaped (Streamlit's table toolbar downloads them as CSV).
+    Computed once per shared chart; a chart made from an upload is never kept here."""
+    if st.session_state.get(UPLOAD_KEY) is not None:
+        return spec.data.map(export.safe_cell)
+    results, key = _shared_results(), ("table rows", id(spec))
+    entry = results.get(key, lambda: (spec, spec.data.map(export.safe_cell)))
+    if entry[0] is not spec:  # another chart had this id once; it is gone
+        entry = (spec, spec.data.map(export.safe_cell))
+        results.put(key, entry)
+    return entry[1]

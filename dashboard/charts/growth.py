@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import theme
-from ..analysis import TargetStatus, target_statuses, yoy_growth
+from ..analysis import CagrSummary, TargetStatus, cagr_summary, target_statuses, yoy_growth
 from ..data import series
 from ..formatting import fmt_bn, fmt_year_range
 from ..i18n import data_label, tr
@@ -45,6 +45,7 @@ class GrowthChart(Chart):
     series: pd.DataFrame  # the plotted primary series (year, value_usd, ...)
     statuses: tuple[TargetStatus, ...]  # every target, judged on this series
     plotted_targets: tuple[TargetStatus, ...]  # those drawn (deadline within the range)
+    cagr: CagrSummary | None  # over the plotted years; None where either end is a gap
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,9 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
 
     stem = (f"{pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
             + ("-with-your-data" if user else ""))
-    return GrowthChart("growth", title, fig.figure(), rows, stem, source, s.reset_index(
-        drop=True), statuses, targets, alt=alt, lang=lang)
+    s = s.reset_index(drop=True)
+    return GrowthChart("growth", title, fig.figure(), rows, stem, source, s, statuses, targets,
+                       cagr_summary(s, start, end), alt=alt, lang=lang)
 
 
 def yoy(tables: Tables, o: Options) -> Chart:

@@ -1,5 +1,7 @@
 """Kazakhstan as a logistics hub: the editorial's corridor claim beside the logistics figures."""
 
+from functools import partial
+
 import streamlit as st
 
 from dashboard import charts, export, ui
@@ -89,7 +91,8 @@ for i, d in enumerate(found):
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))
     st.dataframe(t["logistics"], hide_index=True, width="stretch", key="corridor-logistics")
-    st.download_button("logistics.csv", lambda: export.to_csv(t["logistics"]), "logistics.csv",
-                       "text/csv", key="dl-table-logistics", on_click="ignore",
+    # Deferred: built on click from the table the download itself holds (see ui.bundled_table).
+    st.download_button("logistics.csv", partial(export.to_csv, ui.bundled_table("logistics")),
+                       "logistics.csv", "text/csv", key="dl-table-logistics", on_click="ignore",
                        icon=":material/download:")
 ui.footer(lang)

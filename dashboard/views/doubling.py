@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import charts, display, ui
 from dashboard.charts.target import default_projection
-from dashboard.data import series, value_for
+from dashboard.data import pair_series, value_for
 from dashboard.doubling import presets, target_choices
 from dashboard.formatting import capitalise
 from dashboard.settings import LIMITS, PRESET_KEYS, Settings, deadline_range, parse_params
@@ -27,14 +27,14 @@ st.title(T("doubling.title"))
 quote = ui.shared(claim_quote, "target_multiple")
 if quote:
     st.markdown(f"> *“{quote}”* {T('common.quote_attribution_short')}")
-    translation = display.quote_caption(t["editorial_claims"], lang, metric="target_multiple")
+    translation = ui.shared(display.claim_caption, lang, metric="target_multiple")
     if translation:
         st.caption(translation)
 st.caption(T("doubling.caption"))
 
-reporter, partner = ui.pair_selector(t, key="dbl-pair", lang=lang)
+reporter, partner = ui.pair_selector(key="dbl-pair", lang=lang)
 who = ui.who(reporter, lang)
-history = series(t["bilateral_trade"], reporter, partner)
+history = ui.shared(pair_series, reporter, partner)
 base_years = [int(y) for y in history["year"]]
 defaults = ui.shared(default_projection, reporter, partner)
 

@@ -3,8 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, ui
-from dashboard.analysis import cagr_summary
-from dashboard.data import series
+from dashboard.data import pair_series
 
 SCALES = {"Linear": "growth.scale.linear", "Log": "growth.scale.log"}  # values stay English
 
@@ -14,8 +13,8 @@ t = ui.tables()
 st.title(T("growth.title"))
 st.caption(T("growth.caption"))
 
-reporter, partner = ui.pair_selector(t, key="growth-pair", lang=lang)
-years = [int(y) for y in series(t["bilateral_trade"], reporter, partner)["year"]]
+reporter, partner = ui.pair_selector(key="growth-pair", lang=lang)
+years = [int(y) for y in ui.shared(pair_series, reporter, partner)["year"]]
 if len(years) < 2:
     st.warning(T("growth.too_few"))
     st.stop()
@@ -30,7 +29,7 @@ opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
 spec = ui.build("growth", opts)
 ui.chart(spec, lang)
 
-summary = cagr_summary(spec.series, start, end)
+summary = spec.cagr
 if summary is not None:
     m1, m2 = st.columns([1, 3])
     period = T.years(start, end)

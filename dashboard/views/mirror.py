@@ -12,7 +12,7 @@ t = ui.tables()
 st.title(T("mirror.title"))
 st.markdown(T("mirror.intro"))
 
-reporter, partner = ui.pair_selector(t, key="mirror-pair", lang=lang)
+reporter, partner = ui.pair_selector(key="mirror-pair", lang=lang)
 spec = ui.build("mirror", charts.Options(reporter=reporter, partner=partner, lang=lang))
 m = spec.mirror.rows
 if m.empty:

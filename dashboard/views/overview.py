@@ -36,7 +36,7 @@ def claim_name(claim_id: str, claim: str) -> str:
 
 def translation(claim_id: str) -> None:
     """Our translation under the verbatim quote, labelled as ours (none in English)."""
-    text = display.quote_caption(claims, lang, claim_id=claim_id)
+    text = ui.shared(display.claim_caption, lang, claim_id=claim_id)
     if text:
         st.caption(text)
 

@@ -1,6 +1,7 @@
 """Data & sources: every table, its sources, the method and how to cite."""
 
 import json
+from functools import partial
 
 import streamlit as st
 
@@ -32,7 +33,8 @@ config = {
 
 
 def download(name: str) -> None:
-    st.download_button(f"{name}.csv", lambda name=name: export.to_csv(t[name]),
+    # Deferred: built on click from the table the download itself holds (see ui.bundled_table).
+    st.download_button(f"{name}.csv", partial(export.to_csv, ui.bundled_table(name)),
                        f"{name}.csv", "text/csv",
                        key=f"dl-table-{name}", on_click="ignore", icon=":material/download:")
 
@@ -50,7 +52,7 @@ def resource_text(name: str, r: dict, part: str) -> str:
 
 st.subheader(T("sources.sources_heading"))
 st.caption(T("sources.sources_caption", cites=T("col.cites")))
-ui.table(t["sources"], lang, config)
+ui.table(ui.bundled_shared(display.shown_table, "sources", lang), lang, config, values=False)
 download("sources")
 
 resources = {r["name"]: r for r in descriptor["resources"]}
@@ -59,7 +61,7 @@ for name, r in resources.items():
         continue
     st.subheader(resource_text(name, r, "title"))
     st.caption(resource_text(name, r, "description"))
-    ui.table(t[name], lang, config)
+    ui.table(ui.bundled_shared(display.shown_table, name, lang), lang, config, values=False)
     download(name)
 
 # The method's example figure is one from the tables, never typed in.

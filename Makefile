@@ -62,7 +62,7 @@ haproxy:
 run: $(VENV)/.run-installed
 	@$(MAKE) --no-print-directory chromium || echo "Continuing without chromium: PNG/SVG/PDF export will be disabled."
 	@$(MAKE) --no-print-directory cjk-font || echo "Continuing without a CJK font: Chinese text in PNG/PDF exports would show as empty boxes."
-	$(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=2 $(VENV)/bin/streamlit run dashboard/app.py --server.port $(PORT)
 
 # As run, reloading pages when a source file changes (production servers do not watch files).
 dev: $(VENV)/.run-installed

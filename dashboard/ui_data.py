@@ -15,7 +15,7 @@ from types import MappingProxyType
 import pandas as pd
 import streamlit as st
 
-from . import charts, export, memo
+from . import charts, export, memo, memory
 from .data import DATA_ENV, DataError, data_root, load_package
 from .i18n import tr
 from .ui_lang import lang
@@ -30,12 +30,19 @@ _SESSION_TABLES = "_tables"         # this session's own copy, with its upload m
 def _package(root: str) -> MappingProxyType:
     """The validated package, once per process and data folder. Read-only: sessions copy it."""
     package = MappingProxyType(load_package(root))
+    _janitor()
     # Streamlit collects garbage after every run of every session (runner.postScriptGC): a
     # full pass over every object of pandas, plotly, Babel and these tables, a third of a
     # page view. What is loaded now lives as long as the process: move it out of the
     # collector's sight, so each pass only walks what a session made.
     gc.freeze()
     return package
+
+
+@st.cache_resource(show_spinner=False)
+def _janitor():
+    """One memory janitor per process (see memory.py)."""
+    return memory.start_janitor()
 
 
 def _root() -> str:
@@ -55,8 +62,10 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     except DataError as exc:
         st.error(tr(lang(), "ui.bundled_invalid", error=exc))
         st.stop()
-    # A session may sort or annotate what it gets; it must never change another's tables.
-    return {name: frame.copy(deep=False) for name, frame in shared.items()}
+    # The process's own frames, read-only like every shared result (tests/test_shared_results
+    # checks that no page changes them): a copy per session and run cost time, and weak
+    # references that pandas keeps on the shared frames for every copy made of them.
+    return dict(shared)
 
 
 def bundled_table(name: str) -> pd.DataFrame:

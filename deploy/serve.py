@@ -112,7 +112,9 @@ def _die_with_parent() -> None:
 
 
 def start_worker(w: Worker, secret: str, public_port: int) -> None:
-    env = dict(os.environ, STREAMLIT_SERVER_COOKIE_SECRET=secret)
+    # Two malloc arenas: script threads otherwise spread freed memory over many (RSS
+    # stayed higher after sessions left); the caller's own setting wins.
+    env = {"MALLOC_ARENA_MAX": "2", **os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}
     w.proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(w.port),
          "--server.address", "127.0.0.1", "--server.headless", "true",

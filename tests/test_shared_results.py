@@ -95,3 +95,34 @@ def test_a_second_reader_computes_nothing_and_an_upload_never_takes_a_shared_cha
     reader.run()
     assert not any("uploaded" in n for n in _trace_names(reader))
     assert shared.misses == misses  # the upload's results stayed in its session
+
+
+def _fingerprint(frames) -> dict:
+    import pandas as pd
+
+    return {name: (list(f.columns), len(f), int(pd.util.hash_pandas_object(
+        f.astype(str), index=False).sum())) for name, f in frames.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_page_changes_the_tables_every_session_shares(monkeypatch, lang):
+    from conftest import ROOT
+
+    from dashboard import ui_data
+
+    monkeypatch.setenv("DASHBOARD_DATA", str(ROOT / "data"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    shared = ui_data._package(ui_data._root())
+    before = _fingerprint(shared)
+    for view in ("overview", "growth", "mirror", "world", "structure", "corridor", "doubling",
+                 "sources", "import_data"):
+        at.switch_page(f"views/{view}.py")
+        at.run()
+        assert not at.exception, (view, at.exception)
+    at.switch_page("views/growth.py")
+    at.run()
+    at.segmented_control(key="growth-scale").set_value("Log").run()
+    assert not at.exception
+    assert _fingerprint(shared) == before

@@ -16,7 +16,7 @@ from dashboard.data import DataError, load_package
 CORE = ["dashboard.analysis", "dashboard.data", "dashboard.projection", "dashboard.importing",
         "dashboard.formatting", "dashboard.settings", "dashboard.doubling", "dashboard.verdicts",
         "dashboard.corridor_text", "dashboard.corridor_tables", "dashboard.memo",
-        "dashboard.logistics"]
+        "dashboard.logistics", "dashboard.memory"]
 PAGES = ["views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
          "views/corridor.py", "views/doubling.py", "views/sources.py", "views/import_data.py"]
 

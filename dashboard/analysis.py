@@ -13,6 +13,7 @@ import pandas as pd
 from .data import series, value_for
 from .formatting import fmt_bn, not_available
 from .i18n import tr
+from .memo import Memo, by_identity
 from .projection import cagr
 from .wording import times
 
@@ -145,12 +146,23 @@ def target_value(target: pd.Series, trade: pd.DataFrame) -> float | None:
     return None
 
 
+_STATUSES = Memo(max_entries=64)
+
+
 def target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str = "CHN",
                     partner: str = "KAZ", lang: str = "en") -> list[TargetStatus]:
     """Met, missed, open or unknown for each target, judged only by years with a figure.
 
-    ``label`` and ``detail`` are in ``lang``; ``status`` stays a code.
+    ``label`` and ``detail`` are in ``lang``; ``status`` stays a code. Judged once per pair of
+    (read-only) tables, pair and language: every redraw of the growth chart asks again.
     """
+    return list(by_identity(_STATUSES, (targets, trade), (reporter, partner, lang),
+                            lambda: tuple(_target_statuses(targets, trade, reporter, partner,
+                                                           lang))))
+
+
+def _target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str, partner: str,
+                     lang: str) -> list[TargetStatus]:
     s = series(trade, reporter, partner)
     latest = int(s["year"].max()) if not s.empty else None
     out = []

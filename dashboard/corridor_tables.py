@@ -17,7 +17,7 @@ from .corridor_text import amount, date_label, decimals, period_name, phase, rea
 from .disagreements import Disagreement
 from .formatting import fmt_pct
 from .i18n import catalogue, data_label, slug, tr
-from .logistics import clearance_facts, policy_steps, queue_episodes
+from .logistics import clearance_facts, disagreements, policy_steps, queue_episodes
 
 
 def _rows(tables: dict[str, pd.DataFrame], fact: BorderFact) -> pd.DataFrame:
@@ -123,3 +123,10 @@ def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
         _col(lang, "scope"): r["scope"].astype(str).tolist(),
         _col(lang, "whose"): r["whose_figure"].astype(str).tolist(),
         _col(lang, "source"): r["source_id"].astype(str).tolist()})
+
+
+def disagreement_views(tables: dict[str, pd.DataFrame],
+                       lang: str) -> tuple[tuple[str, pd.DataFrame], ...]:
+    """Every place sources disagree, as the page shows it: a heading and a table each."""
+    return tuple((disagreement_heading(d, lang), disagreement_table(d, lang))
+                 for d in disagreements(tables))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .memo import Memo, by_identity
+
 
 def _opt(value):
     """A cell as a plain Python value, or None where it is blank."""
@@ -122,9 +124,20 @@ def _order(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["year", "month_end", "source_id"], kind="stable")
 
 
+_READINGS = Memo(max_entries=64)
+
+
 def readings(tables: dict[str, pd.DataFrame], reporter: str = "CHN", partner: str = "KAZ",
              flow: str = "total") -> Readings:
-    """The primary series of one reporter and flow, with every other reading of it."""
+    """The primary series of one reporter and flow, with every other reading of it (once per
+    set of read-only tables: charts ask for it on every redraw)."""
+    inputs = (tables["bilateral_trade"], tables["other_readings"])
+    return by_identity(_READINGS, inputs, (reporter, partner, flow),
+                       lambda: _readings(tables, reporter, partner, flow))
+
+
+def _readings(tables: dict[str, pd.DataFrame], reporter: str, partner: str,
+              flow: str) -> Readings:
     trade, other = tables["bilateral_trade"], tables["other_readings"]
     sel = trade[_is(trade["reporter"], reporter) & _is(trade["partner"], partner)
                 & _is(trade["flow"], flow)].sort_values("year")

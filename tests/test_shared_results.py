@@ -126,3 +126,21 @@ def test_no_page_changes_the_tables_every_session_shares(monkeypatch, lang):
     at.segmented_control(key="growth-scale").set_value("Log").run()
     assert not at.exception
     assert _fingerprint(shared) == before
+
+
+def test_by_identity_keeps_a_result_while_the_inputs_are_the_same_objects():
+    from dashboard.memo import by_identity
+
+    store, calls = Memo(), []
+    a, b = [1, 2], [1, 2]  # equal, but different objects: an upload's merged table, say
+
+    def compute(x):
+        calls.append(x)
+        return sum(x)
+
+    assert by_identity(store, (a,), "k", lambda: compute(a)) == 3
+    assert by_identity(store, (a,), "k", lambda: compute(a)) == 3
+    assert by_identity(store, (b,), "k", lambda: compute(b)) == 3
+    assert calls == [a, b]
+    store.put(((id(a),), "k"), ((b,), 99))  # an entry whose object is not this one
+    assert by_identity(store, (a,), "k", lambda: compute(a)) == 3 and len(calls) == 3

@@ -7,15 +7,14 @@ import streamlit as st
 from dashboard import charts, export, ui
 from dashboard.corridor_tables import (
     clearance_table,
-    disagreement_heading,
-    disagreement_table,
+    disagreement_views,
     policy_list,
     queue_table,
 )
 from dashboard.corridor_text import md_escape
 from dashboard.formatting import fmt_published
 from dashboard.i18n import tr
-from dashboard.logistics import clearance_facts, disagreements, has_logistics, queue_episodes
+from dashboard.logistics import clearance_facts, has_logistics, queue_episodes
 
 lang = ui.lang()
 t = ui.tables()
@@ -81,12 +80,12 @@ if steps:
 
 st.subheader(tr(lang, "corridor.disagree.heading"))
 st.markdown(tr(lang, "corridor.disagree.intro"))
-found = ui.shared(disagreements)
+found = ui.shared(disagreement_views, lang)
 if not found:
     st.info(tr(lang, "corridor.disagree.none"), icon=":material/info:")
-for i, d in enumerate(found):
-    st.markdown("**" + md_escape(disagreement_heading(d, lang)) + "**")
-    table(disagreement_table(d, lang), f"corridor-disagree-{i}")
+for i, (heading, rows) in enumerate(found):
+    st.markdown("**" + md_escape(heading) + "**")
+    table(rows, f"corridor-disagree-{i}")
 
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))

@@ -58,6 +58,7 @@ class Summary:
     peak_mb: dict[str, float]  # peak RSS per process under load, by app label
     idle_worker_mb: float
     per_session_mb: float
+    expired_mb: float  # the worker once the idle sessions expired and the janitor ran
     export_mb: float
 
     def by(self, label: str, concurrency: int) -> LoadResult:
@@ -121,7 +122,7 @@ def loads(record: Record, tmp: Path, gdp_csv: Path) -> tuple[list[LoadResult], d
     return results, peaks
 
 
-def idle_memory(record: Record, tmp: Path) -> tuple[float, float]:
+def idle_memory(record: Record, tmp: Path) -> tuple[float, float, float]:
     """RSS growth of a warmed worker per idle session held open (sessions cycle the pages)."""
     server = servers.start_app(compare.APP, tmp, {
         "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": str(SESSION_TTL_S),
@@ -153,7 +154,7 @@ def idle_memory(record: Record, tmp: Path) -> tuple[float, float]:
     record(f"Worker RSS 2 s after those {IDLE_SESSIONS} sessions closed", f"{after:.0f} MB")
     record(f"Worker RSS once they expired ({SESSION_TTL_S} s reconnection window, janitor "
            f"every {JANITOR_S} s)", f"{gone:.0f} MB")
-    return before, (during - before) / IDLE_SESSIONS
+    return before, (during - before) / IDLE_SESSIONS, gone
 
 
 def export_memory(record: Record, tmp: Path) -> float:
@@ -199,10 +200,10 @@ def run(record: Record, tmp: Path) -> Summary:
     write_gdp_csv(gdp_csv)
     reruns(record, gdp_csv)
     settle(record, tmp, gdp_csv)
-    idle_mb, per_session_mb = idle_memory(record, tmp)
+    idle_mb, per_session_mb, expired_mb = idle_memory(record, tmp)
     export_mb = export_memory(record, tmp)
     results, peaks = loads(record, tmp, gdp_csv)
-    return Summary(results, peaks, idle_mb, per_session_mb, export_mb)
+    return Summary(results, peaks, idle_mb, per_session_mb, expired_mb, export_mb)
 
 
 METHOD = [
@@ -237,6 +238,8 @@ def capacity_text(s: Summary, load_start: float) -> str:
             f"concurrent sessions (p95 {one.p95:.1f} s), two workers behind haproxy "
             f"**{two.views_per_s:.1f}** (p95 {two.p95:.1f} s). A warmed worker with no session "
             f"holds **{s.idle_worker_mb:.0f} MB**; each idle session adds about "
-            f"**{s.per_session_mb:.2f} MB**; a worker peaked at {s.peak_mb[OURS]:.0f} MB under "
+            f"**{s.per_session_mb:.2f} MB** and, once closed sessions expired and the memory "
+            f"janitor ran, the worker was back at {s.expired_mb:.0f} MB; a worker peaked at "
+            f"{s.peak_mb[OURS]:.0f} MB under "
             f"that load; a batch image export adds Chromium, {s.export_mb:.0f} MB for the "
             "whole process tree at its peak.")

@@ -7,10 +7,12 @@ reused by the export command line. Settings and their limits live in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .data import series
 from .formatting import fmt_bn, fmt_pct, fmt_share
 from .i18n import data_label, tr
 from .projection import cagr, project, required_growth, year_reaching
@@ -62,6 +64,12 @@ class Answer:
 
 def _who(who: str | None, lang: str) -> str:
     return who if who is not None else tr(lang, "who.chn")
+
+
+def pair_presets(tables: Mapping[str, pd.DataFrame], reporter: str, partner: str,
+                 base_year: int, who: str | None = None, lang: str = "en") -> list[Scenario]:
+    """``presets`` of a pair's series in the package (what the doubling page offers)."""
+    return presets(series(tables["bilateral_trade"], reporter, partner), base_year, who, lang)
 
 
 def presets(history: pd.DataFrame, base_year: int, who: str | None = None,

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import charts, display, ui
 from dashboard.charts.target import default_projection
 from dashboard.data import pair_series, value_for
-from dashboard.doubling import presets, target_choices
+from dashboard.doubling import pair_presets, target_choices
 from dashboard.formatting import capitalise
 from dashboard.settings import LIMITS, PRESET_KEYS, Settings, deadline_range, parse_params
 from dashboard.verdicts import claim_quote
@@ -104,7 +104,7 @@ def explorer() -> None:
     # Scenario labels depend on the base year: computed here, inside the fragment.
     preset_labels = {p.key: T("doubling.preset_label", label=capitalise(p.label),
                                rate=T.pct(p.growth, sign=False))
-                     for p in ui.call(presets, history, base, who, lang=lang)}
+                     for p in ui.shared(pair_presets, reporter, partner, base, who, lang=lang)}
     st.session_state["dbl-scenarios"] = [k for k in st.session_state.get("dbl-scenarios", [])
                                          if k in preset_labels]
     # The toggle gets its own line: "Логарифмическая шкала" does not fit a narrow column.

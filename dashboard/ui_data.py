@@ -22,19 +22,17 @@ from .ui_lang import lang
 
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
-_SESSION_TABLES = "_tables"         # this session's own copy, with its upload merged once
-
+_SESSION_TABLES = "_tables"         # an uploading session's tables, its upload merged once
 
 
 @st.cache_resource(show_spinner=False)
 def _package(root: str) -> MappingProxyType:
-    """The validated package, once per process and data folder. Read-only: sessions copy it."""
+    """The validated package, once per process and data folder. Read-only: shared by all."""
     package = MappingProxyType(load_package(root))
     _janitor()
-    # Streamlit collects garbage after every run of every session (runner.postScriptGC): a
-    # full pass over every object of pandas, plotly, Babel and these tables, a third of a
-    # page view. What is loaded now lives as long as the process: move it out of the
-    # collector's sight, so each pass only walks what a session made.
+    # What is loaded now (pandas, plotly, Babel, these tables) lives as long as the process:
+    # out of the collector's sight, each full collection only walks what sessions made. With
+    # Streamlit's post-run collection on (its default), that was a third of a page view.
     gc.freeze()
     return package
 
@@ -85,13 +83,12 @@ def tables() -> dict[str, pd.DataFrame]:
     cached = st.session_state.get(_SESSION_TABLES)
     if cached is not None and cached[0] == token:
         return dict(cached[1])
-    merged = bundled_tables()
-    if upload is not None:
-        from .importing import combine
+    from .importing import combine
 
-        merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
-                                               prefer=prefer)
-        merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
+    merged = bundled_tables()
+    merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
+                                           prefer=prefer)
+    merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
     st.session_state[_SESSION_TABLES] = (token, merged)
     return dict(merged)
 

@@ -19,34 +19,45 @@ if len(years) < 2:
     st.warning(T("growth.too_few"))
     st.stop()
 
-c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-start, end = c1.select_slider(T("growth.years"), options=years, value=(years[0], years[-1]),
-                              key="growth-years")
-scale = c2.segmented_control(T("growth.scale"), list(SCALES), default="Linear",
-                             format_func=lambda s: T(SCALES[s]), key="growth-scale") or "Linear"
-opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
-                      log=scale == "Log", lang=lang)
-spec = ui.build("growth", opts)
-ui.chart(spec, lang)
 
-summary = spec.cagr
-if summary is not None:
-    m1, m2 = st.columns([1, 3])
-    period = T.years(start, end)
-    m1.metric(T("growth.cagr_metric", period=period), T.pct(summary.rate),
-              help=T("growth.cagr_help"))
-    m2.markdown(T("growth.cagr_explainer_md", period=period, rate=T.pct(summary.rate),
-                  v0=T.bn(summary.start_value), v1=T.bn(summary.end_value), start=start,
-                  end=end, years=end - start))
-else:
-    st.info(T("growth.choose_two"))
+@st.fragment
+def over_the_years() -> None:
+    """The years and scale, and what depends on them: a key on the range slider reruns this
+    part only (the flows and target history below show every year)."""
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    start, end = c1.select_slider(T("growth.years"), options=years, value=(years[0], years[-1]),
+                                  key="growth-years")
+    scale = c2.segmented_control(T("growth.scale"), list(SCALES), default="Linear",
+                                 format_func=lambda s: T(SCALES[s]), key="growth-scale") or "Linear"
+    opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
+                          log=scale == "Log", lang=lang)
+    spec = ui.build("growth", opts)
+    ui.chart(spec, lang)
 
-st.subheader(T("growth.yoy_heading"))
-ui.chart(ui.build("yoy-growth", opts), lang)
-st.caption(T("growth.yoy_caption"))
+    summary = spec.cagr
+    if summary is not None:
+        m1, m2 = st.columns([1, 3])
+        period = T.years(start, end)
+        m1.metric(T("growth.cagr_metric", period=period), T.pct(summary.rate),
+                  help=T("growth.cagr_help"))
+        m2.markdown(T("growth.cagr_explainer_md", period=period, rate=T.pct(summary.rate),
+                      v0=T.bn(summary.start_value), v1=T.bn(summary.end_value), start=start,
+                      end=end, years=end - start))
+    else:
+        st.info(T("growth.choose_two"))
+
+    st.subheader(T("growth.yoy_heading"))
+    ui.chart(ui.build("yoy-growth", opts), lang)
+    st.caption(T("growth.yoy_caption"))
+
+
+over_the_years()
 
 st.subheader(T("growth.flows_heading"))
-flows = ui.build("flows", opts)
+# Flows and the target history show every year whatever the range: built for the pair only,
+# so moving the years redraws the two charts that change and reuses these.
+whole = charts.Options(reporter=reporter, partner=partner, lang=lang)
+flows = ui.build("flows", whole)
 if flows.data.empty:
     st.info(T("growth.no_flows"))
 else:
@@ -54,6 +65,6 @@ else:
 
 if (reporter, partner) == ("CHN", "KAZ"):
     st.subheader(T("growth.history_heading"))
-    ui.chart(ui.build("target-history", opts), lang)
+    ui.chart(ui.build("target-history", whole), lang)
     st.caption(T("growth.history_caption", who=ui.who(reporter, lang)))
 ui.footer(lang)

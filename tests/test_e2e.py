@@ -43,12 +43,15 @@ def _free_port() -> int:
     raise RuntimeError(f"no free port in E2E_PORTS={os.environ['E2E_PORTS']}")
 
 
-def _serve(tmp_path_factory, data_dir: Path):
-    """`streamlit run` on a free port with the given data package; stopped at the end."""
+def _serve(tmp_path_factory, data_dir: Path | None = None, port: int | None = None):
+    """`streamlit run` on ``port`` (else a free one) with the given data package (else the
+    environment's); stopped at the end, even when tests fail."""
     home = tmp_path_factory.mktemp("home")
-    port = _free_port()
+    port = port or _free_port()
     env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CACHE_HOME=str(home / "cache"), HOME=str(home), DASHBOARD_DATA=str(data_dir))
+               XDG_CACHE_HOME=str(home / "cache"), HOME=str(home))
+    if data_dir is not None:
+        env["DASHBOARD_DATA"] = str(data_dir)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",

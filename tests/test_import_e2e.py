@@ -4,16 +4,11 @@ table toolbar's own "Download as CSV" (which must not export live formulas)."""
 import csv
 import io
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from playwright.sync_api import expect
-from test_e2e import _free_port, wait_ready
+from test_e2e import _serve, wait_ready
 
 pytestmark = pytest.mark.e2e
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -22,35 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """`streamlit run` on IMPORT_E2E_PORT (or a free port); stopped even when tests fail."""
-    home = tmp_path_factory.mktemp("import-home")
-    port = int(os.environ.get("IMPORT_E2E_PORT") or _free_port())
-    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CACHE_HOME=str(home / "cache"))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not become healthy")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    yield from _serve(tmp_path_factory, port=int(os.environ.get("IMPORT_E2E_PORT") or 0))
 
 
 @pytest.fixture

@@ -142,9 +142,5 @@ def table_rows(spec: charts.Chart) -> pd.DataFrame:
     Computed once per shared chart; a chart made from an upload is never kept here."""
     if st.session_state.get(UPLOAD_KEY) is not None:
         return spec.data.map(export.safe_cell)
-    results, key = _shared_results(), ("table rows", id(spec))
-    entry = results.get(key, lambda: (spec, spec.data.map(export.safe_cell)))
-    if entry[0] is not spec:  # another chart had this id once; it is gone
-        entry = (spec, spec.data.map(export.safe_cell))
-        results.put(key, entry)
-    return entry[1]
+    return memo.by_identity(_shared_results(), (spec,), "table rows",
+                            lambda: spec.data.map(export.safe_cell))

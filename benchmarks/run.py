@@ -170,8 +170,10 @@ def bench_export() -> None:
         cwd=ROOT, capture_output=True, text=True, check=True)
     record("First PNG export in a fresh process", f"{float(first.stdout.split()[-1]):.2f} s")
 
-    from dashboard import archive, charts, export
-    from dashboard.data import load_package
+    from dashboard import charts
+    from dashboard.data.loader import load_package
+    from dashboard.export import archive
+    from dashboard.export import render as export
 
     tables = load_package()
     specs = [charts.build(n, tables) for n in charts.CHART_NAMES]

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.i18n import tr
+from dashboard.text.i18n import tr
+from dashboard.ui import controls as ui
 
 PAGES = Path(__file__).parent / "views"
 

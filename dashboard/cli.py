@@ -16,10 +16,13 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from . import charts, export, publish, settings
-from .charts.target import default_projection
-from .data import DataError, load_package, series
-from .i18n import DEFAULT_LANG, LANGUAGES, tr
+from dashboard import charts
+from dashboard.charts.target import default_projection
+from dashboard.core import projection_settings as settings
+from dashboard.data.loader import DataError, load_package, series
+from dashboard.export import render as export
+from dashboard.publish import bundle as publish
+from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 
 
 class CliError(Exception):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dashboard.analysis import (
+from dashboard.charts.world import world_rows
+from dashboard.core.analysis import (
     cagr_between,
     cagr_summary,
     mirror_table,
@@ -10,9 +11,8 @@ from dashboard.analysis import (
     target_statuses,
     yoy_growth,
 )
-from dashboard.charts.world import world_rows
-from dashboard.data import series
-from dashboard.verdicts import claim_verdicts, editorial_summary, world_check
+from dashboard.core.verdicts import claim_verdicts, editorial_summary, world_check
+from dashboard.data.loader import series
 
 
 def test_verdicts_are_computed_from_the_data(tables):

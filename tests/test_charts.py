@@ -2,7 +2,7 @@ import pytest
 
 from dashboard import charts as catalog
 from dashboard.charts import Options
-from dashboard.settings import Settings
+from dashboard.core.projection_settings import Settings
 
 CORRIDOR_UNITS = {"middle-corridor": "tonnes", "transit-containers": "TEU",
                   "china-europe-trains": "Trains"}

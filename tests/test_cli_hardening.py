@@ -17,7 +17,8 @@ import pytest
 from conftest import FIXTURE
 
 from dashboard import charts as catalog
-from dashboard import cli, export
+from dashboard import cli
+from dashboard.export import render as export
 
 needs_chromium = pytest.mark.skipif(not export.static_available()[0],
                                     reason="no Chromium for static export")

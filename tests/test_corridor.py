@@ -19,15 +19,15 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import charts
 from dashboard.charts import NoLogistics, Options
-from dashboard.corridor_tables import (
+from dashboard.core.corridor_tables import (
     clearance_table,
     disagreement_heading,
     disagreement_table,
     queue_table,
 )
-from dashboard.corridor_text import amount, decimals, md_escape
-from dashboard.data import DataError, load_package
-from dashboard.logistics import RESOURCES, disagreements, logistics_verdict
+from dashboard.core.logistics import RESOURCES, disagreements, logistics_verdict
+from dashboard.data.loader import DataError, load_package
+from dashboard.text.corridor import amount, decimals, md_escape
 
 
 def trace(fig, name):

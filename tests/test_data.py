@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from dashboard.data import REQUIRED_RESOURCES, DataError, load_package
+from dashboard.data.loader import REQUIRED_RESOURCES, DataError, load_package
 
 
 def test_every_resource_loads_with_typed_columns(tables):
@@ -27,7 +27,7 @@ def test_every_source_id_resolves(tables):
 
 def test_package_validates_with_frictionless():
     frictionless = pytest.importorskip("frictionless")
-    from dashboard.data import DATA_DIR
+    from dashboard.data.loader import DATA_DIR
 
     report = frictionless.validate(str(DATA_DIR / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
@@ -103,7 +103,7 @@ def test_missing_file(data_copy):
 
 
 def test_tests_never_touch_bundled_data(data_copy):
-    from dashboard.data import DATA_DIR
+    from dashboard.data.loader import DATA_DIR
 
     assert data_copy != DATA_DIR
     before = (DATA_DIR / "bilateral_trade.csv").read_bytes()

@@ -2,9 +2,9 @@
 
 import pytest
 
-from dashboard.data import series
-from dashboard.doubling import answer, default_settings, presets
-from dashboard.settings import Settings
+from dashboard.core.doubling import answer, default_settings, presets
+from dashboard.core.projection_settings import Settings
+from dashboard.data.loader import series
 
 
 @pytest.fixture

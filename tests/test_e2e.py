@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, ROOT
 
-from dashboard.data import DATA_DIR
+from dashboard.data.loader import DATA_DIR
 
 pytestmark = pytest.mark.e2e
 

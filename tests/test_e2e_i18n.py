@@ -11,7 +11,7 @@ from test_e2e import (  # noqa: F401  (fixtures, by name)
     wait_ready,
 )
 
-from dashboard.i18n import LANGUAGES, Translator
+from dashboard.text.i18n import LANGUAGES, Translator
 
 pytestmark = pytest.mark.e2e
 

@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 from conftest import FIXTURE
 
-from dashboard import archive, export
 from dashboard import charts as catalog
-from dashboard.data import load_package
+from dashboard.data.loader import load_package
+from dashboard.export import archive
+from dashboard.export import render as export
 
 needs_chromium = pytest.mark.skipif(not export.static_available()[0],
                                     reason="no Chromium for static export")
@@ -94,7 +95,7 @@ def test_zip_holds_everything(tables):
 
 def test_zip_with_an_upload_is_still_a_valid_package(tmp_path, tables, monkeypatch):
     """Bug: "Download all" with an upload wrote a package that failed validation."""
-    from dashboard.importing import combine, read_trade_csv, source_frame
+    from dashboard.importing.reader import combine, read_trade_csv, source_frame
 
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # HTML and CSV are enough here
     upload = io.BytesIO(b"year,reporter,partner,flow,value_usd\n2019,CHN,KAZ,total,33000000000\n")
@@ -237,7 +238,7 @@ def test_a_long_tmpdir_does_not_break_the_browser(tmp_path):
 def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, kind):
     import time
 
-    from dashboard.export_browser import BrowserFailed, ExportBrowser
+    from dashboard.export.browser import BrowserFailed, ExportBrowser
 
     pidfile = tmp_path / "pid"
     scripts = {  # each stands where Chromium should be
@@ -292,8 +293,8 @@ def test_cli_browser_that_hangs_is_cut_short(tmp_path, short_tmp):
 def test_idle_browser_stops_and_starts_again(tmp_path):
     import time
 
-    from dashboard.export_browser import ExportBrowser
-    from dashboard.proctree import memory
+    from dashboard.export.browser import ExportBrowser
+    from dashboard.export.proctree import memory
 
     browser = ExportBrowser(idle_seconds=1.5)
     fig = {"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}]}

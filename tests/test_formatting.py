@@ -1,4 +1,4 @@
-"""How figures are written in each language (dashboard.formatting, CLDR through Babel)."""
+"""How figures are written in each language (dashboard.text.formatting, CLDR through Babel)."""
 
 import math
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import formatting as f
+from dashboard.text import formatting as f
 
 NB = "\u00a0"  # no-break space: Russian and Kazakh group digits and attach units with it
 LANGS = ("en", "zh", "ru", "kk")

@@ -1,4 +1,4 @@
-"""Message catalogues, glossary, language choice and the translator (dashboard.i18n)."""
+"""Message catalogues, glossary, language choice and the translator (dashboard.text.i18n)."""
 
 import json
 import re
@@ -9,8 +9,8 @@ import threading
 import pytest
 from conftest import ROOT
 
-from dashboard import i18n
-from dashboard.i18n import LANGUAGES, Translator, catalogue, resolve_language, tr
+from dashboard.text import i18n
+from dashboard.text.i18n import LANGUAGES, Translator, catalogue, resolve_language, tr
 
 OTHERS = ("zh", "ru", "kk")
 CODE = re.compile(r"`[^`]*`")
@@ -106,7 +106,8 @@ def test_a_broken_catalogue_names_itself(tmp_path):
 
 # --- glossary ---------------------------------------------------------------------------
 
-GLOSSARY = json.loads((ROOT / "dashboard" / "locales" / "glossary.json").read_text("utf-8"))
+GLOSSARY = json.loads((ROOT / "dashboard" / "text" / "locales" / "glossary.json")
+                      .read_text("utf-8"))
 STRIP = re.compile(r"\{[a-z0-9_]+\}|`[^`]*`|--[a-z-]+")
 
 
@@ -240,8 +241,9 @@ def test_no_language_leaks_between_threads():
 
 
 def test_i18n_and_formatting_import_neither_streamlit_nor_plotly():
-    code = ("import sys, dashboard.i18n, dashboard.formatting; "
-            "dashboard.i18n.tr('kk', 'nav.overview'); dashboard.formatting.fmt_bn(1e9, lang='zh'); "
+    code = ("import sys, dashboard.text.i18n, dashboard.text.formatting; "
+            "dashboard.text.i18n.tr('kk', 'nav.overview'); "
+            "dashboard.text.formatting.fmt_bn(1e9, lang='zh'); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('streamlit', 'plotly', 'pandas')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -11,17 +11,20 @@ import plotly.graph_objects as go
 import pytest
 from conftest import FIXTURE, ROOT, decode
 
-from dashboard import analysis, archive, doubling, export, settings, theme, verdicts
 from dashboard import charts as catalog
-from dashboard.charts import Options
+from dashboard.charts import Options, theme
 from dashboard.charts.mirror import anomaly_table
 from dashboard.charts.world import editorial_note
-from dashboard.data import series
-from dashboard.formatting import plotly_separators
-from dashboard.i18n import LANGUAGES
-from dashboard.official import anomaly_years
-from dashboard.settings import Settings
-from dashboard.wrapping import columns
+from dashboard.core import analysis, doubling, verdicts
+from dashboard.core import projection_settings as settings
+from dashboard.core.official import anomaly_years
+from dashboard.core.projection_settings import Settings
+from dashboard.data.loader import series
+from dashboard.export import archive
+from dashboard.export import render as export
+from dashboard.text.formatting import plotly_separators
+from dashboard.text.i18n import LANGUAGES
+from dashboard.text.wrapping import columns
 
 OTHERS = ("zh", "ru", "kk")
 NB = "\u00a0"

@@ -12,16 +12,18 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 from test_app import PAGES, open_page
 
-from dashboard import charts, display, ui
+from dashboard import charts
 from dashboard.charts.target import default_projection
 from dashboard.charts.world import editorial_note
-from dashboard.corridor_text import md_escape
-from dashboard.data import descriptor_text, load_package, series
-from dashboard.doubling import presets, target_choices
-from dashboard.formatting import capitalise, fmt_bn, fmt_pct
-from dashboard.i18n import LANGUAGES, Translator, catalogue
-from dashboard.logistics import has_logistics, logistics_verdict
-from dashboard.verdicts import claim_verdicts, editorial_summary
+from dashboard.core import display
+from dashboard.core.doubling import presets, target_choices
+from dashboard.core.logistics import has_logistics, logistics_verdict
+from dashboard.core.verdicts import claim_verdicts, editorial_summary
+from dashboard.data.loader import descriptor_text, load_package, series
+from dashboard.text.corridor import md_escape
+from dashboard.text.formatting import capitalise, fmt_bn, fmt_pct
+from dashboard.text.i18n import LANGUAGES, Translator, catalogue
+from dashboard.ui import controls as ui
 
 OTHERS = ("zh", "ru", "kk")
 TITLES = {"overview": "overview.title", "growth": "growth.title", "mirror": "mirror.title",
@@ -276,7 +278,7 @@ def test_mirror_tables_are_labelled_and_counted_in_the_readers_unit():
 
 
 def test_quotes_stay_verbatim_with_a_labelled_translation(published, monkeypatch):
-    from dashboard.data import DATA_DIR
+    from dashboard.data.loader import DATA_DIR
 
     monkeypatch.setenv("DASHBOARD_DATA", str(DATA_DIR))  # the quotes the catalogue translates
     at = _open("overview", "ru")
@@ -386,8 +388,9 @@ def test_every_message_the_pages_use_exists():
     from conftest import ROOT
 
     en = catalogue("en")
-    files = [*(ROOT / "dashboard" / "views").glob("*.py"), ROOT / "dashboard" / "ui.py",
-             ROOT / "dashboard" / "ui_lang.py", ROOT / "dashboard" / "display.py"]
+    files = [*(ROOT / "dashboard" / "views").glob("*.py"),
+             *(ROOT / "dashboard" / "ui").glob("*.py"),
+             ROOT / "dashboard" / "core" / "display.py"]
     keys = set()
     for path in files:
         keys |= set(re.findall(r"\b(?:T|tr\(lang,|tr\(lang\(\),|t)\(\s*\"([a-z_]+\.[a-z0-9_.]+)\"",
@@ -420,8 +423,8 @@ def test_pages_pass_the_language_to_a_core_that_takes_it(monkeypatch):
     """As after the merge of the core's translation: functions with ``lang`` receive it."""
     from dataclasses import replace
 
-    from dashboard import verdicts
     from dashboard.charts import kit
+    from dashboard.core import verdicts
 
     original = verdicts.claim_verdicts
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.data import DataError
-from dashboard.importing import read_import, read_trade_csv
+from dashboard.data.loader import DataError
+from dashboard.importing.reader import read_import, read_trade_csv
 
 HEAD = "year,reporter,partner,flow,value_usd,note"
 GOOD = ["2020,CHN,KAZ,total,21430000000,a", "2021,CHN,KAZ,total,25250000000,b",

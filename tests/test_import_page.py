@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURE, decode
 from test_app import figures, open_page
 
-from dashboard.export import safe_cell, to_csv
+from dashboard.export.render import safe_cell, to_csv
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 HOSTILE_NAMES = [
@@ -112,7 +112,7 @@ def test_formula_cells_are_neutral_in_every_table_and_download(cell):
 def test_our_csv_downloads_neutralise_formulas_too():
     import io
 
-    from dashboard.importing import read_import
+    from dashboard.importing.reader import read_import
 
     r = read_import(io.BytesIO(b'year,reporter,partner,flow,value_usd,note\n'
                                b'2020,CHN,KAZ,total,5,"@SUM(A1)"\n'

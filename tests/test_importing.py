@@ -3,14 +3,14 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import export
-from dashboard.data import DataError
-from dashboard.importing import (
+from dashboard.data.loader import DataError
+from dashboard.export import render as export
+from dashboard.importing.formats import parse_number
+from dashboard.importing.reader import (
     DTYPES,
     MAX_BYTES,
     MAX_ROWS,
     combine,
-    parse_number,
     read_import,
     read_trade_csv,
     source_frame,
@@ -193,7 +193,7 @@ import sys  # noqa: E402
 from decimal import Decimal  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from dashboard.import_tables import (  # noqa: E402
+from dashboard.importing.tables import (  # noqa: E402
     mirror_flows,
     mirror_pairs,
     product_view,

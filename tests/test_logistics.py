@@ -1,4 +1,4 @@
-"""dashboard.logistics on small synthetic tables built here (the real data has its own tests)."""
+"""dashboard.core.logistics on small synthetic tables built here (real data has its own tests)."""
 
 import subprocess
 import sys
@@ -6,8 +6,8 @@ import sys
 import pandas as pd
 import pytest
 
-from dashboard import logistics as lg
-from dashboard.border import fmt_amount, fmt_change
+from dashboard.core import logistics as lg
+from dashboard.core.border import fmt_amount, fmt_change
 
 LG_COLS = ["figure_id", "measure", "year", "period", "months", "kind", "value", "qualifier",
            "unit", "reported_change_pct", "scope", "whose_figure", "primary", "source_id", "note"]
@@ -225,7 +225,7 @@ def test_has_logistics_guards_packages_without_the_tables():
 
 
 def test_the_core_imports_neither_plotly_nor_streamlit():
-    code = ("import sys, dashboard.logistics; "
+    code = ("import sys, dashboard.core.logistics; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'streamlit'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

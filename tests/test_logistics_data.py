@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.logistics import disagreements, logistics_verdict, primary_by_rule
+from dashboard.core.logistics import disagreements, logistics_verdict, primary_by_rule
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import weakref
 
 import pytest
 
-from dashboard import memory
+from dashboard.ui import janitor as memory
 
 
 class Node:

@@ -1,11 +1,11 @@
-"""dashboard.official* on small synthetic tables built here: data updates never break these."""
+"""dashboard.core.official* on small synthetic tables built here: data updates never break these."""
 
 import pandas as pd
 import pytest
 
-from dashboard.official import anomaly_years, direction, readings, same_period_pairs
-from dashboard.official_targets import target_history
-from dashboard.official_world import hs_chapters, shares
+from dashboard.core.official import anomaly_years, direction, readings, same_period_pairs
+from dashboard.core.shares import hs_chapters, shares
+from dashboard.core.targets import target_history
 
 DTYPES = {"year": "Int64", "month_start": "Int64", "month_end": "Int64", "base_year": "Int64",
           "deadline_year": "Int64", "source_says_met_year": "Int64",
@@ -242,8 +242,8 @@ def test_official_modules_import_neither_plotly_nor_streamlit():
     import subprocess
     import sys
 
-    code = ("import sys, dashboard.official, dashboard.official_world, "
-            "dashboard.official_targets; "
+    code = ("import sys, dashboard.core.official, dashboard.core.shares, "
+            "dashboard.core.targets; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('plotly', 'streamlit')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from dashboard.data import DATA_DIR, DataError, load_package
-from dashboard.official import direction
+from dashboard.core.official import direction
+from dashboard.data.loader import DATA_DIR, DataError, load_package
 
 KEY = ["year", "reporter", "partner", "flow"]
 

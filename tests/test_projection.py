@@ -4,7 +4,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dashboard.projection import cagr, project, required_growth, year_reaching
+from dashboard.core.projection import cagr, project, required_growth, year_reaching
 
 
 def test_doubling_at_the_editorial_pace():

@@ -14,11 +14,14 @@ import pytest
 from conftest import APP, FIXTURE, ROOT
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, cli, embed, export, publish
-from dashboard.i18n import LANGUAGES
-from dashboard.projection import project, year_reaching
-from dashboard.publish_doubling import RATES
-from dashboard.publish_files import MANIFEST, PublishError, normalise_svg, write_bundle
+from dashboard import charts, cli
+from dashboard.core.projection import project, year_reaching
+from dashboard.export import embed
+from dashboard.export import render as export
+from dashboard.publish import bundle as publish
+from dashboard.publish.doubling import RATES
+from dashboard.publish.files import MANIFEST, PublishError, normalise_svg, write_bundle
+from dashboard.text.i18n import LANGUAGES
 
 needs_chromium = pytest.mark.skipif(not export.static_available()[0],
                                     reason="no Chromium for static export")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, ROOT
 
-from dashboard.i18n import LANGUAGES
-from dashboard.projection import year_reaching
+from dashboard.core.projection import year_reaching
+from dashboard.text.i18n import LANGUAGES
 
 pytestmark = pytest.mark.e2e
 

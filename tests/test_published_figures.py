@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from dashboard import charts
-from dashboard.data import series, value_for
-from dashboard.doubling import answer, default_settings, presets
-from dashboard.verdicts import claim_verdicts
+from dashboard.core.doubling import answer, default_settings, presets
+from dashboard.core.verdicts import claim_verdicts
+from dashboard.data.loader import series, value_for
 
 
 @pytest.mark.parametrize("year,reporter,flow,value", [

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dashboard import settings
-from dashboard.settings import LIMITS, Settings, parse_params
+from dashboard.core import projection_settings as settings
+from dashboard.core.projection_settings import LIMITS, Settings, parse_params
 
 DEFAULT = Settings(base_year=2017, growth=0.05, deadline=2030)
 YEARS = [2015, 2016, 2017]

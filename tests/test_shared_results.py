@@ -8,7 +8,7 @@ import pytest
 from conftest import APP, FIXTURE
 from streamlit.testing.v1 import AppTest
 
-from dashboard.memo import Memo, call_key
+from dashboard.core.memo import Memo, call_key
 
 UPLOAD = b"year,reporter,partner,flow,value_usd\n2012,CHN,KAZ,total,13000000000\n"
 
@@ -74,7 +74,7 @@ def _trace_names(at: AppTest) -> list[str]:
 
 
 def test_a_second_reader_computes_nothing_and_an_upload_never_takes_a_shared_chart(monkeypatch):
-    from dashboard import ui_data
+    from dashboard.ui import tables as ui_data
 
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
     reader = _open("views/growth.py")  # fills the shared results with the bundled charts
@@ -108,7 +108,7 @@ def _fingerprint(frames) -> dict:
 def test_no_page_changes_the_tables_every_session_shares(monkeypatch, lang):
     from conftest import ROOT
 
-    from dashboard import ui_data
+    from dashboard.ui import tables as ui_data
 
     monkeypatch.setenv("DASHBOARD_DATA", str(ROOT / "data"))
     at = AppTest.from_file(APP, default_timeout=60)
@@ -129,7 +129,7 @@ def test_no_page_changes_the_tables_every_session_shares(monkeypatch, lang):
 
 
 def test_by_identity_keeps_a_result_while_the_inputs_are_the_same_objects():
-    from dashboard.memo import by_identity
+    from dashboard.core.memo import by_identity
 
     store, calls = Memo(), []
     a, b = [1, 2], [1, 2]  # equal, but different objects: an upload's merged table, say

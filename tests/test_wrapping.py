@@ -1,7 +1,7 @@
-"""Wrapping chart text in every language (dashboard.wrapping)."""
+"""Wrapping chart text in every language (dashboard.text.wrapping)."""
 
-from dashboard.i18n import tr
-from dashboard.wrapping import columns, wrap, wrap_html
+from dashboard.text.i18n import tr
+from dashboard.text.wrapping import columns, wrap, wrap_html
 
 NB = "\u00a0"
 

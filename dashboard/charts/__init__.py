@@ -2,22 +2,27 @@
 
 Pages, the export command line and the "download all" ZIP build charts through
 ``build``, so an exported file is the chart on screen and its CSV is the plotted data.
+``theme`` is the one visual language of them all; ``kit`` the result type and helpers.
+
+Layer rules (checked by tests/test_layers.py):
+    may import: dashboard.errors, dashboard.text, dashboard.data, dashboard.core
+    never imports: streamlit
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import corridor
-from .corridor import CorridorChart, NoLogistics, can_draw
-from .growth import GrowthChart, growth, yoy
-from .history import HistoryChart, target_history_chart
-from .kit import Chart, Options, Tables
-from .mirror import MirrorChart, mirror
-from .structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
-from .target import TargetChart, doubling
-from .trade_mix import flows, products
-from .world import WorldChart, china_trade, world
+from dashboard.charts import corridor
+from dashboard.charts.corridor import CorridorChart, NoLogistics, can_draw
+from dashboard.charts.growth import GrowthChart, growth, yoy
+from dashboard.charts.history import HistoryChart, target_history_chart
+from dashboard.charts.kit import Chart, Options, Tables
+from dashboard.charts.mirror import MirrorChart, mirror
+from dashboard.charts.structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
+from dashboard.charts.target import TargetChart, doubling
+from dashboard.charts.trade_mix import flows, products
+from dashboard.charts.world import WorldChart, china_trade, world
 
 REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "growth": growth,

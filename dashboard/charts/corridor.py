@@ -15,8 +15,18 @@ from functools import partial
 
 import pandas as pd
 
-from .. import theme
-from ..corridor_text import (
+from dashboard.charts import theme
+from dashboard.charts.kit import Chart, Options, Tables, gapped, labelled, source_line
+from dashboard.core.logistics import (
+    CHINA_EUROPE_TRAINS,
+    MIDDLE_CORRIDOR,
+    TRANSIT_CONTAINERS,
+    MeasureSeries,
+    has_logistics,
+    measure_series,
+)
+from dashboard.data.loader import DataError
+from dashboard.text.corridor import (
     amount,
     axis_title,
     period_label,
@@ -25,19 +35,9 @@ from ..corridor_text import (
     scale,
     unit_name,
 )
-from ..data import DataError
-from ..formatting import capitalise, fmt_year_range, plotly_separators
-from ..i18n import join_sentences, tr
-from ..logistics import (
-    CHINA_EUROPE_TRAINS,
-    MIDDLE_CORRIDOR,
-    TRANSIT_CONTAINERS,
-    MeasureSeries,
-    has_logistics,
-    measure_series,
-)
-from ..wrapping import wrap_html
-from .kit import Chart, Options, Tables, gapped, labelled, source_line
+from dashboard.text.formatting import capitalise, fmt_year_range, plotly_separators
+from dashboard.text.i18n import join_sentences, tr
+from dashboard.text.wrapping import wrap_html
 
 CHARTS = {  # chart name: (measure, colour, catalogue key, file stem)
     "middle-corridor": (MIDDLE_CORRIDOR, "#009E73", "middle_corridor", "middle-corridor-cargo"),

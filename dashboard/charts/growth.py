@@ -6,14 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..analysis import CagrSummary, TargetStatus, cagr_summary, target_statuses, yoy_growth
-from ..data import series
-from ..formatting import fmt_bn, fmt_year_range
-from ..i18n import data_label, tr
-from ..official import readings
-from ..wording import pct
-from .kit import (
+from dashboard.charts import theme
+from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
     Chart,
@@ -31,6 +25,18 @@ from .kit import (
     trade_axes,
     who,
 )
+from dashboard.core.analysis import (
+    CagrSummary,
+    TargetStatus,
+    cagr_summary,
+    target_statuses,
+    yoy_growth,
+)
+from dashboard.core.official import readings
+from dashboard.data.loader import series
+from dashboard.text.formatting import fmt_bn, fmt_year_range
+from dashboard.text.i18n import data_label, tr
+from dashboard.text.wording import pct
 
 STATUS_STYLE = {  # status: (colour, marker, legend name)
     "met": (theme.MET, "star", "legend.target.met"),

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..formatting import fmt_bn
-from ..i18n import tr
-from ..official_targets import TargetHistory, target_history
-from ..wording import dated, times
-from .kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
+from dashboard.charts import theme
+from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
+from dashboard.core.targets import TargetHistory, target_history
+from dashboard.text.formatting import fmt_bn
+from dashboard.text.i18n import tr
+from dashboard.text.wording import dated, times
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
     "met": (theme.MET, "star", "legend.verdict.met"),

@@ -16,12 +16,12 @@ from functools import cached_property, lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import formatting as f
-from .. import theme
-from ..data import COUNTRY_NAMES, source_labels
-from ..i18n import tr
-from ..settings import Settings
-from ..wrapping import wrap_html
+from dashboard.charts import theme
+from dashboard.core.projection_settings import Settings
+from dashboard.data.loader import COUNTRY_NAMES, source_labels
+from dashboard.text import formatting as f
+from dashboard.text.i18n import tr
+from dashboard.text.wrapping import wrap_html
 
 Tables = dict[str, pd.DataFrame]
 WHO_KEYS = {"CHN": "who.chn", "KAZ": "who.kaz"}

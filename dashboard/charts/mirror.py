@@ -6,14 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..analysis import Mirror, mirror_table
-from ..data import source_labels
-from ..formatting import MINUS, fmt_bn
-from ..i18n import catalogue, data_label, tr
-from ..official import AnomalyYear
-from ..wording import pct
-from .kit import (
+from dashboard.charts import theme
+from dashboard.charts.kit import (
     HOVER,
     Chart,
     Options,
@@ -25,6 +19,12 @@ from .kit import (
     source_line,
     who,
 )
+from dashboard.core.analysis import Mirror, mirror_table
+from dashboard.core.official import AnomalyYear
+from dashboard.data.loader import source_labels
+from dashboard.text.formatting import MINUS, fmt_bn
+from dashboard.text.i18n import catalogue, data_label, tr
+from dashboard.text.wording import pct
 
 GAP_LABELS_MAX = 10  # years a phone can label above the bars without overlap
 

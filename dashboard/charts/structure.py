@@ -6,13 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..formatting import fmt_bn, fmt_year_range
-from ..i18n import data_label, join_sentences, tr
-from ..official_world import ChapterValue, Share, hs_chapters, shares
-from ..wording import pct
-from ..wrapping import columns
-from .kit import (
+from dashboard.charts import theme
+from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
     Chart,
@@ -24,6 +19,11 @@ from .kit import (
     source_line,
     who,
 )
+from dashboard.core.shares import ChapterValue, Share, hs_chapters, shares
+from dashboard.text.formatting import fmt_bn, fmt_year_range
+from dashboard.text.i18n import data_label, join_sentences, tr
+from dashboard.text.wording import pct
+from dashboard.text.wrapping import columns
 
 SIDE_DASH = {"KAZ": "solid", "CHN": "dash"}
 SHORT_COLUMNS = 32  # a chapter's name in the legend, in display columns

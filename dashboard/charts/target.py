@@ -6,12 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..data import series
-from ..doubling import Answer, answer, default_settings
-from ..formatting import fmt_bn
-from ..i18n import join_sentences, tr
-from .kit import (
+from dashboard.charts import theme
+from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
     Chart,
@@ -25,6 +21,10 @@ from .kit import (
     trade_axes,
     who,
 )
+from dashboard.core.doubling import Answer, answer, default_settings
+from dashboard.data.loader import series
+from dashboard.text.formatting import fmt_bn
+from dashboard.text.i18n import join_sentences, tr
 
 HISTORY_SHOWN = 12  # years of actual figures drawn before the base year
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import theme
-from ..formatting import fmt_bn
-from ..i18n import data_label, tr
-from .kit import (
+from dashboard.charts import theme
+from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
     Chart,
@@ -22,6 +20,8 @@ from .kit import (
     source_line,
     who,
 )
+from dashboard.text.formatting import fmt_bn
+from dashboard.text.i18n import data_label, tr
 
 FLOW_STYLE = {"export": ("legend.exports_side", theme.OKABE_ITO[3], ""),
               "import": ("legend.imports_side", theme.OKABE_ITO[2], "/")}

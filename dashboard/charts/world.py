@@ -6,15 +6,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import theme
-from ..analysis import yoy_growth
-from ..data import series
-from ..formatting import fmt_list, fmt_tn
-from ..i18n import data_label, join_sentences, tr
-from ..verdicts import WorldCheck, world_check
-from ..wording import dated, pct
-from ..wrapping import wrap_html
-from .kit import HOVER_PLAIN, Chart, Options, Tables, change_axes, point, source_line
+from dashboard.charts import theme
+from dashboard.charts.kit import (
+    HOVER_PLAIN,
+    Chart,
+    Options,
+    Tables,
+    change_axes,
+    point,
+    source_line,
+)
+from dashboard.core.analysis import yoy_growth
+from dashboard.core.verdicts import WorldCheck, world_check
+from dashboard.data.loader import series
+from dashboard.text.formatting import fmt_list, fmt_tn
+from dashboard.text.i18n import data_label, join_sentences, tr
+from dashboard.text.wording import dated, pct
+from dashboard.text.wrapping import wrap_html
 
 SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "goods"),
          ("commercial services", "services"), ("Commercial services", "services"),

@@ -4,17 +4,19 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import charts, export, ui
-from dashboard.corridor_tables import (
+from dashboard import charts
+from dashboard.core.corridor_tables import (
     clearance_table,
     disagreement_views,
     policy_list,
     queue_table,
 )
-from dashboard.corridor_text import md_escape
-from dashboard.formatting import fmt_published
-from dashboard.i18n import tr
-from dashboard.logistics import clearance_facts, has_logistics, queue_episodes
+from dashboard.core.logistics import clearance_facts, has_logistics, queue_episodes
+from dashboard.export import render as export
+from dashboard.text.corridor import md_escape
+from dashboard.text.formatting import fmt_published
+from dashboard.text.i18n import tr
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 t = ui.tables()

@@ -6,13 +6,21 @@ below reruns when a control moves.
 
 import streamlit as st
 
-from dashboard import charts, display, ui
+from dashboard import charts
 from dashboard.charts.target import default_projection
-from dashboard.data import pair_series, value_for
-from dashboard.doubling import pair_presets, target_choices
-from dashboard.formatting import capitalise
-from dashboard.settings import LIMITS, PRESET_KEYS, Settings, deadline_range, parse_params
-from dashboard.verdicts import claim_quote
+from dashboard.core import display
+from dashboard.core.doubling import pair_presets, target_choices
+from dashboard.core.projection_settings import (
+    LIMITS,
+    PRESET_KEYS,
+    Settings,
+    deadline_range,
+    parse_params,
+)
+from dashboard.core.verdicts import claim_quote
+from dashboard.data.loader import pair_series, value_for
+from dashboard.text.formatting import capitalise
+from dashboard.ui import controls as ui
 
 # The widgets' values stay these English constants in every language (labels are translated),
 # so switching language never resets a control.

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
-from dashboard.data import pair_series
+from dashboard import charts
+from dashboard.data.loader import pair_series
+from dashboard.ui import controls as ui
 
 SCALES = {"Linear": "growth.scale.linear", "Log": "growth.scale.log"}  # values stay English
 

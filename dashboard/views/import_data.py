@@ -11,17 +11,18 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import display, ui
-from dashboard.data import DataError
-from dashboard.export import safe_cell, to_csv
-from dashboard.import_tables import (
+from dashboard.core import display
+from dashboard.data.loader import DataError
+from dashboard.export.render import safe_cell, to_csv
+from dashboard.importing.reader import MAX_BYTES, MAX_ROWS, combine, read_import, source_frame
+from dashboard.importing.tables import (
     mirror_flows,
     mirror_pairs,
     product_view,
     reporter_series,
     world_shares,
 )
-from dashboard.importing import MAX_BYTES, MAX_ROWS, combine, read_import, source_frame
+from dashboard.ui import controls as ui
 
 PARSED_KEY = "upload-parsed"       # (file id, ImportResult or error text): parse once per file
 NAME_LIMIT = 120

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, display, ui
-from dashboard.formatting import fmt_year
-from dashboard.official import anomaly_years, same_period_pairs
+from dashboard import charts
+from dashboard.core import display
+from dashboard.core.official import anomaly_years, same_period_pairs
+from dashboard.text.formatting import fmt_year
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 T = ui.translator()

@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import display, ui
-from dashboard.corridor_text import md_escape
-from dashboard.formatting import capitalise, fmt_year
-from dashboard.logistics import has_logistics, logistics_verdict
-from dashboard.verdicts import claim_verdicts, editorial_summary
+from dashboard.core import display
+from dashboard.core.logistics import has_logistics, logistics_verdict
+from dashboard.core.verdicts import claim_verdicts, editorial_summary
+from dashboard.text.corridor import md_escape
+from dashboard.text.formatting import capitalise, fmt_year
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 T = ui.translator()

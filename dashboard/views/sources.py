@@ -5,9 +5,12 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import charts, display, export, ui
-from dashboard.data import descriptor_text
-from dashboard.formatting import fmt_year
+from dashboard import charts
+from dashboard.core import display
+from dashboard.data.loader import descriptor_text
+from dashboard.export import render as export
+from dashboard.text.formatting import fmt_year
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 T = ui.translator()

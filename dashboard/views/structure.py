@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 T = ui.translator()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.charts.world import editorial_note, value_range
-from dashboard.formatting import fmt_year
-from dashboard.verdicts import editorial_summary
+from dashboard.core.verdicts import editorial_summary
+from dashboard.text.formatting import fmt_year
+from dashboard.ui import controls as ui
 
 lang = ui.lang()
 T = ui.translator()

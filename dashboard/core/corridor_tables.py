@@ -1,0 +1,132 @@
+"""The corridor page's tables, in the reader's language: clearance times, truck queues, policy
+steps and where sources disagree.
+
+Pandas only, so the page stays a thin list of widgets and these are tested directly. Every
+cell is a figure or a text from the package; only the column names and the words around a
+figure (units, 'about', kinds of reading) come from the catalogues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.border import BorderFact
+from dashboard.core.disagreements import Disagreement
+from dashboard.core.logistics import clearance_facts, disagreements, policy_steps, queue_episodes
+from dashboard.text.corridor import amount, date_label, decimals, period_name, phase, reason
+from dashboard.text.formatting import fmt_pct
+from dashboard.text.i18n import catalogue, data_label, slug, tr
+
+
+def _rows(tables: dict[str, pd.DataFrame], fact: BorderFact) -> pd.DataFrame:
+    """The border_facts rows of one fact, in the order the core read them."""
+    bf = tables["border_facts"]
+    return bf[(bf["group_id"] == fact.group_id) & (bf["topic"] == fact.topic)]
+
+
+def _figure(r, lang: str) -> str:
+    return amount(r["value"], r["unit"], lang, str(r["qualifier"]), r["value_high"])
+
+
+def _with_period(r, lang: str) -> str:
+    return tr(lang, "corridor.figure_period", figure=_figure(r, lang),
+              period=period_name(r["period"], lang))
+
+
+def _col(lang: str, name: str) -> str:
+    return tr(lang, f"corridor.col.{name}")
+
+
+def _joined(lang: str, items) -> str:
+    return tr(lang, "common.item_separator").join(dict.fromkeys(str(i) for i in items))
+
+
+def clearance_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """One row per crossing and statement: the time before, the time after (or a single
+    reading), whose figure and the source, newest first."""
+    out = []
+    for f in clearance_facts(tables):
+        rows = _rows(tables, f)
+        before, after = rows[rows["phase"] == "before"], rows[rows["phase"] != "before"]
+        out.append({
+            _col(lang, "date"): date_label(f.date, lang),
+            _col(lang, "crossing"): f.place,
+            _col(lang, "mode"): data_label(lang, "mode", f.mode),
+            _col(lang, "measured"): _joined(lang, rows["what"]),
+            _col(lang, "before"): _joined(lang, (_with_period(r, lang)
+                                                 for _, r in before.iterrows())),
+            _col(lang, "after"): _joined(lang, (_with_period(r, lang)
+                                                for _, r in after.iterrows())),
+            _col(lang, "whose"): _joined(lang, rows["whose_figure"]),
+            _col(lang, "source"): ", ".join(f.sources)})
+    return pd.DataFrame(out)
+
+
+def queue_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """Every truck-queue reading, target and cap, dated, newest episode first."""
+    out = []
+    for f in queue_episodes(tables):
+        for _, r in _rows(tables, f).iterrows():
+            out.append({
+                _col(lang, "date"): date_label(r["date"] if pd.notna(r["date"]) else f.date,
+                                               lang),
+                _col(lang, "crossing"): f.place,
+                _col(lang, "kind"): phase(str(r["phase"]), lang),
+                _col(lang, "measured"): str(r["what"]),
+                _col(lang, "figure"): _figure(r, lang),
+                _col(lang, "period"): period_name(r["period"], lang),
+                _col(lang, "whose"): str(r["whose_figure"]),
+                _col(lang, "source"): str(r["source_id"])})
+    return pd.DataFrame(out)
+
+
+@dataclass(frozen=True)
+class PolicyStep:
+    date: str
+    place: str
+    what: str
+    sources: tuple[str, ...]
+
+
+def policy_list(tables: dict[str, pd.DataFrame], lang: str) -> list[PolicyStep]:
+    """Customs-facilitation steps announced, newest first (they carry no figures)."""
+    return [PolicyStep(date_label(f.date, lang), f.place,
+                       _joined(lang, (r.what for r in f.readings)), f.sources)
+            for f in policy_steps(tables)]
+
+
+def kind(text: str, lang: str) -> str:
+    """A reading's kind (outturn, part-year, forecast, target …) in words."""
+    key = f"corridor.kind.{slug(text)}"
+    return tr(lang, key) if key in catalogue("en") else text
+
+
+def disagreement_heading(d: Disagreement, lang: str) -> str:
+    return tr(lang, "corridor.disagree.item", what=d.label, year=str(d.year),
+              reasons=_joined(lang, (reason(x, lang) for x in d.reasons)))
+
+
+def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
+    """The readings that disagree, each with its figure, whose it is and its source."""
+    r = d.readings
+    change = [fmt_pct(float(c), is_fraction=False, digits=decimals(c), lang=lang) if pd.notna(c)
+              else ""
+              for c in r["reported_change_pct"]]
+    return pd.DataFrame({
+        _col(lang, "period"): [period_name(p, lang) for p in r["period"]],
+        _col(lang, "kind"): [kind(str(k), lang) for k in r["kind"]],
+        _col(lang, "figure"): [amount(v, u, lang, str(q)) for v, u, q in
+                               zip(r["value"], r["unit"], r["qualifier"], strict=True)],
+        _col(lang, "change"): change,
+        _col(lang, "scope"): r["scope"].astype(str).tolist(),
+        _col(lang, "whose"): r["whose_figure"].astype(str).tolist(),
+        _col(lang, "source"): r["source_id"].astype(str).tolist()})
+
+
+def disagreement_views(tables: dict[str, pd.DataFrame],
+                       lang: str) -> tuple[tuple[str, pd.DataFrame], ...]:
+    """Every place sources disagree, as the page shows it: a heading and a table each."""
+    return tuple((disagreement_heading(d, lang), disagreement_table(d, lang))
+                 for d in disagreements(tables))

@@ -1,0 +1,226 @@
+"""The editorial's logistics-hub claim: corridor series, border facts, disagreements, a verdict.
+
+Pandas only (no plotly, no streamlit): the corridor page and the overview's fifth card draw on
+these typed results, and every number they show is computed here from the package's logistics
+tables, so a corrected figure in ``data/`` reaches every sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.border import (
+    BorderFact,
+    BorderReading,
+    clearance_facts,
+    fmt_amount,
+    fmt_change,
+    policy_steps,
+    queue_episodes,
+)
+from dashboard.core.disagreements import Disagreement, disagreements
+from dashboard.text.formatting import fmt_number
+from dashboard.text.i18n import tr
+
+__all__ = ["BorderFact", "BorderReading", "Disagreement", "LogisticsVerdict", "MeasureSeries",
+           "chart_series", "clearance_facts", "disagreements", "fmt_amount", "fmt_change",
+           "has_logistics", "logistics_verdict", "measure_series", "policy_steps",
+           "primary_by_rule", "queue_episodes"]
+
+MIDDLE_CORRIDOR = "titr_tonnes"
+TRANSIT_CONTAINERS = "transit_containers"
+CHINA_EUROPE_TRAINS = "china_europe_trains"
+HUB_CLAIM, CUSTOMS_CLAIM = "logistics_hub", "customs_clearance"
+VERDICT_MEASURES = (MIDDLE_CORRIDOR, TRANSIT_CONTAINERS, CHINA_EUROPE_TRAINS, "kz_europe_trains")
+RESOURCES = ("logistics", "logistics_measures", "border_facts", "logistics_caveats")
+
+
+def has_logistics(tables: dict[str, pd.DataFrame]) -> bool:
+    """False for a package (DASHBOARD_DATA) without the logistics tables or the hub claim."""
+    return all(r in tables for r in RESOURCES) and HUB_CLAIM in set(
+        tables["editorial_claims"]["claim_id"])
+
+
+def primary_by_rule(logistics: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The written rule for ``primary`` (see the resource description), recomputed.
+
+    Only full-year outturns with a value qualify; per measure, year and unit the pick is: the
+    source with most full-year outturns of the measure, then a plainly stated figure, then the
+    earliest publication, then the lowest source id.
+    """
+    out = pd.Series(False, index=logistics.index)
+    ok = ((logistics["kind"] == "outturn") & (logistics["months"] == 12)
+          & logistics["value"].notna()).fillna(False).astype(bool)
+    cand = logistics[ok].copy()
+    if cand.empty:
+        return out
+    published = sources.set_index("source_id")["published"]
+    cand["_n"] = cand.groupby(["measure", "source_id"])["figure_id"].transform("size")
+    cand["_qualified"] = cand["qualifier"] != "stated"
+    cand["_published"] = cand["source_id"].map(published).fillna("9999")
+    cand = cand.sort_values(["_n", "_qualified", "_published", "source_id"],
+                            ascending=[False, True, True, True])
+    first = cand.drop_duplicates(["measure", "year", "unit"], keep="first")
+    out.loc[first.index] = True
+    return out
+
+
+@dataclass(frozen=True)
+class MeasureSeries:
+    """One measure: the primary full-year line and every other reading beside it."""
+
+    measure: str
+    label: str
+    description: str
+    use: str  # chart | chart with caveat | context | table only
+    line: pd.DataFrame  # primary full-year readings, one a year and unit, sorted by year
+    others: pd.DataFrame  # every other reading; part_year marks part-years
+    caveats: tuple[str, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        ids = list(self.line["source_id"]) + list(self.others["source_id"])
+        return tuple(dict.fromkeys(str(i) for i in ids))
+
+
+def measure_series(tables: dict[str, pd.DataFrame], measure: str) -> MeasureSeries:
+    """A measure's chartable line (primary readings) and its other readings, labelled."""
+    measures = tables["logistics_measures"].set_index("measure")
+    if measure not in measures.index:
+        raise KeyError(f"unknown logistics measure {measure!r}")
+    meta = measures.loc[measure]
+    rows = tables["logistics"][tables["logistics"]["measure"] == measure]
+    is_primary = rows["primary"].fillna(False).astype(bool)
+    line = rows[is_primary].sort_values("year").reset_index(drop=True)
+    others = rows[~is_primary].sort_values(["year", "months"]).reset_index(drop=True)
+    others = others.assign(part_year=(others["kind"] == "part-year").to_numpy())
+    cav = tables["logistics_caveats"]
+    caveats = tuple(cav.loc[cav["measure"] == measure, "statement"].astype(str))
+    return MeasureSeries(measure, str(meta["label"]), str(meta["description"]), str(meta["use"]),
+                         line, others, caveats)
+
+
+def chart_series(tables: dict[str, pd.DataFrame]) -> tuple[MeasureSeries, ...]:
+    """Every measure the brief judged fit to draw, in the measures table's order."""
+    m = tables["logistics_measures"]
+    return tuple(measure_series(tables, x) for x in m.loc[m["use"] != "table only", "measure"])
+
+
+@dataclass(frozen=True)
+class LogisticsVerdict:
+    """The fifth overview card: the hub claim beside what the logistics data says and cannot."""
+
+    claim_id: str
+    claim: str
+    quote: str
+    headline: str  # the figure in a phrase, in the reader's language
+    verdict: str
+    cannot_say: tuple[str, ...]
+    sources: tuple[str, ...]
+    figure: str = ""  # the figure alone, big on the card: short enough for a phone
+    context: str = ""  # what the figure is, under it
+
+
+def _fmt_row(r: pd.Series) -> str:
+    return fmt_amount(float(r["value"]), str(r["unit"]), str(r["qualifier"]))
+
+
+def _latest_same_period(others: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
+    """The latest part-year with the same period a year earlier (a like-for-like change)."""
+    part = others[others["kind"] == "part-year"].dropna(subset=["value", "months"])
+    for _, r in part.sort_values(["year", "months"], ascending=False).iterrows():
+        prev = part[(part["year"] == r["year"] - 1) & (part["period"] == r["period"])
+                    & (part["unit"] == r["unit"])]
+        if not prev.empty:
+            return prev.iloc[0], r
+    return None
+
+
+def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> LogisticsVerdict:
+    """The hub claim checked: Middle Corridor growth and its peak-year jump, transit containers
+    over the years with full-year figures, all China–Europe trains for scale, the border facts,
+    and what the sources cannot show. The card's headline is in ``lang``; the sentences are
+    in English for now."""
+    c = tables["editorial_claims"].set_index("claim_id").loc[HUB_CLAIM]
+    parts, cannot, used = [], [], []
+
+    mc = measure_series(tables, MIDDLE_CORRIDOR)
+    line = mc.line
+    first, peak, last = line.iloc[0], line.loc[line["value"].idxmax()], line.iloc[-1]
+    y0, yp = int(first["year"]), int(peak["year"])
+    card = _card(mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name"),
+                 peak["value"] / first["value"], y0, yp, lang)
+    text = (f"{mc.label} ({first['whose_figure']}): {_fmt_row(first)} in {y0}, "
+            f"{_fmt_row(peak)} in {yp}, {peak['value'] / first['value']:.1f} times as much")
+    prev = line[line["year"] == yp - 1]
+    if not prev.empty:
+        text += f"; {fmt_change((peak['value'] / prev['value'].iloc[0] - 1) * 100)} in {yp} alone"
+    part = mc.others[(mc.others["year"] == yp) & mc.others["part_year"]]
+    rates = part["reported_change_pct"].dropna()
+    if not rates.empty:
+        text += (f" (growth reported for part of {yp}: {fmt_change(rates.min())} to "
+                 f"{fmt_change(rates.max())})")
+    if int(last["year"]) > yp:
+        text += (f"; {_fmt_row(last)} in {int(last['year'])} "
+                 f"({fmt_change((last['value'] / peak['value'] - 1) * 100)})")
+    parts.append(text + ".")
+    used += [first["source_id"], peak["source_id"], last["source_id"]]
+    used += list(part.loc[part["reported_change_pct"].notna(), "source_id"])
+
+    tc = measure_series(tables, TRANSIT_CONTAINERS)
+    t0, t1 = tc.line.iloc[0], tc.line.iloc[-1]
+    text = (f"{tc.label}: {_fmt_row(t0)} in {int(t0['year'])}, {_fmt_row(t1)} in "
+            f"{int(t1['year'])} (latest full year)")
+    pair = _latest_same_period(tc.others[tc.others["year"] > t1["year"]])
+    if pair is not None:
+        a, b = pair
+        text += (f"; {b['period']} {int(a['year'])}→{int(b['year'])}: "
+                 f"{fmt_change((b['value'] / a['value'] - 1) * 100)}")
+        used += [a["source_id"], b["source_id"]]
+    parts.append(text + ".")
+    used += [t0["source_id"], t1["source_id"]]
+    later = tc.others[(tc.others["year"] > t1["year"]) & tc.others["part_year"]]
+    if not later.empty:
+        spans = later.sort_values("months").groupby("year")["period"].last()
+        cannot.append(f"{tc.label}: no full-year figure after {int(t1['year'])}; later years "
+                      "only as part-years (" + ", ".join(f"{p} {y}" for y, p in spans.items())
+                      + ").")
+    units = tc.line["unit"].value_counts()
+    for _, r in tc.line[tc.line["unit"] != units.index[0]].iterrows():
+        cannot.append(f"{tc.label}: the {int(r['year'])} figure is stated in {r['unit']}, "
+                      f"the others in {units.index[0]}.")
+
+    ce = measure_series(tables, CHINA_EUROPE_TRAINS)
+    e0, e1 = ce.line.iloc[0], ce.line.iloc[-1]
+    parts.append(f"{ce.label}, for scale: {_fmt_row(e0)} in {int(e0['year'])}, "
+                 f"{_fmt_row(e1)} in {int(e1['year'])}.")
+    used += [e0["source_id"], e1["source_id"]]
+
+    pairs = [f for f in clearance_facts(tables) if f.phase("before") and f.phase("after")]
+    episodes = queue_episodes(tables)
+    if pairs or episodes:
+        years = sorted(str(f.date)[:4] for f in pairs)
+        parts.append(f"Customs clearance: {len(pairs)} before/after statements"
+                     + (f" ({years[0]}–{years[-1]})" if years else "") + f" and {len(episodes)} "
+                     "truck-queue episodes" + (f", the latest in {str(episodes[0].date)[:7]}"
+                                                if episodes else "") + "; no series.")
+        used += [s for f in pairs + episodes for s in f.sources]
+
+    cav = tables["logistics_caveats"]
+    mine = cav[cav["claim_id"].isin([HUB_CLAIM, CUSTOMS_CLAIM])
+               & (cav["measure"].isna() | cav["measure"].isin(VERDICT_MEASURES))]
+    cannot = list(mine["statement"].astype(str)) + cannot
+    used += list(mine["based_on"].dropna())
+    return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]), verdict=" ".join(parts),
+                            cannot_say=tuple(cannot),
+                            sources=tuple(dict.fromkeys(map(str, used))), **card)
+
+
+def _card(measure: str, multiple: float, start: int, end: int, lang: str) -> dict[str, str]:
+    """Headline, figure ('5.9×') and context of the card: growth of one measure between years."""
+    times = fmt_number(multiple, 1, lang=lang)
+    params = dict(measure=measure, times=times, start=str(start), end=str(end))
+    return dict(headline=tr(lang, "verdict.logistics.headline", **params), figure=times + "×",
+                context=tr(lang, "verdict.logistics.context", **params))

@@ -1,0 +1,224 @@
+"""One resource's CSV file: found inside the package only, read row by row, typed by column.
+
+A resource path that leaves the package (``..``, an absolute path, a URL, a symbolic link
+pointing out) is refused before anything is opened. Rows are read with their line numbers
+(quoted cells may span lines), so every message names the file, the line and the column;
+a row of the wrong width, a blank row, an unclosed quote or a byte that is not UTF-8 is an
+error rather than a silently shifted or dropped row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from dashboard.data.descriptor import SchemaProblem
+from dashboard.errors import DataError
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_TRUE = {"true", "True", "TRUE", "1", "yes"}
+_FALSE = {"false", "False", "FALSE", "0", "no"}
+_BOUND_CHECKS = (("minimum", lambda v, b: v < b, ">="), ("maximum", lambda v, b: v > b, "<="),
+                 ("exclusiveMinimum", lambda v, b: v <= b, ">"),
+                 ("exclusiveMaximum", lambda v, b: v >= b, "<"))
+_LENGTH_CHECKS = (("minLength", lambda n, b: n < b, "at least"),
+                  ("maxLength", lambda n, b: n > b, "at most"))
+
+
+def resource_file(root: Path, raw: str, at: str) -> Path:
+    """The resource's file, which must be inside the package folder (no way out of it)."""
+    shown = raw if len(raw) <= 80 else raw[:79] + "…"
+    if not raw.strip() or "\x00" in raw:
+        raise SchemaProblem(f"{at}: path {shown!r} does not name a file")
+    if _SCHEME.match(raw) or raw.startswith("//"):
+        raise SchemaProblem(f"{at}: path {shown!r} is a URL; the dashboard reads only files "
+                            "inside the data package folder")
+    pure = PurePosixPath(raw)
+    if pure.is_absolute() or "\\" in raw or ".." in pure.parts:
+        raise SchemaProblem(f"{at}: path {shown!r} leads outside the data package; give it "
+                            "relative to the folder of datapackage.json, without '..'")
+    path = root / raw
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        raise SchemaProblem(f"{at}: path {shown!r} is a link to a file outside the data "
+                            "package")
+    return path
+
+
+def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, rows and each row's line number; every row exactly as wide as the header."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise DataError(f"{path.name}, line {line}: not UTF-8 text (byte "
+                            f"0x{data[exc.start]:02x})") from None
+    if "\x00" in text:  # a binary or corrupted file, not text
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise DataError(f"{path.name}, line {line}: a NUL byte; not a text CSV file")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for row in reader:
+            if header is None:
+                header = row
+                _check_header(header, path)
+            elif not any(cell.strip() for cell in row):
+                raise DataError(f"{path.name}, line {start}: blank row")
+            elif len(row) != len(header):
+                raise DataError(f"{path.name}, line {start}: {len(row)} cells, expected "
+                                    f"{len(header)} (one per column: {', '.join(header)})")
+            else:
+                rows.append(row)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(f"{path.name}, line {start}: not readable as CSV ({exc}; an "
+                            "unclosed quote?)") from None
+    if header is None:
+        raise DataError(f"{path.name}: the file is empty (no header row)")
+    return header, rows, lines
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    for i, name in enumerate(header, 1):
+        if not name.strip():
+            raise DataError(f"{path.name}, line 1: column {i} has no name")
+        if header.index(name) != i - 1:
+            raise DataError(f"{path.name}, line 1: column '{name}' appears twice")
+
+
+def shown(value) -> str:
+    """A cell as a message shows it: numbers plainly (0, 0.5, 1e+308), text quoted."""
+    if value is None or value is pd.NA:
+        return "an empty cell"
+    if isinstance(value, bool | str):
+        return repr(value)
+    x = float(value)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e16 else f"{x:g}"
+
+
+def where(path: Path | str, line: int | None = None, column: str | None = None) -> str:
+    """'file, line N, column 'x'': where a problem is, as every message says it."""
+    parts = [Path(path).name]
+    if line is not None:
+        parts.append(f"line {line}")
+    if column is not None:
+        parts.append(f"column '{column}'")
+    return ", ".join(parts)
+
+
+
+def read_table(root: Path, resource: dict, need_rows: bool) -> tuple[pd.DataFrame, list[int]]:
+    """The resource's table, typed and checked field by field, and each row's file line."""
+    name = resource["name"]
+    path = resource_file(root, resource["path"], f"resource '{name}'")
+    if not path.is_file():
+        raise DataError(f"{path.name}: file of resource '{name}' not found (or not a file)")
+    header, rows, lines = read_rows(path)
+    fields = resource["schema"]["fields"]
+    expected = [f["name"] for f in fields]
+    missing = [c for c in expected if c not in header]
+    if missing:
+        raise DataError(f"{path.name}: missing column(s) {', '.join(map(repr, missing))}; "
+                        f"expected columns {', '.join(expected)}")
+    extra = [c for c in header if c not in expected]
+    if extra:
+        raise DataError(f"{path.name}: column(s) {', '.join(map(repr, extra))} not in the schema")
+    if not rows and need_rows:
+        raise DataError(f"{path.name}: no data rows, only the header; the dashboard needs the "
+                        f"{name} table filled in")
+    raw = pd.DataFrame(rows, columns=header, dtype=object)
+    table = pd.DataFrame(index=raw.index)
+    for field in fields:
+        col = convert(raw[field["name"]], field, path, lines)
+        check_constraints(col, field, path, lines)
+        table[field["name"]] = col
+    pk = resource["schema"].get("primaryKey")
+    if pk:
+        pk = [pk] if isinstance(pk, str) else pk
+        dup = table.duplicated(subset=pk, keep="first")
+        if dup.any():
+            i = int(dup.to_numpy().nonzero()[0][0])
+            key = ", ".join(f"{k}={table[k].iloc[i]}" for k in pk)
+            raise DataError(f"{where(path, lines[i])}: duplicate primary key ({key}); "
+                            f"expected one row per {', '.join(pk)}")
+    return table, lines
+
+
+def convert(raw: pd.Series, field: dict, path: Path, lines: list[int]) -> pd.Series:
+    """Turn one column of strings into its schema type, or name the first bad cell."""
+    name = field["name"]
+    ftype = field.get("type", "string")
+    blank = raw.str.strip() == ""
+
+    def bad(mask: pd.Series, expected: str) -> None:
+        if mask.any():
+            i = int(mask.to_numpy().nonzero()[0][0])
+            raise DataError(
+                f"{where(path, lines[i], name)}: expected {expected}, got {raw.iloc[i]!r}"
+            )
+
+    if ftype == "integer":
+        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+        bad(~blank & (num.isna() | (num % 1 != 0) | (num.abs() > 2**53)), "a whole number")
+        return num.astype("Int64")
+    if ftype == "number":
+        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+        bad(~blank & (num.isna() | ~num.map(lambda v: math.isfinite(v) if v == v else True)),
+            "a finite number")
+        return num.astype("Float64")
+    if ftype == "boolean":
+        ok = raw.isin(_TRUE | _FALSE)
+        bad(~blank & ~ok, "true or false")
+        return raw.map(lambda v: True if v in _TRUE else (False if v in _FALSE else pd.NA)).astype(
+            "boolean"
+        )
+    return raw.where(~blank, pd.NA).astype("string")
+
+
+def check_constraints(col: pd.Series, field: dict, path: Path, lines: list[int]) -> None:
+    name = field["name"]
+    c = field.get("constraints", {})
+    present = col.notna()
+
+    def bad(mask: pd.Series, expected: str) -> None:
+        mask = mask.fillna(False).astype(bool)
+        if mask.any():
+            i = int(mask.to_numpy().nonzero()[0][0])
+            raise DataError(
+                f"{where(path, lines[i], name)}: expected {expected}, got {shown(col.iloc[i])}"
+            )
+
+    if c.get("required"):
+        bad(~present, "a value (the field is required)")
+    if "enum" in c:
+        bad(present & ~col.isin(c["enum"]), "one of " + ", ".join(map(str, c["enum"])))
+    for key, outside, word in _BOUND_CHECKS:
+        if key in c:
+            bad(present & outside(col, c[key]), f"a value {word} {c[key]}")
+    for key, outside, word in _LENGTH_CHECKS:
+        if key in c:
+            bad(present & outside(col.str.len(), c[key]), f"text of {word} {c[key]} characters")
+    if "pattern" in c:
+        rx = re.compile(c["pattern"])
+        ok = pd.Series([v is pd.NA or bool(rx.fullmatch(str(v))) for v in col],
+                       index=col.index, dtype=bool)
+        bad(present & ~ok, f"text matching {c['pattern']}")
+    if c.get("unique"):
+        bad(present & col.duplicated(keep="first"), "a unique value (already used above)")

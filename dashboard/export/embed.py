@@ -1,0 +1,91 @@
+"""Links and snippets that put a chart on someone else's page: pure text, no Streamlit.
+
+Shared by the published bundle (``publish``) and the live app's "Share / embed" menu,
+so an iframe from either carries the same markup and resizes itself the same way.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode, urlsplit
+
+from dashboard.charts import Options
+from dashboard.charts.kit import Tables, who
+from dashboard.charts.target import default_projection
+from dashboard.core.projection_settings import parse_params
+from dashboard.data.loader import series
+
+CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
+EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
+# The live page each chart is on (page URL paths are a contract: see app.py).
+LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
+              "products": "growth", "mirror": "mirror", "world-comparison": "world",
+              "china-trade": "world", "doubling-target": "doubling",
+              "target-history": "growth", "shares": "structure", "hs-chapters": "structure"}
+HEIGHT_MESSAGE = "cnkz-embed-height"
+# The embedding page listens for the chart page's height, so the iframe fits its content.
+RESIZE_LISTENER = (
+    '<script>addEventListener("message",function(e){var d=e.data;'
+    f'if(d&&d.type==="{HEIGHT_MESSAGE}")'
+    'document.querySelectorAll("iframe[data-cnkz-embed]").forEach(function(f){'
+    'if(f.contentWindow===e.source)f.style.height=d.height+"px"})})</script>')
+# ...and the chart page says how tall it is whenever that may change.
+HEIGHT_SENDER = (
+    "(function(){function s(){if(parent!==window)parent.postMessage({type:"
+    f'"{HEIGHT_MESSAGE}",height:Math.ceil(document.body.getBoundingClientRect().height)}},'
+    '"*")}addEventListener("load",s);addEventListener("resize",s)})();')
+
+
+class BadURL(ValueError):
+    """A base address that is not an absolute http(s) URL."""
+
+
+def check_base_url(raw: str) -> str:
+    """An absolute http(s) address without query or fragment, without its trailing slash."""
+    raw = raw.strip()
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadURL(f"--base-url {raw!r} is not an absolute http(s) address")
+    if parts.query or parts.fragment:
+        raise BadURL(f"--base-url {raw!r} must not carry a query or fragment")
+    if any(c in raw for c in " \"'<>`"):
+        raise BadURL(f"--base-url {raw!r} holds characters an address cannot")
+    return raw.rstrip("/")
+
+
+def live_url(base: str, chart: str, lang: str, params: dict[str, str] | None = None) -> str:
+    """The live dashboard's page for a chart, in the reader's language."""
+    query = {"lang": lang, **(params or {})}
+    return f"{base}/{LIVE_PAGES.get(chart, '')}?{urlencode(query)}"
+
+
+def embed_url(page_url: str, chart: str, params: dict[str, str]) -> str:
+    """The live app's chart-only view of a chart, with the view's settings."""
+    query = {k: v for k, v in params.items() if k not in (CHART_PARAM, *EMBED_PARAMS)}
+    return f"{page_url}?{urlencode({**query, CHART_PARAM: chart, **EMBED_PARAMS})}"
+
+
+def iframe_snippet(src: str, title: str, height: int, *, resizes: bool = True) -> str:
+    """Copy-ready HTML: a full-width iframe; a published page also resizes it to fit."""
+    frame = (f'<iframe src="{escape(src)}" title="{escape(title)}" loading="lazy" '
+             f'style="width:100%;height:{int(height)}px;border:0"')
+    if not resizes:
+        return frame + "></iframe>"
+    return f"{frame} data-cnkz-embed></iframe>\n{RESIZE_LISTENER}"
+
+
+def view_params(params: dict[str, list[str]]) -> dict[str, str]:
+    """The view's own settings from a URL: the last value of each, embed switches left out."""
+    skip = {CHART_PARAM, *EMBED_PARAMS, "embed_options"}
+    return {k: v[-1] for k, v in params.items() if v and k not in skip}
+
+
+def options(tables: Tables, params: dict[str, str], lang: str) -> Options:
+    """Chart options for an embed: the doubling settings a link carries, else the defaults.
+
+    Anything unusable in the link falls back to the default, as on the page itself.
+    """
+    years = [int(y) for y in series(tables["bilateral_trade"])["year"]]
+    known = {k: v for k, v in params.items() if k != "lang"}
+    projection, _ = parse_params(known, years, default_projection(tables), who("CHN"))
+    return Options(lang=lang, log=projection.log, projection=projection)

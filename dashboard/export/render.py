@@ -1,0 +1,216 @@
+"""Export charts and their data: PNG, SVG, PDF, self-contained HTML and CSV, one by one or zipped.
+
+Static images need a Chromium (Debian's ``chromium``; ``BROWSER_PATH`` overrides).
+One export browser is kept per process while it is in use (see ``export_browser``), so
+only the first image after a pause pays its start; without a Chromium, static formats
+report why and everything else still works.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from html import escape as html_escape
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts import Chart, theme
+from dashboard.export import proctree
+from dashboard.export.browser import BrowserFailed, ExportBrowser, one_line
+from dashboard.text.i18n import tr
+
+STATIC_FORMATS = ("png", "svg", "pdf")
+FORMATS = (*STATIC_FORMATS, "html", "csv")
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "html": "text/html", "csv": "text/csv", "zip": "application/zip"}
+PNG_SCALE = 2
+ENABLE_HINT = tr("en", "export.enable_hint")  # the English hint, for callers without a language
+
+_browser = ExportBrowser()
+
+
+class ExportUnavailable(RuntimeError):
+    """Static export cannot run here (no Chromium); the message says how to enable it."""
+
+
+def chromium_path() -> str | None:
+    """The browser kaleido will use, or None: BROWSER_PATH wins, then Chromium on PATH."""
+    override = os.environ.get("BROWSER_PATH")
+    if override is not None:
+        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+_failure: tuple[float, str] | None = None  # (when, why) of the last failed static export
+FAILURE_HOLD_S = 300  # how long a failed browser keeps static formats disabled
+
+
+def mark_unavailable(why: str) -> None:
+    """Remember a failed static export so pages disable static formats and say why."""
+    global _failure
+    _failure = (time.monotonic(), why)
+
+
+def static_available(lang: str = "en") -> tuple[bool, str]:
+    """Whether PNG/SVG/PDF can be produced, and a one-line reason (in ``lang``) when not."""
+    if _failure is not None and time.monotonic() - _failure[0] < FAILURE_HOLD_S:
+        return False, _failure[1]
+    if chromium_path() is None:
+        where = os.environ.get("BROWSER_PATH")
+        lead = (tr(lang, "export.no_browser_at", path=repr(where)) if where is not None
+                else tr(lang, "export.no_chromium"))
+        return False, f"{lead} {tr(lang, 'export.enable_hint')}"
+    return True, ""
+
+
+def _browser_ready(lang: str = "en") -> str:
+    """The browser to use, or ExportUnavailable with the reason when there is none."""
+    ok, why = static_available(lang)
+    if not ok:
+        raise ExportUnavailable(why)
+    return chromium_path()
+
+
+def shutdown(polite: bool = True) -> None:
+    """Stop the export browser now (it also stops when idle and at exit)."""
+    _browser.shutdown(polite=polite)
+
+
+def browser_memory() -> tuple[int, int]:
+    """RSS and PSS in bytes of the export browser's process tree now (0, 0 when stopped)."""
+    return proctree.memory(_browser.process_ids())
+
+
+def to_static(fig: go.Figure, fmt: str, lang: str = "en") -> bytes:
+    """PNG, SVG or PDF bytes of the figure at a fixed size (not the browser's width).
+
+    ``lang`` is the language of a failure's message; the figure carries its own words.
+    """
+    if fmt not in STATIC_FORMATS:
+        raise ValueError(f"unknown static format '{fmt}'; choose from {', '.join(STATIC_FORMATS)}")
+    data = _kaleido("calc_fig_sync", fig.to_dict(), opts=_opts(fig, fmt), lang=lang)
+    return data if isinstance(data, bytes) else bytes(data)
+
+
+def _kaleido(function: str, *args, lang: str = "en", **kwargs):
+    """Call kaleido in the export browser, turning any browser failure into ExportUnavailable."""
+    path = _browser_ready(lang)
+    try:
+        return _browser.call(path, function.removesuffix("_sync"), *args, **kwargs)
+    except BrowserFailed as exc:
+        raise ExportUnavailable(tr(lang, "export.failed", error=str(exc),
+                                   hint=tr(lang, "export.enable_hint"))) from None
+    except Exception as exc:  # kaleido reports browser failures with many types
+        raise ExportUnavailable(tr(lang, "export.failed",
+                                   error=f"{type(exc).__name__}: {one_line(exc, 160)}",
+                                   hint=tr(lang, "export.enable_hint"))) from None
+
+
+def figure_height(fig: go.Figure) -> int:
+    """The fixed height a chart is drawn and exported at."""
+    return int(fig.layout.height or theme.DEFAULT_HEIGHT)
+
+
+def _opts(fig: go.Figure, fmt: str) -> dict:
+    return dict(format=fmt, width=theme.EXPORT_WIDTH, height=figure_height(fig),
+                scale=PNG_SCALE if fmt == "png" else 1)
+
+
+def to_static_batch(specs: list[Chart], formats: list[str]) -> dict[tuple[str, str], bytes]:
+    """Many static images at once, rendered concurrently in the shared browser."""
+    formats = [f for f in formats if f in STATIC_FORMATS]
+    if not specs or not formats:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = [dict(fig=s.figure.to_dict(), path=os.path.join(tmp, f"{i}.{fmt}"),
+                     opts=_opts(s.figure, fmt))
+                for i, s in enumerate(specs) for fmt in formats]
+        _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True, lang=specs[0].lang)
+        return {(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
+                for i, s in enumerate(specs) for fmt in formats}
+
+
+def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png") -> dict:
+    """Plotly toolbar: our file name, size and scale, no Plotly logo."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": fmt, "filename": stem, "scale": PNG_SCALE,
+                                 "width": theme.EXPORT_WIDTH, "height": height},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def to_html(fig: go.Figure, stem: str = "chart", lang: str = "en") -> bytes:
+    """Self-contained interactive HTML: plotly.js embedded, so it opens offline.
+
+    A translated page names its language (``<html lang>``), so a browser picks Chinese glyph
+    forms and a screen reader the right voice; the title is the chart's, without line breaks.
+    """
+    height = figure_height(fig)
+    html = fig.to_html(include_plotlyjs=True, full_html=True, config=plotly_config(stem, height),
+                       default_width=f"{theme.EXPORT_WIDTH}px", default_height=f"{height}px")
+    text = re.sub(r"<[^>]*>", "", str(fig.layout.title.text or stem).replace("<br>", " "))
+    title = html_escape(text)
+    if lang != "en":  # English pages stay as they were; others say what they are
+        html = html.replace("<html>", f'<html lang="{html_escape(lang)}">', 1)
+    html = html.replace("<head>", f"<head>\n    <title>{title}</title>", 1)
+    return html.encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Neutralise spreadsheet formulas in text cells (CSV injection); numbers are untouched."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(data: pd.DataFrame, source: str | None = None) -> bytes:
+    """The plotted rows and columns; units are in the column names, the source in a column."""
+    out = data.copy()
+    if source is not None and "source" not in out.columns:
+        out["source"] = _plain(source)
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe_cell)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _plain(text: str) -> str:
+    return text.replace("<br>", " ").replace("  ", " ")
+
+
+def render(spec: Chart, fmt: str) -> bytes:
+    if fmt in STATIC_FORMATS:
+        return to_static(spec.figure, fmt, spec.lang)
+    if fmt == "html":
+        return to_html(spec.figure, spec.stem, spec.lang)
+    if fmt == "csv":
+        return to_csv(spec.data, spec.source)
+    raise ValueError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def filename(spec: Chart, fmt: str) -> str:
+    return f"{spec.stem}.{fmt}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: no half-written files."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()

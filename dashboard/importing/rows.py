@@ -1,0 +1,170 @@
+"""One record of each supported format → tidy observations (see import_formats for the rules)."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.importing.formats import (
+    CLASSIC_FLOW_CODES,
+    TOTAL,
+    WITS_VALUE,
+    YEAR_COLUMN,
+    Outcome,
+    Reject,
+    breakdown,
+    commodity,
+    country,
+    flow_of,
+    parse_number,
+    quote,
+    value_of,
+    year_of,
+)
+
+_TRUE_FALSE = ("", "true", "false", "1", "0", "yes", "no")
+
+
+def _obs(year, reporter, partner, flow, value, code=TOTAL, desc=None, classification=None,
+         note=None, change=None, approximate=False) -> dict:
+    return dict(year=year, reporter=reporter[0], reporter_name=reporter[1], partner=partner[0],
+                partner_name=partner[1], flow=flow, classification=classification or None,
+                commodity_code=code, commodity_desc=desc, value_usd=value,
+                reported_change_pct=change, approximate=approximate, note=note)
+
+
+def tidy(cell: dict[str, str], header: dict[str, str]) -> dict:
+    change = cell.get("reported_change_pct", "").strip()
+    approx = cell.get("approximate", "").strip().lower()
+    if approx not in _TRUE_FALSE:
+        raise Reject(f"approximate {quote(cell['approximate'])} is not true or false")
+    note = cell.get("note", "").strip()
+    own_source = cell.get("source_id", "").strip()
+    if own_source:
+        note = f"File's source_id: {own_source}. {note}".strip()
+    try:
+        change_v = parse_number(change) if change else None
+    except ValueError:
+        raise Reject(f"reported_change_pct {quote(change)} is not a number") from None
+    if change_v is not None and not -100 <= change_v <= 100_000:
+        raise Reject(f"reported_change_pct {quote(change)} is not a possible change (between "
+                     "-100% and +100,000%)")
+    return _obs(year_of(cell["year"]), country(cell, "reporter", ("reporter",)),
+                country(cell, "partner", ("partner",)), flow_of(cell["flow"]),
+                value_of(cell["value_usd"], "value_usd"), note=note or None, change=change_v,
+                approximate=approx in ("true", "1", "yes"))
+
+
+def classic(cell: dict[str, str], header: dict[str, str]) -> dict:
+    period = cell.get("period", "").strip()
+    if len(period) == 6:
+        raise Reject(f"period {quote(period)} is not annual; only annual figures are used")
+    breakdown(cell, header)
+    year = year_of(cell["year"])
+    flow = flow_of(cell.get("tradeflow") or cell.get("tradeflowcode", ""), CLASSIC_FLOW_CODES)
+    reporter = country(cell, "reporter", ("reporteriso", "reportercode", "reporter"))
+    partner = country(cell, "partner", ("partneriso", "partnercode", "partner"))
+    code, desc = commodity(cell.get("commoditycode", TOTAL), cell.get("commodity", ""))
+    value = value_of(cell["tradevalue(us$)"], header["tradevalue(us$)"])
+    return _obs(year, reporter, partner, flow, value, code, desc, cell.get("classification"))
+
+
+def plus(cell: dict[str, str], header: dict[str, str]) -> dict:
+    kind = cell.get("typecode", "C").strip().upper() or "C"
+    if kind != "C":
+        raise Reject(f"typeCode {quote(kind)} is not goods (C); services rows are not used")
+    freq = cell.get("freqcode", "A").strip().upper() or "A"
+    period = cell.get("period", "").strip()
+    if freq != "A" or len(period) == 6:
+        raise Reject(f"period {quote(period or freq)} is not annual; only annual figures are "
+                     "used")
+    breakdown(cell, header)
+    year = year_of(cell["refyear"])
+    flow = flow_of(cell.get("flowdesc") or cell.get("flowcode", ""))
+    reporter = country(cell, "reporter", ("reporteriso", "reportercode", "reporterdesc"))
+    partner = country(cell, "partner", ("partneriso", "partnercode", "partnerdesc"))
+    code, desc = commodity(cell.get("cmdcode", TOTAL), cell.get("cmddesc", ""))
+    value = value_of(cell["primaryvalue"], header["primaryvalue"])
+    return _obs(year, reporter, partner, flow, value, code, desc,
+                cell.get("classificationcode"))
+
+
+def wits(cell: dict[str, str], header: dict[str, str]) -> dict:
+    year = year_of(cell["year"])
+    flow = flow_of(cell.get("tradeflow") or cell.get("tradeflowname", ""))
+    reporter = country(cell, "reporter", ("reporteriso3", "reporter", "reportername"))
+    partner = country(cell, "partner", ("partneriso3", "partner", "partnername"))
+    code, desc = commodity(cell.get("productcode", TOTAL),
+                           cell.get("productdescription") or cell.get("productname", ""))
+    column = next(c for c in WITS_VALUE if c in cell)
+    value = value_of(cell[column], header[column], multiplier=1000)
+    return _obs(year, reporter, partner, flow, value, code, desc, cell.get("nomenclature"),
+                note="WITS value in US$ thousand, × 1,000")
+
+
+def _unit(text: str) -> int:
+    """Dollars per unit of a WITS indicator such as 'Export (US$ Thousand)'."""
+    t = text.lower()
+    if "%" in t or "share" in t or "index" in t or "number" in t or "growth" in t:
+        raise Reject(f"indicator {quote(text)} is not a trade value in US$")
+    if "us$" not in t and "usd" not in t:
+        raise Reject(f"indicator {quote(text)} does not say its unit is US$")
+    if "thousand" in t or "1000" in t:
+        return 1000
+    if "million" in t or " mil" in t:
+        return 1_000_000
+    return 1
+
+
+def _product(text: str) -> tuple[str, str | None, str]:
+    """WITS product groups: 'All Products' is TOTAL; '27 Mineral fuels' an HS chapter."""
+    t = text.strip()
+    if t.lower() in ("all products", "total", "total trade", ""):
+        return TOTAL, t or None, ""
+    m = re.fullmatch(r"(\d{2,6})(?:\s*[:\-–]\s*|\s+)(\D.*)", t)
+    if m:
+        return m.group(1), m.group(2), "HS"
+    return t[:80], t, "WITS product group"
+
+
+def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
+    """A TradeStats table row: one observation per year column, or one Year/Value pair."""
+    years = [c for c in cell if YEAR_COLUMN.match(c)] if "value" not in cell else ["value"]
+    filled = [c for c in years if cell[c].strip()]
+    if not filled:
+        return [Outcome(None, None, "no figure in any year column")]
+    indicator = " ".join(cell.get(c, "") for c in ("indicator", "measure")).strip()
+    try:
+        unit = _unit(indicator)
+        flow_text = cell.get("tradeflow") or indicator.split("(")[0]
+        flow = flow_of(flow_text)
+        reporter = country(cell, "reporter", ("reporteriso3", "reportername", "reporter"))
+        partner = country(cell, "partner", ("partneriso3", "partnername", "partner"))
+        code, desc, scheme = _product(cell.get("productgroup", ""))
+    except Reject as why:
+        return [Outcome(header.get(c, c), None, str(why)) for c in filled]
+    out = []
+    for col in filled:
+        label = header.get(col, col)
+        try:
+            year = year_of(cell["year"] if col == "value" else col)
+            value = value_of(cell[col], label, multiplier=unit)
+        except Reject as why:
+            out.append(Outcome(label, None, str(why)))
+            continue
+        note = f"WITS value in {indicator}" + (f", × {unit:,}" if unit != 1 else "")
+        out.append(Outcome(label, _obs(year, reporter, partner, flow, value, code, desc, scheme,
+                                       note=note)))
+    return out
+
+
+_BY_FORMAT = {"tidy": tidy, "comtrade": classic, "comtrade_plus": plus, "wits": wits}
+
+
+def observations(fmt: str, cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
+    """Every observation in one record of ``fmt``, each accepted or rejected."""
+    if fmt == "wits_wide":
+        return wits_table(cell, header)
+    try:
+        return [Outcome(None, _BY_FORMAT[fmt](cell, header))]
+    except Reject as why:
+        return [Outcome(None, None, str(why))]

@@ -1,0 +1,174 @@
+"""What a user's file shows: products, shares of trade with the World, each reporter's series
+and mirror comparisons, plus the plain-language summary of a read. Pure pandas, no charts.
+
+Every table carries a ``series`` label saying it is the user's data and whose statistics it
+is; products are never called the whole trade, and their share of the total is given only
+where the file holds the all-commodity TOTAL to compare with.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.importing.countries import WORLD, name_of
+from dashboard.importing.formats import TOTAL
+
+FLOW_WORDS = {"export": "exports to", "import": "imports from", "total": "trade with"}
+MIRROR = {"export": "import", "import": "export", "total": "total"}
+
+
+def _label(reporter: str, flow: str, partner: str, what: str = "") -> str:
+    r, p = name_of(reporter), name_of(partner)
+    return f"Your file: {r}'s {what}{FLOW_WORDS.get(flow, flow)} {p}, as {r} reports them"
+
+
+def _with_totals(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Add flow 'total' = export + import where both are given and no total is."""
+    wide = frame.pivot_table(index=keys, columns="flow", values="value_usd", aggfunc="first")
+    if not {"export", "import"} <= set(wide.columns):
+        return frame.assign(derived=False)
+    add = wide[wide["export"].notna() & wide["import"].notna()]
+    if "total" in wide.columns:
+        add = add[add["total"].isna()]
+    extra = (add["export"] + add["import"]).rename("value_usd").reset_index()
+    extra["flow"] = "total"
+    return pd.concat([frame.assign(derived=False), extra.assign(derived=True)],
+                     ignore_index=True)
+
+
+def product_view(rows: pd.DataFrame, reporter: str | None = None,
+                 partner: str | None = None) -> pd.DataFrame:
+    """Product (non-TOTAL) rows per year, flow and reporter, with the file's descriptions and,
+    where the file has the TOTAL for the same year and flow, the product's share of it."""
+    cols = ["year", "reporter", "partner", "flow", "commodity_code", "commodity",
+            "commodity_desc", "classification", "value_usd", "total_usd", "share_of_total_pct",
+            "series", "source_id"]
+    p = rows[rows["commodity_code"] != TOTAL]
+    if reporter:
+        p = p[p["reporter"] == reporter]
+    if partner:
+        p = p[p["partner"] == partner]
+    if p.empty:
+        return pd.DataFrame(columns=cols)
+    key = ["year", "reporter", "partner", "flow"]
+    totals = rows[rows["commodity_code"] == TOTAL][key + ["value_usd"]]
+    p = p.merge(totals.rename(columns={"value_usd": "total_usd"}), on=key, how="left")
+    p["share_of_total_pct"] = p["value_usd"] / p["total_usd"] * 100
+    latest = (p.sort_values("year").dropna(subset=["commodity_desc"])
+              .groupby("commodity_code")["commodity_desc"].last())
+    p["commodity"] = [f"{c} {latest[c]}" if c in latest.index else c
+                      for c in p["commodity_code"]]
+    p["series"] = [_label(r, f, q, "product ") for r, f, q in
+                   zip(p["reporter"], p["flow"], p["partner"], strict=True)]
+    return p.sort_values(key[1:] + ["commodity_code", "year"])[cols].reset_index(drop=True)
+
+
+def world_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """The pair's trade as a share of the reporter's trade with the World, per year, flow and
+    commodity, wherever the file gives both (totals derived as export + import are marked)."""
+    cols = ["year", "reporter", "partner", "flow", "commodity_code", "value_usd",
+            "world_value_usd", "share_pct", "derived", "series", "source_id"]
+    keys = ["year", "reporter", "partner", "commodity_code"]
+    base = rows[keys + ["flow", "value_usd"]]
+    pair, world = base[base["partner"] != WORLD], base[base["partner"] == WORLD]
+    if pair.empty or world.empty:
+        return pd.DataFrame(columns=cols)
+    pair, world = _with_totals(pair, keys), _with_totals(world, keys)
+    on = ["year", "reporter", "commodity_code", "flow"]
+    both = pair.merge(world.drop(columns="partner").rename(
+        columns={"value_usd": "world_value_usd", "derived": "world_derived"}), on=on)
+    if both.empty:
+        return pd.DataFrame(columns=cols)
+    both["share_pct"] = both["value_usd"] / both["world_value_usd"] * 100
+    both["derived"] = both["derived"] | both["world_derived"]
+    both["series"] = [_label(r, f, p, "share of world ") for r, f, p in
+                      zip(both["reporter"], both["flow"], both["partner"], strict=True)]
+    both["source_id"] = rows["source_id"].iloc[0]
+    return both.sort_values(["reporter", "partner", "commodity_code", "flow", "year"])[
+        cols].reset_index(drop=True)
+
+
+def reporter_series(totals: pd.DataFrame) -> pd.DataFrame:
+    """Each reporter's own figures as its own labelled series (never mixed with another's)."""
+    out = totals.copy()
+    out["series"] = [_label(r, f, p) for r, f, p in
+                     zip(out["reporter"], out["flow"], out["partner"], strict=True)]
+    return out.sort_values(["reporter", "partner", "flow", "year"]).reset_index(drop=True)
+
+
+def mirror_pairs(totals: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs where the file holds both sides' statistics (A on B and B on A)."""
+    have = set(zip(totals["reporter"], totals["partner"], strict=True))
+    return sorted((a, b) for a, b in have if (b, a) in have and a < b and WORLD not in (a, b))
+
+
+def mirror_flows(trade: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """A's exports to B beside B's imports from A (and the reverse, and totals), per year."""
+    cols = ["year", "measure", "reporter_a", "flow_a", "value_a_usd", "reporter_b", "flow_b",
+            "value_b_usd", "gap_usd", "gap_pct"]
+    key = ["year", "flow"]
+    left = trade[(trade["reporter"] == a) & (trade["partner"] == b)][key + ["value_usd"]]
+    right = trade[(trade["reporter"] == b) & (trade["partner"] == a)][key + ["value_usd"]]
+    right = right.assign(flow=right["flow"].map(MIRROR))
+    both = left.merge(right, on=key, suffixes=("_a", "_b"))
+    if both.empty:
+        return pd.DataFrame(columns=cols)
+    both = both.rename(columns={"flow": "flow_a", "value_usd_a": "value_a_usd",
+                                "value_usd_b": "value_b_usd"})
+    both["flow_b"] = both["flow_a"].map(MIRROR)
+    both["reporter_a"], both["reporter_b"] = a, b
+    both["measure"] = [f"{name_of(a)}'s {FLOW_WORDS[fa]} {name_of(b)} vs {name_of(b)}'s "
+                       f"{FLOW_WORDS[fb]} {name_of(a)} (your file)"
+                       for fa, fb in zip(both["flow_a"], both["flow_b"], strict=True)]
+    both["gap_usd"] = both["value_a_usd"] - both["value_b_usd"]
+    both["gap_pct"] = (both["value_a_usd"] / both["value_b_usd"] - 1) * 100
+    return both.sort_values(["flow_a", "year"])[cols].reset_index(drop=True)
+
+
+def _years(frame: pd.DataFrame) -> str:
+    lo, hi = int(frame["year"].min()), int(frame["year"].max())
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailing: int,
+            derived: int, empty_cells: int, header_line: int, wide: bool) -> list[str]:
+    """Plain sentences about what was read, each computed from the read itself."""
+    unit = "data cells (one per row and year column)" if wide else "data rows"
+    total = len(rows) + len(rejected)
+    out = [read_as, f"{total:,} {unit}: {len(rows):,} accepted, {len(rejected):,} rejected."]
+    if header_line > 1:
+        out.append(f"The header is on line {header_line}; the lines above it were skipped.")
+    if trailing:
+        out.append(f"{trailing:,} data rows end with a separator (one more, empty, field than "
+                   "the header, as Comtrade Plus downloads do); that empty field was ignored.")
+    if empty_cells:
+        out.append(f"{empty_cells:,} year cells are empty in the file (no figure to read).")
+    if derived:
+        out.append(f"{derived} total(s) derived as export + import where the file gives both "
+                   "flows of a year.")
+    if rows.empty:
+        return out
+    if rows["note"].str.contains("thousand", case=False, na=False).any():
+        out.append("Values given in US$ thousand were multiplied by 1,000 to give US dollars.")
+    ok = rows["classification"].str.fullmatch(r"\w{1,12}").fillna(True).astype(bool)
+    named = rows["classification"].where(ok,
+                                         "other")
+    classes = rows.assign(classification=named).dropna(subset=["classification"]).groupby(
+        "classification")
+    if len(classes) > 1:
+        out.append("Classifications in the file: " + ", ".join(
+            f"{c} ({_years(g)})" for c, g in classes) + ".")
+    products = rows[rows["commodity_code"] != TOTAL]
+    if not products.empty:
+        codes = products["commodity_code"].nunique()
+        out.append(f"{len(products):,} rows are single products ({codes} code"
+                   f"{'s' if codes > 1 else ''}), not "
+                   "all-commodity totals: see the product table.")
+    world = rows[rows["partner"] == WORLD]
+    if not world.empty:
+        out.append(f"{len(world):,} rows are trade with the World: they give the shares table.")
+    reporters = sorted(set(rows["reporter"]))
+    if len(reporters) > 1:
+        out.append("Reporters in the file, each kept as its own series: "
+                   + ", ".join(name_of(r) for r in reporters) + ".")
+    return out

@@ -1,0 +1,122 @@
+"""Logistics figures in words, in the reader's language: amounts, qualifiers and chart scales.
+
+Pure (no plotly, no streamlit): the corridor charts and the corridor page share it. A figure
+keeps every decimal it has (4.25 hours, 4,484,000 tonnes): digits are decided from the stored
+value and never rounded away. Qualifiers ('about', 'more than') and units come from the
+catalogues; a unit the catalogues do not know is shown as the data writes it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard.text.formatting import fmt_number, fmt_published, percent_affixes
+from dashboard.text.i18n import catalogue, data_label, slug, tr
+
+QUALIFIERS = ("about", "more than", "less than", "at least", "up to")
+# Chart scales: what an axis counts in (Chinese counts in 万, 10**4, as its press does).
+SCALES = {"tonnes": {"zh": 1e4, "*": 1e6}, "TEU": {"zh": 1e4, "*": 1e3}}
+SCALE_NAMES = {1e6: "million", 1e4: "ten thousand", 1e3: "thousand"}
+
+
+def decimals(value: float) -> int:
+    """The decimals a stored value has (4.25 → 2, 4484000 → 0), at most six."""
+    text = f"{abs(float(value)):.6f}".rstrip("0")
+    return len(text.partition(".")[2])
+
+
+def number(value: float, lang: str) -> str:
+    """A stored figure with its own decimals and the reader's separators."""
+    return fmt_number(float(value), decimals(value), lang=lang)
+
+
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def amount(value, unit, lang: str, qualifier: str = "stated", value_high=None) -> str:
+    """'about 4,500,000 tonnes', 'более 4 сут.', '6–10 hours': one figure in words."""
+    if _missing(value):
+        return tr(lang, "corridor.no_figure")
+    text = number(value, lang)
+    count = float(value)
+    if not _missing(value_high):
+        text += "–" + number(value_high, lang)
+        count = float(value_high)
+    unit = "" if _missing(unit) else str(unit)
+    key = f"corridor.unit.{slug(unit)}"
+    if unit == "percent":
+        prefix, suffix = percent_affixes(lang)
+        text = f"{prefix}{text}{suffix}"
+    elif key in catalogue("en"):
+        text = tr(lang, key, value=text, count=count)
+    elif unit:
+        text = f"{text} {unit}"
+    if qualifier in QUALIFIERS:
+        text = tr(lang, f"corridor.qualifier.{slug(qualifier)}", amount=text)
+    return text
+
+
+def scale(unit: str, lang: str) -> float:
+    """What a chart's axis divides a unit by (1 when it is drawn in full)."""
+    table = SCALES.get(unit)
+    return 1.0 if table is None else table.get(lang, table["*"])
+
+
+def axis_title(unit: str, lang: str) -> str:
+    """'Cargo, million tonnes' / '货运量（万吨）': the axis says its unit and scale."""
+    key = f"corridor.axis.{slug(unit)}"
+    return tr(lang, key) if key in catalogue("en") else unit
+
+
+def plotted_unit(unit: str, lang: str, divisor: float | None = None) -> str:
+    """The CSV's name for a plotted unit, canonical English ('million tonnes')."""
+    divisor = scale(unit, lang) if divisor is None else divisor
+    return unit if divisor == 1 else f"{SCALE_NAMES.get(divisor, f'{divisor:g}')} {unit}"
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """A unit's name on its own ('containers', '集装箱'), else as the data writes it."""
+    return data_label(lang, "unit", unit)
+
+
+def period_label(period, year, months, lang: str) -> str:
+    """'2024' for a full year, 'Jan–Sep 2024' for part of one, else '2020 (forecast …)'."""
+    full = not _missing(months) and int(months) == 12
+    if full and str(period) == "full year":
+        return str(int(year))
+    key = "corridor.year_period" if full else "corridor.period_year"
+    return tr(lang, key, period=period_name(period, lang), year=str(int(year)))
+
+
+def period_name(period, lang: str) -> str:
+    """'Jan–Sep' → '1—9月': a known period translated, any other as the data writes it."""
+    return data_label(lang, "period", str(period))
+
+
+def date_label(date, lang: str) -> str:
+    """A stored date ('2025-11', '2025-10-22') in the reader's language; blank if none."""
+    return "" if _missing(date) else fmt_published(str(date), lang=lang)
+
+
+def reason(text: str, lang: str) -> str:
+    """Why a disagreement is listed, in the reader's language (unknown reasons as given)."""
+    key = f"corridor.reason.{slug(text)}"
+    return tr(lang, key) if key in catalogue("en") else text
+
+
+def phase(text: str, lang: str) -> str:
+    """before / after / reading / target / limit, in words."""
+    key = f"corridor.phase.{slug(text)}"
+    return tr(lang, key) if key in catalogue("en") else text
+
+
+_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$:^=&")
+
+
+def md_escape(text: str) -> str:
+    """A data text for st.markdown/st.caption shown as written: every Markdown (and
+    Streamlit directive) character escaped, so no link, emphasis or colour can come from data."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in " ".join(str(text).split()))

@@ -1,0 +1,194 @@
+"""Streamlit glue shared by the pages: the session's tables, chart + export controls, pair choice.
+
+The only module besides the pages that imports Streamlit; it holds no logic of
+its own beyond wiring widgets to the functional core. Every function that shows words
+takes the reader's language; ``lang()`` is this session's (set by ``language()`` on
+every run of app.py).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts
+from dashboard.charts.theme import EXPORT_WIDTH
+from dashboard.core import display
+from dashboard.data.loader import descriptor_text, trade_pairs
+from dashboard.export import archive, embed
+from dashboard.export import render as export
+from dashboard.text.i18n import DEFAULT_LANG, tr
+from dashboard.ui import language as ui_lang
+from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
+    LANG_KEY,
+    _bounded,
+    call,
+    country,
+    language,
+    language_selector,
+    notice,
+    translator,
+    who,
+)
+from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's tables through ui)
+    PREFER_KEY,
+    UPLOAD_KEY,
+    build,
+    bundled_shared,
+    bundled_table,
+    bundled_tables,
+    shared,
+    table_rows,
+    tables,
+)
+
+lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
+
+
+def pair_selector(*, key: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
+    """Reporter–partner choice of this session's tables, shown only when they hold more
+    than one pair."""
+    pairs = shared(trade_pairs)
+    if len(pairs) <= 1:
+        return pairs[0] if pairs else ("CHN", "KAZ")
+    labels = {p: tr(lang, "ui.pair_option", reporter=country(p[0], lang),
+                    partner=country(p[1], lang)) for p in pairs}
+    col, _ = st.columns([2, 3])
+    return col.selectbox(tr(lang, "ui.pair_label"), pairs, format_func=labels.get, key=key,
+                         help=tr(lang, "ui.pair_help"))
+
+
+def _file(spec: charts.Chart, fmt: str):
+    """The deferred file for one format; a failed static export disables static formats."""
+    def render() -> bytes:
+        try:
+            return export.render(spec, fmt)
+        except export.ExportUnavailable as exc:
+            export.mark_unavailable(str(exc))
+            raise
+    return render
+
+
+def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
+    """Download buttons for every format; files are built only when clicked (no rerun)."""
+    ok, why = call(export.static_available, lang=lang)
+    with st.popover(tr(lang, "export.button"), icon=":material/download:",
+                    key=f"export-{spec.name}"):
+        st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
+                      height=export.figure_height(spec.figure)))
+        for fmt in export.FORMATS:
+            disabled = fmt in export.STATIC_FORMATS and not ok
+            st.download_button(
+                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt),
+                file_name=export.filename(spec, fmt),
+                mime=export.MIME[fmt], key=f"dl-{spec.name}-{fmt}", on_click="ignore",
+                disabled=disabled, width="stretch", icon=":material/download:")
+        if not ok:
+            st.caption(why)
+        share_controls(spec, lang)
+
+
+def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
+    """'Share / embed': this exact view's link and an iframe of the chart alone."""
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    page = st.context.url or ""
+    st.markdown(f"**{tr(lang, 'share.title')}**")
+    st.code(f"{page}?{urlencode(params)}", language=None, wrap_lines=True)
+    st.caption(tr(lang, "share.link"))
+    src = embed.embed_url(page, spec.name, params)
+    st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
+                                 resizes=False), language="html", wrap_lines=True)
+    st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
+
+
+def embed_view(lang: str) -> bool:
+    """``?chart=<name>``: that chart alone, its source line and a link to the full page.
+
+    For iframes (with Streamlit's ``embed=true``); the chart takes the link's settings.
+    """
+    name = st.query_params.get(embed.CHART_PARAM)
+    if name is None:
+        return False
+    if name not in charts.CHART_NAMES:
+        notice(tr(lang, "share.unknown_chart", name=_bounded(name)))
+        return False
+    t = tables()
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    spec = charts.build(name, t, embed.options(t, params, lang))
+    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
+                    export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
+                    theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    st.text(" ".join(spec.source.replace("<br>", " ").split()))
+    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
+                   f"{urlencode(params)}", icon=":material/open_in_new:")
+    return True
+
+
+def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
+    """A chart as the user sees it: a text alternative, its numbers as a table, export."""
+    height = export.figure_height(spec.figure)
+    alt = getattr(spec, "alt", "") or spec.title
+    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
+                    key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
+    with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
+        st.caption(alt)
+        # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
+        st.dataframe(table_rows(spec), hide_index=True, width="stretch",
+                     key=f"table-{spec.name}")
+    export_controls(spec, lang)
+
+
+def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = None) -> None:
+    """One ZIP: every chart in every format, the data package, the user's rows and a README.
+
+    Charts, README and notes come out in ``options.lang``.
+    """
+    upload = st.session_state.get(UPLOAD_KEY)
+    lang = options.lang if options is not None else DEFAULT_LANG
+
+    def make_zip() -> bytes:
+        specs = [charts.build(n, t, options) for n in charts.available(t)]
+        version = json.loads(descriptor_text()).get("version", "")
+        user = None if upload is None else {"uploaded_trade": upload["accepted"],
+                                            "uploaded_source": upload["source"]}
+        return call(archive.build_zip, specs, archive.package_files(), version=version,
+                    user_tables=user, lang=lang)
+
+    st.download_button(tr(lang, "export.download_all"), data=make_zip,
+                       file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
+                       key="dl-all", on_click="ignore", icon=":material/folder_zip:")
+    ok, why = call(export.static_available, lang=lang)
+    if not ok:
+        st.caption(tr(lang, "export.zip_partial", reason=why))
+
+
+def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) -> None:
+    """Plain-text list of the sources behind a block (never Markdown from data)."""
+    src = t["sources"].set_index("source_id")
+    parts = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+                published=display.shown_date(src.loc[sid, "published"], lang))
+             for sid in dict.fromkeys(ids) if sid in src.index]
+    if parts:
+        st.caption(tr(lang, "common.sources_caption",
+                      items=tr(lang, "common.item_separator").join(parts)))
+
+
+def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = None, *,
+          values: bool = True) -> None:
+    """A data table with on-screen column labels (and, unless ``values`` is False, value
+    names) in the reader's language. The frame, and any CSV made from it, keeps the
+    canonical names and values.
+    """
+    config = dict(config or {})
+    for col, label in display.column_labels(frame.columns, lang).items():
+        config[col] = {**config[col], "label": label} if col in config else label
+    shown = display.shown_values(frame, lang) if values else frame
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+
+def footer(lang: str = DEFAULT_LANG) -> None:
+    st.divider()
+    st.caption(tr(lang, "footer.text"))

@@ -1,0 +1,149 @@
+"""The session's tables and what is computed from them, once.
+
+Every reader of the bundled package shares its validated tables (read-only) and, through
+``shared``, every result computed from them for the same choices; a session with an upload
+gets its own merged copy and its own results, each computed once per upload.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import os
+from types import MappingProxyType
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts
+from dashboard.core import memo
+from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
+from dashboard.export import render as export
+from dashboard.text.i18n import tr
+from dashboard.ui import janitor as memory
+from dashboard.ui.language import lang
+
+UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
+PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
+_SESSION_TABLES = "_tables"         # an uploading session's tables, its upload merged once
+
+
+@st.cache_resource(show_spinner=False)
+def _package(root: str) -> MappingProxyType:
+    """The validated package, once per process and data folder. Read-only: shared by all."""
+    package = MappingProxyType(load_package(root))
+    _janitor()
+    # What is loaded now (pandas, plotly, Babel, these tables) lives as long as the process:
+    # out of the collector's sight, each full collection only walks what sessions made. With
+    # Streamlit's post-run collection on (its default), that was a third of a page view.
+    gc.freeze()
+    return package
+
+
+@st.cache_resource(show_spinner=False)
+def _janitor():
+    """One memory janitor per process (see memory.py)."""
+    return memory.start_janitor()
+
+
+def _root() -> str:
+    """The data package's folder, as a key: resolved once per setting of DASHBOARD_DATA."""
+    return _resolved(os.environ.get(DATA_ENV))
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(setting: str | None) -> str:
+    return str(data_root().resolve())
+
+
+def bundled_tables() -> dict[str, pd.DataFrame]:
+    """The validated data package, or a clear error and a stopped page."""
+    try:
+        shared = _package(_root())
+    except DataError as exc:
+        st.error(tr(lang(), "ui.bundled_invalid", error=exc))
+        st.stop()
+    # The process's own frames, read-only like every shared result (tests/test_shared_results
+    # checks that no page changes them): a copy per session and run cost time, and weak
+    # references that pandas keeps on the shared frames for every copy made of them.
+    return dict(shared)
+
+
+def bundled_table(name: str) -> pd.DataFrame:
+    """One bundled table, the process's own object: for a deferred download, which must not
+    keep a session's copies (or its page's variables) alive until the session expires.
+    Read-only, like every shared result."""
+    return _package(_root())[name]
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """This session's tables: bundled, plus its uploaded figures, merged once per change."""
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:  # nothing of its own to keep: an idle session holds no tables
+        return bundled_tables()
+    prefer = st.session_state.get(PREFER_KEY, "bundled")
+    token = (_root(), id(upload), prefer)
+    cached = st.session_state.get(_SESSION_TABLES)
+    if cached is not None and cached[0] == token:
+        return dict(cached[1])
+    from dashboard.importing.reader import combine
+
+    merged = bundled_tables()
+    merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
+                                           prefer=prefer)
+    merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
+    st.session_state[_SESSION_TABLES] = (token, merged)
+    return dict(merged)
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_results() -> memo.Memo:
+    return memo.Memo()
+
+
+_SESSION_RESULTS = "_results"  # (tables token, Memo): an upload's results, for its session
+
+
+def shared(fn, /, *args, **kwargs):
+    """``fn(tables, *args, **kwargs)`` on this session's tables, computed once.
+
+    Readers of the bundled package share one result per process and choice of arguments
+    (the language, a pair, a year range, ...): most page views compute nothing. A session
+    with an upload has tables of its own: its results are kept in the session, so each is
+    computed once per upload, not once per rerun. Results are shared: never modify one.
+    """
+    if st.session_state.get(UPLOAD_KEY) is None:
+        return bundled_shared(fn, *args, **kwargs)
+    t = tables()
+    key = memo.call_key(fn, args, kwargs)
+    token = st.session_state[_SESSION_TABLES][0]
+    own = st.session_state.get(_SESSION_RESULTS)
+    if own is None or own[0] != token:
+        own = st.session_state[_SESSION_RESULTS] = (token, memo.Memo(max_entries=64))
+    return own[1].get(key, lambda: fn(t, *args, **kwargs))
+
+
+def bundled_shared(fn, /, *args, **kwargs):
+    """``fn(bundled tables, *args, **kwargs)``, once per process: for what shows the bundled
+    package only, whatever the session uploaded (the Data & sources page)."""
+    key = (_root(), memo.call_key(fn, args, kwargs))
+    return _shared_results().get(key, lambda: fn(bundled_tables(), *args, **kwargs))
+
+
+def _build_chart(t: dict[str, pd.DataFrame], name: str, options: charts.Options | None):
+    return charts.build(name, t, options)
+
+
+def build(name: str, options: charts.Options | None = None) -> charts.Chart:
+    """A chart of this session's tables, built once per choice of options (see ``shared``)."""
+    return shared(_build_chart, name, options)
+
+
+def table_rows(spec: charts.Chart) -> pd.DataFrame:
+    """The chart's plotted rows as the page's table shows them: cells that a spreadsheet
+    would run as formulas escaped (Streamlit's table toolbar downloads them as CSV).
+    Computed once per shared chart; a chart made from an upload is never kept here."""
+    if st.session_state.get(UPLOAD_KEY) is not None:
+        return spec.data.map(export.safe_cell)
+    return memo.by_identity(_shared_results(), (spec,), "table rows",
+                            lambda: spec.data.map(export.safe_cell))

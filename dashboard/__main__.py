@@ -1,3 +1,5 @@
+"""`python -m dashboard ...`: the command line (see cli)."""
+
 import sys
 
 from dashboard.cli import main

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.errors import UserError
 from dashboard.text.i18n import tr
 from dashboard.ui import controls as ui
 
@@ -12,8 +13,6 @@ PAGES = Path(__file__).parent / "views"
 st.set_page_config(page_title="China–Kazakhstan Trade Dashboard", page_icon="📈",
                    layout="wide", initial_sidebar_state="collapsed")
 lang = ui.language()
-if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
-    st.stop()
 
 
 def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> st.Page:
@@ -21,23 +20,32 @@ def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> s
                    **kw)
 
 
-navigation = st.navigation(
-    {
-        tr(lang, "nav.section.dashboard"): [
-            page("overview.py", "overview", ":material/fact_check:", default=True),
-            page("growth.py", "growth", ":material/trending_up:", "growth"),
-            page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
-            page("world.py", "world", ":material/public:", "world"),
-            page("structure.py", "structure", ":material/pie_chart:", "structure"),
-            page("corridor.py", "corridor", ":material/train:", "corridor"),
-            page("doubling.py", "doubling", ":material/flag:", "doubling"),
-        ],
-        tr(lang, "nav.section.data"): [
-            page("sources.py", "sources", ":material/table:", "sources"),
-            page("import_data.py", "import", ":material/upload:", "import"),
-        ],
-    },
-    position="top",
-)
-ui.language_selector(lang)
-navigation.run()
+def navigation():
+    return st.navigation(
+        {
+            tr(lang, "nav.section.dashboard"): [
+                page("overview.py", "overview", ":material/fact_check:", default=True),
+                page("growth.py", "growth", ":material/trending_up:", "growth"),
+                page("mirror.py", "mirror", ":material/compare_arrows:", "mirror"),
+                page("world.py", "world", ":material/public:", "world"),
+                page("structure.py", "structure", ":material/pie_chart:", "structure"),
+                page("corridor.py", "corridor", ":material/train:", "corridor"),
+                page("doubling.py", "doubling", ":material/flag:", "doubling"),
+            ],
+            tr(lang, "nav.section.data"): [
+                page("sources.py", "sources", ":material/table:", "sources"),
+                page("import_data.py", "import", ":material/upload:", "import"),
+            ],
+        },
+        position="top",
+    )
+
+
+try:  # the one place the app catches errors meant for a person (dashboard/errors.py)
+    if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
+        st.stop()
+    pages = navigation()
+    ui.language_selector(lang)
+    pages.run()
+except UserError as exc:
+    ui.user_error(exc, lang)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard export --out DIR ...`` writes charts without the app.
+"""Command line: ``python -m dashboard export`` or ``publish`` writes charts without the app.
 
 Every failure is one ``error: ...`` line on stderr and exit code 2 (the README's promise):
 bad option values, a browser that does not start, a closed output pipe (``| head -1``) and
@@ -19,13 +19,14 @@ from pathlib import Path
 from dashboard import charts
 from dashboard.charts.target import default_projection
 from dashboard.core import projection_settings as settings
-from dashboard.data.loader import DataError, load_package, series
+from dashboard.data.loader import load_package, series
+from dashboard.errors import UserError
 from dashboard.export import render as export
 from dashboard.publish import bundle as publish
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 
 
-class CliError(Exception):
+class CliError(UserError):
     """A one-line message for stderr and a non-zero exit."""
 
 
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "publish":
             return publish.run(args)
         return 1
-    except (CliError, DataError, export.ExportUnavailable) as exc:
+    except UserError as exc:  # the one place the command line catches errors meant for a person
         _error(str(exc))
         return 2
     except KeyboardInterrupt as exc:

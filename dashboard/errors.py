@@ -1,5 +1,34 @@
-"""The loader's one exception type (public as ``dashboard.data.DataError``)."""
+"""The one family of errors shown to a person: a file, an option or a link they can fix.
+
+Everything a user can get wrong (a data package, an uploaded file, a command-line option, a
+link parameter, a publish request) raises a ``UserError`` subclass with a message written for a
+person, and the file, line and column where known. They are caught in exactly two places: once in
+the command line (``cli.main``: one ``error: ...`` line, exit code 2) and once in the app
+(``app.py``: a plain-text message in place of the page), so a new subclass is handled everywhere
+the day it is written. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
 
 
-class DataError(Exception):
-    """A data file or descriptor does not match what the dashboard needs."""
+class UserError(Exception):
+    """A problem the person can fix, in words they can act on; ``str()`` is the message."""
+
+    def __init__(self, message: str = "", *, file: str | None = None, line: int | None = None,
+                 column: str | int | None = None):
+        super().__init__(message)
+        self.file, self.line, self.column = file, line, column
+
+    def where(self) -> str:
+        """``file, line N, column C`` as far as known (empty when nothing is)."""
+        parts = [self.file or ""]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        return ", ".join(p for p in parts if p)
+
+
+class DataError(UserError):
+    """A data file or descriptor does not match what the dashboard needs
+    (public as ``dashboard.data.DataError``)."""

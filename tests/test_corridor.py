@@ -27,7 +27,8 @@ from dashboard.core.corridor_tables import (
 )
 from dashboard.core.logistics import RESOURCES, disagreements, logistics_verdict
 from dashboard.data.loader import DataError, load_package
-from dashboard.text.corridor import amount, decimals, md_escape
+from dashboard.text.corridor import amount, decimals
+from dashboard.text.plain import md_escape
 
 
 def trace(fig, name):

@@ -20,9 +20,9 @@ from dashboard.core.doubling import presets, target_choices
 from dashboard.core.logistics import has_logistics, logistics_verdict
 from dashboard.core.verdicts import claim_verdicts, editorial_summary
 from dashboard.data.loader import descriptor_text, load_package, series
-from dashboard.text.corridor import md_escape
 from dashboard.text.formatting import capitalise, fmt_bn, fmt_pct
 from dashboard.text.i18n import LANGUAGES, Translator, catalogue
+from dashboard.text.plain import md_escape
 from dashboard.ui import controls as ui
 
 OTHERS = ("zh", "ru", "kk")

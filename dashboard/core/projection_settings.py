@@ -12,8 +12,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from dashboard.errors import UserError
 from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct
 from dashboard.text.i18n import tr
+from dashboard.text.plain import bounded
 
 PRESET_KEYS = ("pace_base", "pace_latest", "cagr10")
 
@@ -56,7 +58,7 @@ class Settings:
         return p
 
 
-class SettingError(ValueError):
+class SettingError(UserError, ValueError):
     """A setting outside its limits; the message is one line a person can act on."""
 
 
@@ -136,8 +138,7 @@ MAX_UNKNOWN_LISTED = 5
 
 def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
     """A user's value, bounded, for repeating it back in a notice."""
-    raw = " ".join(str(raw).split())
-    return raw if len(raw) <= limit else raw[: limit - 1] + "…"
+    return bounded(raw, limit)
 
 
 def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],

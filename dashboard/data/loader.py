@@ -11,12 +11,12 @@ and types it row by row; this module ties them together and checks foreign keys.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard import environment
 from dashboard.data import csvtable
 from dashboard.data import descriptor as schema
 from dashboard.data import rules as package_rules
@@ -24,7 +24,7 @@ from dashboard.data.csvtable import where as _where
 from dashboard.errors import DataError
 
 DESCRIPTOR = "datapackage.json"
-DATA_ENV = "DASHBOARD_DATA"  # names a data package directory to load instead of the bundled one
+DATA_ENV = environment.DASHBOARD_DATA  # see dashboard/environment.py
 
 
 def _bundled_dir() -> Path:
@@ -42,7 +42,7 @@ def data_root(root: str | Path | None = None) -> Path:
     """The package to load: an explicit root, else ``$DASHBOARD_DATA``, else the bundled data."""
     if root is not None:
         return Path(root)
-    env = os.environ.get(DATA_ENV, "").strip()
+    env = (environment.get(DATA_ENV) or "").strip()
     return Path(env) if env else DATA_DIR
 
 # Resources every page relies on (a contract with later issues and acceptance checks).

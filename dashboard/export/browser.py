@@ -25,6 +25,7 @@ import threading
 import time
 from pathlib import Path
 
+from dashboard.errors import UserError
 from dashboard.export.proctree import descendants, kill_group
 
 START_TIMEOUT = 10.0  # seconds for the browser to answer at all (a fake one never does)
@@ -36,7 +37,7 @@ RETRY_AFTER = 30.0  # seconds a failed start is remembered instead of retried
 TABS = 2  # batches (the ZIP) render on both cores; single exports use one tab
 
 
-class BrowserFailed(RuntimeError):
+class BrowserFailed(UserError, RuntimeError):
     """The browser could not start or did not answer; the message is one line."""
 
 

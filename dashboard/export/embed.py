@@ -14,6 +14,7 @@ from dashboard.charts.kit import Tables, who
 from dashboard.charts.target import default_projection
 from dashboard.core.projection_settings import parse_params
 from dashboard.data.loader import series
+from dashboard.errors import UserError
 
 CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
 EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
@@ -36,7 +37,7 @@ HEIGHT_SENDER = (
     '"*")}addEventListener("load",s);addEventListener("resize",s)})();')
 
 
-class BadURL(ValueError):
+class BadURL(UserError, ValueError):
     """A base address that is not an absolute http(s) URL."""
 
 

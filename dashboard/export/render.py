@@ -19,7 +19,9 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import environment
 from dashboard.charts import Chart, theme
+from dashboard.errors import UserError
 from dashboard.export import proctree
 from dashboard.export.browser import BrowserFailed, ExportBrowser, one_line
 from dashboard.text.i18n import tr
@@ -34,13 +36,13 @@ ENABLE_HINT = tr("en", "export.enable_hint")  # the English hint, for callers wi
 _browser = ExportBrowser()
 
 
-class ExportUnavailable(RuntimeError):
+class ExportUnavailable(UserError, RuntimeError):
     """Static export cannot run here (no Chromium); the message says how to enable it."""
 
 
 def chromium_path() -> str | None:
     """The browser kaleido will use, or None: BROWSER_PATH wins, then Chromium on PATH."""
-    override = os.environ.get("BROWSER_PATH")
+    override = environment.get(environment.BROWSER_PATH)
     if override is not None:
         return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
     for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
@@ -65,7 +67,7 @@ def static_available(lang: str = "en") -> tuple[bool, str]:
     if _failure is not None and time.monotonic() - _failure[0] < FAILURE_HOLD_S:
         return False, _failure[1]
     if chromium_path() is None:
-        where = os.environ.get("BROWSER_PATH")
+        where = environment.get(environment.BROWSER_PATH)
         lead = (tr(lang, "export.no_browser_at", path=repr(where)) if where is not None
                 else tr(lang, "export.no_chromium"))
         return False, f"{lead} {tr(lang, 'export.enable_hint')}"

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from dashboard.data.loader import DataError
+from dashboard.errors import UserError
 from dashboard.importing.countries import name_of, resolve
 
 FORMATS = {
@@ -45,7 +46,7 @@ _ALL_OF = {"partner2code": {"0", ""}, "customscode": {"C00", ""}, "motcode": {"0
            "modeoftransportcode": {"0", ""}}
 
 
-class Reject(Exception):
+class Reject(UserError):
     """This observation cannot be used; the message says why."""
 
 

@@ -11,8 +11,6 @@ SVG's element-id prefix) is replaced by one derived from the chart and language.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,9 +19,9 @@ import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from dashboard import charts
+from dashboard import charts, environment
 from dashboard.charts.target import TargetChart
-from dashboard.data.loader import DataError, descriptor_text, load_package
+from dashboard.data.loader import descriptor_text, load_package
 from dashboard.export import embed
 from dashboard.export import render as export
 from dashboard.publish.doubling import slider_figure
@@ -61,7 +59,7 @@ def build_date(requested: str | None, descriptor: dict) -> str:
             return date.fromisoformat(requested).isoformat()
         except ValueError:
             raise PublishError(f"--build-date {requested!r} is not a YYYY-MM-DD date") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = environment.get(environment.SOURCE_DATE_EPOCH)
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
@@ -203,19 +201,14 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    """Build the bundle; any failure is one line on stderr and exit code 2."""
+    """Build the bundle; a failure raises ``UserError`` (``cli.main`` prints it, exit code 2)."""
     if args.out is None:
-        print("error: --out DIR is required", file=sys.stderr)
-        return 2
+        raise PublishError("--out DIR is required")
     req = Request(out=args.out, langs=tuple(x.strip().lower() for x in args.lang.split(",")
                                             if x.strip()),
                   names=tuple(args.charts or charts.CHART_NAMES), base_url=args.base_url,
                   data=args.data, build_date=args.build_date)
-    try:
-        files = publish(req)
-    except (PublishError, DataError, export.ExportUnavailable, embed.BadURL) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    files = publish(req)
     total = sum(len(b) for b in files.values())
     print(f"wrote {req.out}: {len(files)} files, {total:,} bytes (see {MANIFEST})")
     return 0

@@ -18,13 +18,14 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from dashboard.errors import UserError
 from dashboard.publish.pages import Meta
 from dashboard.text.i18n import LANGUAGES
 
 MANIFEST = "manifest.json"
 
 
-class PublishError(Exception):
+class PublishError(UserError):
     """A one-line reason the bundle was not built (nothing is written then)."""
 
 

@@ -112,11 +112,3 @@ def phase(text: str, lang: str) -> str:
     key = f"corridor.phase.{slug(text)}"
     return tr(lang, key) if key in catalogue("en") else text
 
-
-_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$:^=&")
-
-
-def md_escape(text: str) -> str:
-    """A data text for st.markdown/st.caption shown as written: every Markdown (and
-    Streamlit directive) character escaped, so no link, emphasis or colour can come from data."""
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in " ".join(str(text).split()))

@@ -21,11 +21,11 @@ from dashboard.data.loader import descriptor_text, trade_pairs
 from dashboard.export import archive, embed
 from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
+from dashboard.text.plain import bounded, md_escape
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
-    _bounded,
-    call,
+    NOTICE_VALUE_LIMIT,
     country,
     language,
     language_selector,
@@ -45,6 +45,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     tables,
 )
 
+USER_ERROR_LIMIT = 400  # characters of an error message shown
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
@@ -74,7 +75,7 @@ def _file(spec: charts.Chart, fmt: str):
 
 def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
-    ok, why = call(export.static_available, lang=lang)
+    ok, why = export.static_available(lang=lang)
     with st.popover(tr(lang, "export.button"), icon=":material/download:",
                     key=f"export-{spec.name}"):
         st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
@@ -113,7 +114,7 @@ def embed_view(lang: str) -> bool:
     if name is None:
         return False
     if name not in charts.CHART_NAMES:
-        notice(tr(lang, "share.unknown_chart", name=_bounded(name)))
+        notice(tr(lang, "share.unknown_chart", name=bounded(name, NOTICE_VALUE_LIMIT)))
         return False
     t = tables()
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
@@ -154,13 +155,13 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}
-        return call(archive.build_zip, specs, archive.package_files(), version=version,
+        return archive.build_zip(specs, archive.package_files(), version=version,
                     user_tables=user, lang=lang)
 
     st.download_button(tr(lang, "export.download_all"), data=make_zip,
                        file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
                        key="dl-all", on_click="ignore", icon=":material/folder_zip:")
-    ok, why = call(export.static_available, lang=lang)
+    ok, why = export.static_available(lang=lang)
     if not ok:
         st.caption(tr(lang, "export.zip_partial", reason=why))
 
@@ -192,3 +193,9 @@ def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = N
 def footer(lang: str = DEFAULT_LANG) -> None:
     st.divider()
     st.caption(tr(lang, "footer.text"))
+
+
+def user_error(exc: Exception, lang: str) -> None:
+    """An error meant for a person, as plain text (its message may repeat what they typed)."""
+    st.error(tr(lang, "ui.user_error", error=md_escape(bounded(str(exc), USER_ERROR_LIMIT))),
+             icon=":material/error:")

@@ -13,10 +13,11 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
-import os
 import threading
 
-INTERVAL_ENV = "DASHBOARD_GC_INTERVAL"  # seconds between janitor passes (default 30; 0: none)
+from dashboard import environment
+
+INTERVAL_ENV = environment.DASHBOARD_GC_INTERVAL  # seconds (default 30; 0: none)
 DEFAULT_INTERVAL_S = 30.0
 
 
@@ -41,7 +42,7 @@ def give_back() -> None:
 
 def interval_s() -> float:
     """The janitor's interval from ``DASHBOARD_GC_INTERVAL``; a bad value is the default."""
-    raw = os.environ.get(INTERVAL_ENV, "").strip()
+    raw = (environment.get(INTERVAL_ENV) or "").strip()
     try:
         value = float(raw) if raw else DEFAULT_INTERVAL_S
     except ValueError:

@@ -6,37 +6,15 @@ process-global: the language lives in each session's state and URL.
 
 from __future__ import annotations
 
-import inspect
-from functools import cache
-
 import streamlit as st
 
 from dashboard.charts import kit
-from dashboard.text.formatting import country_name
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, Translator, resolve_language, tr
+from dashboard.text.plain import bounded
+
+NOTICE_VALUE_LIMIT = 40  # characters of a link's value repeated back in a notice
 
 LANG_KEY = "lang"                   # this session's language (also ?lang= in every link)
-
-
-@cache
-def _takes_lang(fn) -> bool:
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return any(p.name == "lang" or p.kind is p.VAR_KEYWORD for p in params)
-
-
-def call(fn, /, *args, lang: str, **kwargs):
-    """``fn(*args, lang=lang, **kwargs)`` where ``fn`` takes a language, else without it.
-
-    The core's sentence builders (verdicts, doubling, settings, charts.world) gain their
-    ``lang`` keyword on another branch: pages call them through here, so they work
-    before that branch is merged (English sentences) and after it (the reader's).
-    """
-    if _takes_lang(fn):
-        kwargs["lang"] = lang
-    return fn(*args, **kwargs)
 
 
 def lang() -> str:
@@ -51,14 +29,12 @@ def translator() -> Translator:
 
 def who(reporter: str, lang: str = DEFAULT_LANG) -> str:
     """Whose statistics a reporter's figures are ("China's customs (GACC)"), as charts say it."""
-    return call(kit.who, reporter, lang=lang)
+    return kit.who(reporter, lang=lang)
 
 
 def country(code: str, lang: str = DEFAULT_LANG) -> str:
-    """A country's name as the charts write it; CLDR's where the charts cannot yet."""
-    if _takes_lang(kit.country):
-        return kit.country(code, lang=lang)
-    return kit.country(code) if lang == DEFAULT_LANG else country_name(code, lang)
+    """A country's name as the charts write it."""
+    return kit.country(code, lang=lang)
 
 
 def language() -> str:
@@ -80,13 +56,9 @@ def language() -> str:
     if st.query_params.get(LANG_KEY) != lang:
         st.query_params[LANG_KEY] = lang
     if resolution.notice:
-        notice(tr(lang, resolution.notice, code=_bounded(raw[-1] if raw else "")))
+        shown = bounded(raw[-1] if raw else "", NOTICE_VALUE_LIMIT)
+        notice(tr(lang, resolution.notice, code=shown))
     return lang
-
-
-def _bounded(text: str, limit: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def language_selector(lang: str) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, environment
 from dashboard.core import memo
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
@@ -48,7 +47,7 @@ def _janitor():
 
 def _root() -> str:
     """The data package's folder, as a key: resolved once per setting of DASHBOARD_DATA."""
-    return _resolved(os.environ.get(DATA_ENV))
+    return _resolved(environment.get(DATA_ENV))
 
 
 @functools.lru_cache(maxsize=8)

@@ -46,7 +46,7 @@ history = ui.shared(pair_series, reporter, partner)
 base_years = [int(y) for y in history["year"]]
 defaults = ui.shared(default_projection, reporter, partner)
 
-announced_options = ui.call(target_choices, t["targets"], lang=lang)
+announced_options = target_choices(t["targets"], lang=lang)
 
 def apply_settings(s: Settings) -> None:
     """Put settings into the widgets' session state (for shared links and defaults)."""
@@ -68,7 +68,7 @@ def apply_settings(s: Settings) -> None:
 incoming = {k: st.query_params.get_all(k) for k in st.query_params if k != ui.LANG_KEY}
 written = st.session_state.get("dbl-written")
 if written is None or (incoming and written != {k: v[-1] for k, v in incoming.items()}):
-    settings, notices = ui.call(parse_params, incoming, base_years, defaults, who, lang=lang)
+    settings, notices = parse_params(incoming, base_years, defaults, who, lang=lang)
     apply_settings(settings)
     st.session_state["dbl-notices"] = notices
 for text in st.session_state.get("dbl-notices", []):

@@ -6,8 +6,6 @@ run as a formula are neutralised before display, so the table toolbar's own CSV 
 as safe as our download buttons.
 """
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -22,11 +20,11 @@ from dashboard.importing.tables import (
     reporter_series,
     world_shares,
 )
+from dashboard.text.plain import md_escape, one_line
 from dashboard.ui import controls as ui
 
 PARSED_KEY = "upload-parsed"       # (file id, ImportResult or error text): parse once per file
 NAME_LIMIT = 120
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
 MONEY = st.column_config.NumberColumn(format="$%,.0f")
 PERCENT = st.column_config.NumberColumn(format="%.2f%%")
 # Formats only: the on-screen labels are the columns' col.* messages (ui.table).
@@ -41,13 +39,13 @@ T = ui.translator()
 
 def bounded(text: str, limit: int = NAME_LIMIT) -> str:
     """One line of printable characters, shortened: safe for st.text."""
-    flat = " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+    flat = one_line(text)
     return flat if len(flat) <= limit else flat[:limit] + T("import.truncated", count=len(flat))
 
 
 def escaped(text: str, limit: int = 400) -> str:
     """For Markdown elements (st.error, st.info): no character can start markup."""
-    return _MARKDOWN.sub(r"\\\1", bounded(text, limit))
+    return md_escape(bounded(text, limit))
 
 
 def neutral(frame: pd.DataFrame) -> pd.DataFrame:

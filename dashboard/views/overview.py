@@ -6,8 +6,8 @@ import streamlit as st
 from dashboard.core import display
 from dashboard.core.logistics import has_logistics, logistics_verdict
 from dashboard.core.verdicts import claim_verdicts, editorial_summary
-from dashboard.text.corridor import md_escape
 from dashboard.text.formatting import capitalise, fmt_year
+from dashboard.text.plain import md_escape
 from dashboard.ui import controls as ui
 
 lang = ui.lang()

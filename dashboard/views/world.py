@@ -24,7 +24,7 @@ else:
 ui.chart(spec, lang)
 
 # The note compares publication dates: it gets the editorial's date as stored.
-note = ui.call(editorial_note, check, ui.shared(editorial_summary).published, lang=lang)
+note = editorial_note(check, ui.shared(editorial_summary).published, lang=lang)
 if note:
     st.info(note, icon=":material/history:")
 falls = value_range(check)

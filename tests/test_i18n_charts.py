@@ -13,10 +13,10 @@ from conftest import FIXTURE, ROOT, decode
 
 from dashboard import charts as catalog
 from dashboard.charts import Options, theme
-from dashboard.charts.mirror import anomaly_table
 from dashboard.charts.world import editorial_note
 from dashboard.core import analysis, doubling, verdicts
 from dashboard.core import projection_settings as settings
+from dashboard.core.display import anomaly_table
 from dashboard.core.official import anomaly_years
 from dashboard.core.projection_settings import Settings
 from dashboard.data.loader import series
@@ -240,10 +240,13 @@ def test_world_note_and_anomaly_table_in_every_language(tables, built):
     assert zh.startswith("社论中的−2.5%未注明来源。") and "2018年10月" in zh
     anomalies = anomaly_years(tables, "KAZ", "CHN")
     assert anomalies
-    assert list(anomaly_table(anomalies).columns) == ["Year", "Reading", "US$ bn", "Source"]
+    en = anomaly_table(anomalies, lang="en")
+    assert list(en.columns) == ["Year", "Reading", "US$ bn", "Source"]
     ru = anomaly_table(anomalies, lang="ru")
-    assert list(ru.columns) == ["Год", "Показатель", f"Млрд{NB}долл.{NB}США", "Источник"]
-    assert ru.iloc[:, 2].tolist() == anomaly_table(anomalies).iloc[:, 2].tolist()
+    assert list(ru.columns) == ["Год", "Вид данных", "млрд долл.", "Источник"]
+    assert ru.iloc[:, 2].tolist() == en.iloc[:, 2].tolist()
+    zh = anomaly_table(anomalies, lang="zh")  # 亿美元: the Chinese unit, as every Chinese table
+    assert zh.iloc[:, 2].tolist() == pytest.approx([v * 10 for v in en.iloc[:, 2]])
 
 
 # --- exports ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dashboard.charts import theme
 from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
 from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
-from dashboard.text.i18n import tr
+from dashboard.text.i18n import join_items, tr
 from dashboard.text.wording import dated, times
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
@@ -104,9 +104,9 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickformat="d")
     counts = {v: sum(t.verdict == v for t in ts) for v in VERDICT_STYLE}
-    alt = tr(lang, "alt.history", count=len(ts), verdicts={"zh": "，"}.get(lang, ", ").join(
+    alt = tr(lang, "alt.history", count=len(ts), verdicts=join_items(lang, (
         tr(lang, "alt.history_part", count=str(n), verdict=tr(lang, VERDICT_WORD[v]))
-        for v, n in counts.items() if n))
+        for v, n in counts.items() if n)))
 
     def rows() -> pd.DataFrame:
         return pd.DataFrame([{

@@ -121,10 +121,6 @@ def money(values: Iterable[float], lang: str = "en") -> list[float]:
     return [float(v) / unit for v in values]
 
 
-def bn(values: pd.Series) -> list[float]:
-    return money(values)
-
-
 def point(lang: str, x: object, value: str, *lines: str) -> str:
     """Hover text of one point: '<b>2017</b>: $30 bn' ('<b>2017年</b>：300亿美元'), more lines."""
     return "<br>".join([tr(lang, "hover.point", x=str(x), value=value),
@@ -193,7 +189,3 @@ def change_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str,
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.change_pct"), lang=lang)
     theme.percent_axis(fig, lang=lang, zeroline=True)
 
-
-def x_span(fig: theme.Draft) -> int:
-    xs = [x for tr_ in fig.data for x in (tr_.get("x") or []) if x is not None]
-    return (max(xs) - min(xs)) if xs else 0

@@ -20,10 +20,9 @@ from dashboard.charts.kit import (
     who,
 )
 from dashboard.core.analysis import Mirror, mirror_table
-from dashboard.core.official import AnomalyYear
 from dashboard.data.loader import source_labels
 from dashboard.text.formatting import MINUS, fmt_bn
-from dashboard.text.i18n import catalogue, data_label, tr
+from dashboard.text.i18n import catalogue, tr
 from dashboard.text.wording import pct
 
 GAP_LABELS_MAX = 10  # years a phone can label above the bars without overlap
@@ -109,26 +108,4 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
 
     return MirrorChart("mirror", title, fig.figure(), rows,
                        f"{pair_slug(o)}-mirror-statistics", source, m, alt=alt, lang=lang)
-
-
-ANOMALY_COLUMNS = ("year", "reading", "usd_bn", "source")
-
-
-def anomaly_table(anomalies: list[AnomalyYear], lang: str = "en") -> pd.DataFrame:
-    """Both readings of each flagged year: the database total and the national statistics.
-
-    Column headers are in the reader's language (English: Year, Reading, US$ bn, Source).
-    """
-    rows = []
-    for an in anomalies:
-        total = an.database_total_usd
-        if total is not None:
-            rows.append((an.year, tr(lang, "chart.anomaly.database"), total / 1e9,
-                         next(p.source_id for p in an.database if p.derived)))
-        rows += [(an.year, tr(lang, "chart.anomaly.national",
-                              period=data_label(lang, "period", r.period)),
-                  r.value_usd / 1e9, r.source_id)
-                 for r in an.national if r.value_usd is not None]
-    columns = [tr(lang, f"chart.anomaly.col.{c}") for c in ANOMALY_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
 

@@ -79,11 +79,6 @@ def read_descriptor(root: Path) -> dict:
     return descriptor
 
 
-def read_resource(root: Path, resource: dict) -> pd.DataFrame:
-    """Read one CSV resource, typed and checked field by field against its schema."""
-    return csvtable.read_table(root, resource, resource["name"] in REQUIRED_RESOURCES)[0]
-
-
 def _check_foreign_keys(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
                         descriptor: dict) -> None:
     for resource in descriptor["resources"]:

@@ -158,6 +158,11 @@ def join_sentences(lang: str, sentences: Iterable[str]) -> str:
     return ("" if lang == "zh" else " ").join(s for s in sentences if s)
 
 
+def join_items(lang: str, items: Iterable[str]) -> str:
+    """Items of a list inside a sentence: ', ' between them ('，' in Chinese)."""
+    return ("，" if lang == "zh" else ", ").join(i for i in items if i)
+
+
 def data_label(lang: str, kind: str, value: object, **params: object) -> str:
     """A data value's display name ('data.product.crude_oil'), else the value unchanged.
 

@@ -7,7 +7,6 @@ from dashboard.core.analysis import (
     cagr_between,
     cagr_summary,
     mirror_table,
-    same_period_pairs,
     target_statuses,
     yoy_growth,
 )
@@ -89,13 +88,6 @@ def test_mirror_gaps(tables):
                                     "value_b", "source_b", "approximate_b", "anomaly_b",
                                     "gap_usd", "gap_pct"]
     assert rows.loc[2016, "anomaly_b"] and not rows.loc[2017, "anomaly_b"]
-
-
-def test_same_period_pairs_are_found_in_the_data(tables):
-    pairs = same_period_pairs(tables["other_readings"])
-    assert [(p.year, p.period, p.value_a, p.value_b) for p in pairs] == [
-        (2017, "January–October", 25e9, 20e9)]
-    assert pairs[0].gap_pct == pytest.approx(25)
 
 
 def test_target_status(tables):

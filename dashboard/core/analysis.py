@@ -79,35 +79,6 @@ def mirror_table(trade: pd.DataFrame, a: str = "CHN", b: str = "KAZ",
 
 
 @dataclass(frozen=True)
-class SamePeriodPair:
-    """Both sides' figures for the same part of a year: a like-for-like mirror check."""
-
-    year: int
-    period: str
-    value_a: float
-    value_b: float
-    source_a: str
-    source_b: str
-
-    @property
-    def gap_pct(self) -> float:
-        return (self.value_a / self.value_b - 1) * 100
-
-
-def same_period_pairs(readings: pd.DataFrame, a: str = "CHN", b: str = "KAZ",
-                      flow: str = "total") -> list[SamePeriodPair]:
-    """Every part-year period for which both sides give a figure, found from the data."""
-    part = readings[(readings["period"] != "full year") & (readings["flow"] == flow)
-                    & readings["value_usd"].notna()]
-    left = part[(part["reporter"] == a) & (part["partner"] == b)]
-    right = part[(part["reporter"] == b) & (part["partner"] == a)]
-    both = left.merge(right, on=["year", "period"], suffixes=("_a", "_b"))
-    return [SamePeriodPair(int(r.year), str(r.period), float(r.value_usd_a),
-                           float(r.value_usd_b), str(r.source_id_a), str(r.source_id_b))
-            for r in both.sort_values(["year", "period"]).itertuples()]
-
-
-@dataclass(frozen=True)
 class CagrSummary:
     start: int
     end: int

@@ -137,7 +137,7 @@ def claim_caption(tables: Mapping[str, pd.DataFrame], lang: str, **which: str) -
     return quote_caption(tables["editorial_claims"], lang, **which)
 
 
-def mirror_table(rows: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:
+def labelled_mirror(rows: pd.DataFrame, a: str, b: str, lang: str) -> pd.DataFrame:
     """Each side's total and the gap per year, labelled in ``lang``, money in its unit."""
     t, unit = Translator(lang), f.money_unit(lang)
     return pd.DataFrame({

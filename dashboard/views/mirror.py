@@ -33,7 +33,7 @@ c3.metric(T("mirror.metric.range"), T(
     "common.range", low=T.pct(m["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
     high=T.pct(m["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
 
-table = display.mirror_table(m, a, b, lang)
+table = display.labelled_mirror(m, a, b, lang)
 year_col, gap_pct_col = T("mirror.col.year"), T("mirror.col.gap_pct")
 st.dataframe(table, hide_index=True, width="stretch", column_config={
     c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[1:4]} | {

@@ -27,7 +27,8 @@ from dashboard.core.corridor_tables import (
 )
 from dashboard.core.logistics import RESOURCES, disagreements, logistics_verdict
 from dashboard.data.loader import DataError, load_package
-from dashboard.text.corridor import amount, decimals
+from dashboard.text.corridor import amount
+from dashboard.text.formatting import stated_decimals
 from dashboard.text.plain import md_escape
 
 
@@ -187,7 +188,7 @@ def test_amounts_keep_every_decimal_in_every_language(args, expected):
 
 
 def test_decimals_and_markdown_escape():
-    assert [decimals(v) for v in (4.25, 4484000, 0.5, 1.485)] == [2, 0, 1, 3]
+    assert [stated_decimals(v) for v in (4.25, 4484000, 0.5, 1.485, -1.1)] == [2, 0, 1, 3, 1]
     escaped = md_escape("[Log in](//example.invalid) :red[x] **b**")
     assert plain(escaped) == "[Log in](//example.invalid) :red[x] **b**"
     assert not re.search(r"(?<!\\)[\[\]*:]", escaped)

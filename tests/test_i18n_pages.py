@@ -23,6 +23,7 @@ from dashboard.data.loader import descriptor_text, load_package, series
 from dashboard.text.formatting import capitalise, fmt_bn, fmt_pct
 from dashboard.text.i18n import LANGUAGES, Translator, catalogue
 from dashboard.text.plain import md_escape
+from dashboard.text.wording import dated
 from dashboard.ui import controls as ui
 
 OTHERS = ("zh", "ru", "kk")
@@ -92,8 +93,8 @@ def page_strings(at: AppTest) -> list[str]:
 
 def _same(lang, fn, *args, **kwargs):
     """fn's output in lang and in English: equal means the core cannot translate it yet."""
-    here = ui.call(fn, *args, lang=lang, **kwargs)
-    return here, ui.call(fn, *args, lang="en", **kwargs)
+    here = fn(*args, lang=lang, **kwargs)
+    return here, fn(*args, lang="en", **kwargs)
 
 
 def data_strings(t) -> set[str]:
@@ -117,7 +118,7 @@ def untranslated_core(t, lang: str) -> set[str]:
         if here == en:
             out.add(here)
 
-    summary = ui.call(editorial_summary, t, lang=lang)
+    summary = editorial_summary(t, lang=lang)
     if summary.intro == editorial_summary(t).intro:
         out |= {summary.intro, summary.publisher}
     mine, english = _same(lang, claim_verdicts, t)
@@ -131,12 +132,12 @@ def untranslated_core(t, lang: str) -> set[str]:
     out |= {v for k, v in mine.items() if english.get(k) == v}
     history = series(t["bilateral_trade"])
     for base in history["year"].astype(int):
-        mine, english = (ui.call(presets, history, base, ui.who("CHN", code), lang=code)
+        mine, english = (presets(history, base, ui.who("CHN", code), lang=code)
                          for code in (lang, "en"))
         out |= {capitalise(a.label) for a, b in zip(mine, english, strict=True)
                 if a.label == b.label}
     if has_logistics(t):  # the logistics sentences are English (the card's figure is not)
-        hubs = [ui.call(logistics_verdict, t, lang=code) for code in (lang, "en")]
+        hubs = [logistics_verdict(t, lang=code) for code in (lang, "en")]
         pairs = [(hubs[0].headline, hubs[1].headline), (hubs[0].verdict, hubs[1].verdict),
                  *zip(hubs[0].cannot_say, hubs[1].cannot_say, strict=True)]
         same = {x for x, y in pairs if x == y}
@@ -193,7 +194,7 @@ def test_the_check_finds_english_left_on_a_page(fixture_tables):
 def test_core_sentences_are_checked_once_the_core_translates_them(fixture_tables):
     """Only sentences identical in both languages are exempt: translated ones are checked."""
     exempt = untranslated_core(fixture_tables, "ru")
-    verdicts = ui.call(claim_verdicts, fixture_tables, lang="ru")
+    verdicts = claim_verdicts(fixture_tables, lang="ru")
     english = claim_verdicts(fixture_tables)
     for ru, en in zip(verdicts, english, strict=True):
         assert (ru.verdict in exempt) == (ru.verdict == en.verdict)
@@ -362,25 +363,10 @@ def test_a_translation_is_only_of_its_own_quote():
 
 
 def test_dates_keep_the_house_style_in_english_and_follow_cldr_elsewhere():
-    assert display.shown_date("2018-07-03", "en") == "2018-07-03"
-    assert display.shown_date("2018-07", "ru") == "июль 2018\u202fг."
-    assert display.shown_date("2018-07-03", "zh") == "2018年7月3日"
-    assert display.shown_date("not a date", "kk") == "not a date"
-
-
-def test_call_passes_the_language_only_to_functions_that_take_it():
-    def old(x):
-        return ("old", x)
-
-    def new(x, lang="en"):
-        return ("new", x, lang)
-
-    def loose(x, **kw):
-        return ("loose", x, kw)
-
-    assert ui.call(old, 1, lang="kk") == ("old", 1)
-    assert ui.call(new, 1, lang="kk") == ("new", 1, "kk")
-    assert ui.call(loose, 1, lang="zh") == ("loose", 1, {"lang": "zh"})
+    assert dated("2018-07-03", "en") == "2018-07-03"
+    assert dated("2018-07", "ru") == "июль 2018\u202fг."
+    assert dated("2018-07-03", "zh") == "2018年7月3日"
+    assert dated("not a date", "kk") == "not a date"
 
 
 def test_every_message_the_pages_use_exists():

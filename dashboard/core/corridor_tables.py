@@ -15,8 +15,8 @@ import pandas as pd
 from dashboard.core.border import BorderFact
 from dashboard.core.disagreements import Disagreement
 from dashboard.core.logistics import clearance_facts, disagreements, policy_steps, queue_episodes
-from dashboard.text.corridor import amount, date_label, decimals, period_name, phase, reason
-from dashboard.text.formatting import fmt_pct
+from dashboard.text.corridor import amount, date_label, period_name, phase, reason
+from dashboard.text.formatting import fmt_pct, stated_decimals
 from dashboard.text.i18n import catalogue, data_label, slug, tr
 
 
@@ -111,7 +111,8 @@ def disagreement_heading(d: Disagreement, lang: str) -> str:
 def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
     """The readings that disagree, each with its figure, whose it is and its source."""
     r = d.readings
-    change = [fmt_pct(float(c), is_fraction=False, digits=decimals(c), lang=lang) if pd.notna(c)
+    change = [fmt_pct(float(c), is_fraction=False, digits=stated_decimals(c), lang=lang)
+              if pd.notna(c)
               else ""
               for c in r["reported_change_pct"]]
     return pd.DataFrame({

@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.core.official import AnomalyYear, SamePeriodPair
 from dashboard.text import formatting as f
 from dashboard.text.i18n import DEFAULT_LANG, Translator, catalogue, data_label, tr
+from dashboard.text.plain import md_escape
 
 # Columns whose values have display names (``data.<kind>.<slug>``), by the kind they hold.
 VALUE_KINDS: Mapping[str, str] = {
@@ -64,24 +65,6 @@ def known_text(value: object, prefix: str, lang: str) -> str:
     return next((tr(lang, k) for k in en if k.startswith(prefix) and en[k] == value), str(value))
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
-
-
-def md_literal(text: str) -> str:
-    """Text for st.caption/st.markdown shown as written: every Markdown and Streamlit
-    directive character escaped, spaces (no-break ones too) left as they are."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
-def shown_date(value: object, lang: str) -> str:
-    """A source date: as stored in English (the house style, '2024-07'), CLDR's long form else."""
-    return str(value) if lang == DEFAULT_LANG else f.fmt_published(str(value), lang=lang)
-
-
-def _plain(value: float) -> int:
-    """How many decimals a stored figure has (32 → 0, -1.1 → 1): never rounded away."""
-    text = f"{abs(float(value)):g}"
-    return len(text.partition(".")[2])
 
 
 def translates(template: str, quote: str) -> bool:
@@ -114,9 +97,9 @@ def quote_translation(claims: pd.DataFrame, lang: str, *, claim_id: str | None =
     if pd.notna(value):
         value = float(value)
         params["value"] = f.fmt_bn(value, lang=lang)
-        params["change"] = f.fmt_pct(abs(value), is_fraction=False, digits=_plain(value),
+        params["change"] = f.fmt_pct(abs(value), is_fraction=False, digits=f.stated_decimals(value),
                                      sign=False, lang=lang)
-        params["count"] = f.fmt_number(value, _plain(value), lang=lang)
+        params["count"] = f.fmt_number(value, f.stated_decimals(value), lang=lang)
     try:
         return tr(lang, key, **params)
     except KeyError:  # the claim lacks a figure the translation needs: show none
@@ -128,7 +111,7 @@ def quote_caption(claims: pd.DataFrame, lang: str, **which: str) -> str | None:
     text = quote_translation(claims, lang, **which)
     if text is None:
         return None
-    return md_literal(tr(lang, "common.translated_quote", label=tr(lang, "common.our_translation"),
+    return md_escape(tr(lang, "common.translated_quote", label=tr(lang, "common.our_translation"),
                          text=text))
 
 

@@ -12,7 +12,12 @@ import math
 
 import pandas as pd
 
-from dashboard.text.formatting import fmt_number, fmt_published, percent_affixes
+from dashboard.text.formatting import (
+    fmt_number,
+    fmt_published,
+    percent_affixes,
+    stated_decimals,
+)
 from dashboard.text.i18n import catalogue, data_label, slug, tr
 
 QUALIFIERS = ("about", "more than", "less than", "at least", "up to")
@@ -21,15 +26,9 @@ SCALES = {"tonnes": {"zh": 1e4, "*": 1e6}, "TEU": {"zh": 1e4, "*": 1e3}}
 SCALE_NAMES = {1e6: "million", 1e4: "ten thousand", 1e3: "thousand"}
 
 
-def decimals(value: float) -> int:
-    """The decimals a stored value has (4.25 → 2, 4484000 → 0), at most six."""
-    text = f"{abs(float(value)):.6f}".rstrip("0")
-    return len(text.partition(".")[2])
-
-
 def number(value: float, lang: str) -> str:
     """A stored figure with its own decimals and the reader's separators."""
-    return fmt_number(float(value), decimals(value), lang=lang)
+    return fmt_number(float(value), stated_decimals(value), lang=lang)
 
 
 def _missing(v) -> bool:

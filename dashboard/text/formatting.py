@@ -57,6 +57,13 @@ def _compose(raw: str, lang: str, *, sign: bool, prefix: str = "", suffix: str =
     return f"{lead}{prefix}{_localise(raw[1:], lang)}{suffix}"
 
 
+def stated_decimals(value: float) -> int:
+    """The decimals a stored value has (4.25 → 2, 4484000 → 0, −1.1 → 1), at most six: a
+    figure is written with the precision its source gave, never rounded away or padded."""
+    text = f"{abs(float(value)):.6f}".rstrip("0")
+    return len(text.partition(".")[2])
+
+
 def fmt_number(value: float, digits: int = 1, *, sign: bool = False, lang: str = "en") -> str:
     """'1,234.5', '+3.2', '−1.1' (ru: '1 234,5'): grouping, fixed decimals, a real minus."""
     if lang == "en":

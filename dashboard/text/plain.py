@@ -8,13 +8,21 @@ Markdown elements every character that could start markup is escaped.
 
 from __future__ import annotations
 
+import re
+
 MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>()#+-.!|~$:^=&")
 ELLIPSIS = "…"
 
 
+KEPT_SPACES = frozenset("\u00a0\u202f\u2009")  # no-break, narrow no-break, thin: typography
+
+
 def one_line(text: object) -> str:
-    """Printable characters only, on one line (``str.isprintable`` rejects Cc and Cf)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+    """Printable characters only, on one line: control and format characters (Cc, Cf: NUL,
+    zero-width, bidirectional overrides) and line breaks become one space; the no-break and
+    thin spaces that number formats use are kept."""
+    kept = "".join(c if c.isprintable() or c in KEPT_SPACES else " " for c in str(text))
+    return re.sub(" {2,}", " ", kept).strip(" ")
 
 
 def bounded(text: object, limit: int) -> str:

@@ -8,6 +8,7 @@ from dashboard.core.logistics import has_logistics, logistics_verdict
 from dashboard.core.verdicts import claim_verdicts, editorial_summary
 from dashboard.text.formatting import capitalise, fmt_year
 from dashboard.text.plain import md_escape
+from dashboard.text.wording import dated
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
@@ -22,7 +23,7 @@ attribution = T("common.quote_attribution_publisher",
 st.title(T("overview.title"))
 st.markdown(summary.intro)
 if summary.url:
-    st.link_button(T("overview.read_editorial", date=display.shown_date(summary.published, lang)),
+    st.link_button(T("overview.read_editorial", date=dated(summary.published, lang)),
                    summary.url, icon=":material/open_in_new:")
 
 

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.text import formatting as f
+from dashboard.text import names
 
 NB = "\u00a0"  # no-break space: Russian and Kazakh group digits and attach units with it
 LANGS = ("en", "zh", "ru", "kk")
@@ -90,13 +91,13 @@ def test_years_dates_lists_and_ranges():
     assert {f.fmt_year(2023.0)} == {"2023"}  # never '2 023'
     assert [f.fmt_year_range(2013, 2023, lang=lang) for lang in LANGS] == [
         "2013–2023", "2013—2023", "2013–2023", "2013–2023"]
-    assert [f.fmt_published("2024-07", lang=lang) for lang in LANGS] == [
+    assert [names.fmt_published("2024-07", lang=lang) for lang in LANGS] == [
         "July 2024", "2024年7月", "июль 2024\u202fг.", "2024\u202fж. шілде"]
-    assert f.fmt_published("2024-07-03", lang="ru") == "3 июля 2024\u202fг."
-    assert f.fmt_published("2021", lang="zh") == "2021"
-    assert f.fmt_published("circa 2020", lang="kk") == "circa 2020"  # not a date: unchanged
-    assert f.fmt_published("2024-13", lang="ru") == "2024-13"
-    assert f.fmt_list(["A", "B", "C"], lang="zh") == "A、B和C"
+    assert names.fmt_published("2024-07-03", lang="ru") == "3 июля 2024\u202fг."
+    assert names.fmt_published("2021", lang="zh") == "2021"
+    assert names.fmt_published("circa 2020", lang="kk") == "circa 2020"  # not a date: unchanged
+    assert names.fmt_published("2024-13", lang="ru") == "2024-13"
+    assert names.fmt_list(["A", "B", "C"], lang="zh") == "A、B和C"
     assert f.fmt_pct_range(2, 5, lang="ru") == f"2–5{NB}%"
     assert f.fmt_multiple(1.5, lang="ru") == "1,5×"
     assert f.fmt_multiple(2.0) == "2×"
@@ -107,8 +108,8 @@ def test_years_dates_lists_and_ranges():
     ("ru", "Китай", "Казахстан"), ("kk", "Қытай", "Қазақстан"),
 ])
 def test_country_names_come_from_cldr(lang, china, kazakhstan):
-    assert (f.country_name("CHN", lang), f.country_name("KZ", lang)) == (china, kazakhstan)
-    assert f.country_name("XXX", lang) == "XXX"  # unknown code: shown as given
+    assert (names.country_name("CHN", lang), names.country_name("KZ", lang)) == (china, kazakhstan)
+    assert names.country_name("XXX", lang) == "XXX"  # unknown code: shown as given
 
 
 def test_axis_units_per_language():

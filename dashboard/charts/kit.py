@@ -20,6 +20,7 @@ from dashboard.charts import theme
 from dashboard.core.projection_settings import Settings
 from dashboard.data.loader import COUNTRY_NAMES, source_labels
 from dashboard.text import formatting as f
+from dashboard.text import names
 from dashboard.text.i18n import tr
 from dashboard.text.wrapping import wrap_html
 
@@ -69,7 +70,7 @@ class Chart:
 
 def country(code: str, lang: str = "en") -> str:
     """A country's name: the data's English name, or CLDR's in the reader's language."""
-    return COUNTRY_NAMES.get(code, code) if lang == "en" else f.country_name(code, lang)
+    return COUNTRY_NAMES.get(code, code) if lang == "en" else names.country_name(code, lang)
 
 
 def who(reporter: str, lang: str = "en") -> str:

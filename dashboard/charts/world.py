@@ -19,8 +19,9 @@ from dashboard.charts.kit import (
 from dashboard.core.analysis import yoy_growth
 from dashboard.core.verdicts import WorldCheck, world_check
 from dashboard.data.loader import series
-from dashboard.text.formatting import fmt_list, fmt_tn
+from dashboard.text.formatting import fmt_tn
 from dashboard.text.i18n import data_label, join_sentences, tr
+from dashboard.text.names import fmt_list
 from dashboard.text.wording import dated, pct
 from dashboard.text.wrapping import wrap_html
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.text.formatting import is_blank
+
 _PREFIX = {"about": "about ", "more than": "more than ", "less than": "less than ",
            "at least": "at least ", "up to": "up to "}
 _SHORT_UNIT = {"tonnes": "t", "percent": "%"}
@@ -21,7 +23,7 @@ _SINGULAR = {"hours": "hour", "minutes": "minute", "days": "day", "weeks": "week
 def fmt_amount(value: float | None, unit: str | None, qualifier: str = "stated",
                value_high: float | None = None) -> str:
     """'about 4.48 million t', '212,000 TEU', '6–10 hours': one way to write a figure."""
-    if value is None or pd.isna(value):
+    if is_blank(value):
         return "no figure"
 
     def one(v: float) -> str:
@@ -29,7 +31,7 @@ def fmt_amount(value: float | None, unit: str | None, qualifier: str = "stated",
             return f"{v / 1e6:.3g} million"
         return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
 
-    ranged = value_high is not None and not pd.isna(value_high)
+    ranged = not is_blank(value_high)
     text = one(float(value)) + ("–" + one(float(value_high)) if ranged else "")
     u = _SHORT_UNIT.get(unit or "", unit or "")
     if float(value) == 1 and not ranged:
@@ -76,7 +78,7 @@ class BorderFact:
 
 
 def _opt(v):
-    return None if pd.isna(v) else v
+    return None if is_blank(v) else v
 
 
 def border_facts(tables: dict[str, pd.DataFrame], topic: str) -> list[BorderFact]:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core.memo import Memo, by_identity
+from dashboard.text.formatting import is_blank
 
 
 def _opt(value):
     """A cell as a plain Python value, or None where it is blank."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return None
     return value.item() if hasattr(value, "item") else value
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 from dashboard.export import embed
-from dashboard.text.formatting import fmt_published
 from dashboard.text.i18n import LANGUAGES, tr
+from dashboard.text.names import fmt_published
 
 PLOTLY_JS = "assets/plotly.min.js"
 PAGE_CHROME_PX = 130  # footer and caption below the chart: the iframe's starting height

@@ -8,17 +8,14 @@ catalogues; a unit the catalogues do not know is shown as the data writes it.
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-
 from dashboard.text.formatting import (
     fmt_number,
-    fmt_published,
+    is_blank,
     percent_affixes,
     stated_decimals,
 )
 from dashboard.text.i18n import catalogue, data_label, slug, tr
+from dashboard.text.names import fmt_published
 
 QUALIFIERS = ("about", "more than", "less than", "at least", "up to")
 # Chart scales: what an axis counts in (Chinese counts in 万, 10**4, as its press does).
@@ -31,8 +28,7 @@ def number(value: float, lang: str) -> str:
     return fmt_number(float(value), stated_decimals(value), lang=lang)
 
 
-def _missing(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+_missing = is_blank
 
 
 def amount(value, unit, lang: str, qualifier: str = "stated", value_high=None) -> str:

@@ -13,13 +13,10 @@ No plotly and no Streamlit here: the data core and the charts both use it.
 from __future__ import annotations
 
 import math
-import re
-from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from babel import Locale, dates, lists
-from babel.core import get_global
+from babel import Locale
 from babel.numbers import parse_pattern
 
 MINUS = "\u2212"  # a real minus sign, not a hyphen
@@ -33,19 +30,22 @@ def signed(text: str) -> str:
 
 
 @cache
-def _locale(lang: str) -> Locale:
+def cldr_locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
-def _missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def is_blank(value: object) -> bool:
+    """Whether a cell holds nothing: None, pandas' NA or NaN (the one test the code uses)."""
+    if value is None or type(value).__name__ == "NAType":  # pandas.NA, without importing pandas
+        return True
+    return isinstance(value, float) and math.isnan(value)
 
 
 def _localise(plain: str, lang: str) -> str:
     """'1234.50' (digits already decided) → '1 234,50' in ru: symbols only, no re-rounding."""
     decimals = len(plain.partition(".")[2])
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return _pattern(pattern).apply(Decimal(plain), _locale(lang))
+    return _pattern(pattern).apply(Decimal(plain), cldr_locale(lang))
 
 
 _pattern = cache(parse_pattern)
@@ -79,7 +79,7 @@ def _money_affixes(lang: str, magnitude: int) -> tuple[str, str]:
     ru/kk: '0 млрд ¤' → ('', ' млрд $'). zh: the compact number unit ('亿', '万亿') followed
     by the currency's name ('美元'), as Chinese financial reporting writes it.
     """
-    loc = _locale(lang)
+    loc = cldr_locale(lang)
     key = str(10**magnitude)
     if lang == "zh":
         pattern = loc.compact_decimal_formats["short"]["other"][key]
@@ -113,7 +113,7 @@ def fmt_bn(value_usd: float | None, digits: int | None = None, *, lang: str = "e
     values such as projections, where trailing digits carry no information); Chinese
     counts in 亿 (10**8), so it shows one decimal fewer for the same precision.
     """
-    if _missing(value_usd):
+    if is_blank(value_usd):
         return _NA.get(lang, "n/a")
     if lang == "en":
         bn = value_usd / 1e9
@@ -141,14 +141,14 @@ def fmt_tn(value_usd: float, *, lang: str = "en") -> str:
 
 @cache
 def _percent_affixes(lang: str) -> tuple[str, str]:
-    pattern = _locale(lang).percent_formats[None]
+    pattern = cldr_locale(lang).percent_formats[None]
     return pattern.prefix[0], pattern.suffix[0]
 
 
 def fmt_pct(fraction_or_pct: float | None, *, is_fraction: bool = True, digits: int = 1,
             sign: bool = True, lang: str = "en") -> str:
     """'+31.4%' from 0.314 (or from 31.4 with ``is_fraction=False``); ru '+31,4 %'; real minus."""
-    if _missing(fraction_or_pct):
+    if is_blank(fraction_or_pct):
         return _NA.get(lang, "n/a")
     pct = fraction_or_pct * 100 if is_fraction else fraction_or_pct
     if lang == "en":
@@ -191,45 +191,6 @@ def fmt_year_range(start: int, end: int, *, lang: str = "en") -> str:
     return f"{fmt_year(start)}{_RANGE_DASH.get(lang, '–')}{fmt_year(end)}"
 
 
-_PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-def fmt_published(value: str | date, *, lang: str = "en") -> str:
-    """A source date as stored ('2024', '2024-07', '2024-07-03') in the reader's language.
-
-    'July 2024' / '2024年7月' / 'июль 2024 г.' / '2024 ж. шілде'. Text that is not such a
-    date is returned unchanged: a data value is never altered or guessed at.
-    """
-    if isinstance(value, date):
-        return dates.format_date(value, format="long", locale=_locale(lang))
-    m = _PUBLISHED.match(str(value).strip())
-    if not m:
-        return str(value)
-    year, month, day = m.groups()
-    try:
-        if day:
-            return dates.format_date(date(int(year), int(month), int(day)), format="long",
-                                     locale=_locale(lang))
-        if month:
-            return dates.format_skeleton("yMMMM", date(int(year), int(month), 1),
-                                         locale=_locale(lang))
-    except ValueError:
-        return str(value)
-    return year
-
-
-def country_name(code: str, lang: str = "en") -> str:
-    """CLDR's name of a country in the reader's language: 'CHN'/'CN' → '中国', 'Казахстан'."""
-    code = str(code).strip().upper()
-    alpha2 = code if len(code) == 2 else (get_global("territory_aliases").get(code) or [code])[0]
-    return _locale(lang).territories.get(alpha2, code)
-
-
-def fmt_list(items: list[str], *, lang: str = "en", style: str = "standard") -> str:
-    """'A, B and C' / 'A、B和C' / 'A, B и C' / 'A, B және C' (CLDR list patterns)."""
-    return lists.format_list(list(items), style=style, locale=_locale(lang))
-
-
 def money_unit(lang: str = "en") -> float:
     """What a money axis counts in: 1e9 (US$ bn, млрд $), or 1e8 in Chinese (亿美元)."""
     return 1e8 if lang == "zh" else 1e9
@@ -242,7 +203,7 @@ def percent_affixes(lang: str = "en") -> tuple[str, str]:
 
 def plotly_separators(lang: str = "en") -> str:
     """Plotly's ``layout.separators``: decimal mark then group mark ('.,' or ',\u00a0')."""
-    symbols = _locale(lang).number_symbols["latn"]
+    symbols = cldr_locale(lang).number_symbols["latn"]
     return symbols["decimal"] + symbols["group"]
 
 

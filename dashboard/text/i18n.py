@@ -33,6 +33,7 @@ from babel import Locale
 from babel.plural import PluralRule
 
 from dashboard.text import formatting as f
+from dashboard.text import names
 
 LANGUAGES: Mapping[str, str] = MappingProxyType(
     {"en": "English", "zh": "简体中文", "ru": "Русский", "kk": "Қазақша"})
@@ -222,13 +223,13 @@ class Translator:
         return f.fmt_year_range(start, end, lang=self.lang)
 
     def published(self, value) -> str:
-        return f.fmt_published(value, lang=self.lang)
+        return names.fmt_published(value, lang=self.lang)
 
     def country(self, code: str) -> str:
-        return f.country_name(code, self.lang)
+        return names.country_name(code, self.lang)
 
     def listing(self, items: Iterable[str]) -> str:
-        return f.fmt_list(list(items), lang=self.lang)
+        return names.fmt_list(list(items), lang=self.lang)
 
     def sentences(self, *parts: str) -> str:
         return join_sentences(self.lang, parts)

@@ -8,11 +8,12 @@ no Streamlit: the functional core and the charts both use these.
 from __future__ import annotations
 
 from dashboard.text import formatting as f
+from dashboard.text import names
 
 
 def dated(value: str, lang: str = "en") -> str:
     """A source date as stored ('2018-04') in English, the language's own form otherwise."""
-    return str(value) if lang == "en" else f.fmt_published(value, lang=lang)
+    return str(value) if lang == "en" else names.fmt_published(value, lang=lang)
 
 
 def times(multiple: float, lang: str = "en") -> str:

@@ -13,8 +13,8 @@ from dashboard.core.corridor_tables import (
 )
 from dashboard.core.logistics import clearance_facts, has_logistics, queue_episodes
 from dashboard.export import render as export
-from dashboard.text.formatting import fmt_published
 from dashboard.text.i18n import tr
+from dashboard.text.names import fmt_published
 from dashboard.text.plain import md_escape
 from dashboard.ui import controls as ui
 

@@ -17,6 +17,8 @@ from dashboard.data.loader import series, value_for
     (1992, "CHN", "total", 368e6), (2013, "CHN", "total", 28.5e9),
     (2018, "CHN", "total", 19444858089), (2022, "CHN", "total", 31174482975),
     (2023, "CHN", "total", 41054792070), (2024, "CHN", "total", 43865952035),
+    (2025, "CHN", "total", 48.7e9), (2025, "CHN", "export", 29.7e9),
+    (2025, "CHN", "import", 19.0e9),
     (2023, "CHN", "export", 24696909997), (2023, "CHN", "import", 16357882073),
     (2013, "KAZ", "export", 14373748042), (2023, "KAZ", "total", 31530935987.65),
     (2022, "KAZ", "import", 3575000793.04),
@@ -29,7 +31,7 @@ def test_key_figures_match_the_brief(published, year, reporter, flow, value):
 
 def test_gaps_stay_gaps(published):
     years = set(series(published["bilateral_trade"])["year"])
-    for missing in (1997, 1999, 2001, 2004, 2009, 2010, 2012, 2025, *range(1993, 1997)):
+    for missing in (1997, 1999, 2001, 2004, 2009, 2010, 2012, 2026, *range(1993, 1997)):
         assert missing not in years
 
 
@@ -74,19 +76,21 @@ def test_verdicts_on_the_published_figures(published):
     assert "−1.2% (2024-04), revised to −1.1% (2024-10)" in v["world_2023"].verdict
     assert "Value measures fell 2% to 5%." in v["world_2023"].verdict
     assert "2 × $41.055 bn = $82.11 bn (computed)" in v["doubling_goal"].verdict
-    assert "53% of the way" in v["doubling_goal"].verdict
+    assert "Latest: $48.7 bn in 2025, 59% of the way." in v["doubling_goal"].verdict
+    assert v["doubling_goal"].sources == ("N01",)
 
 
 def test_doubling_defaults_and_presets_on_the_published_figures(published):
     history = series(published["bilateral_trade"])
     p = {x.key: x for x in presets(history, 2023)}
     assert p["pace_base"].growth == pytest.approx(41054792070 / 31174482975 - 1)
-    assert p["pace_latest"].growth == pytest.approx(43865952035 / 41054792070 - 1)
-    assert p["cagr10"].label == "the 10-year CAGR, 2014→2024"
+    assert p["pace_latest"].growth == pytest.approx(48.7e9 / 43865952035 - 1)
+    assert p["pace_latest"].label == "the latest pace, 2024→2025"
+    assert p["cagr10"].label == "the 10-year CAGR, 2015→2025"
     d = default_settings(history)
-    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.068, 2.0, 2030)
+    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.11, 2.0, 2030)
     a = answer(history, d)
-    assert a.sentences[0] == "At 6.8% a year (your rate), trade reaches $82.1 bn in 2034."
+    assert a.sentences[0] == "At 11.0% a year (your rate), trade reaches $82.1 bn in 2030."
     assert a.required_sentence.startswith("Doubling by 2030 needs 10.4% a year from 2023")
 
 

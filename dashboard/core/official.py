@@ -76,6 +76,11 @@ class Reading:
     attribution_note: str
     source_id: str
     note: str
+    # derived: computed by us from the source's own figures (a share times a total), never the
+    # source's figure; value_low_usd..value_high_usd is what the rounding of its figures allows
+    derived: bool = False
+    value_low_usd: float | None = None
+    value_high_usd: float | None = None
 
     @property
     def full_year(self) -> bool:
@@ -113,7 +118,8 @@ def _reading(r) -> Reading:
                    _float(r["lower_bound_usd"]), _float(r["change_pct"]),
                    _float(r["change_pct_lower_bound"]), bool(_opt(r["approximate"])),
                    str(r["attribution"]), _text(r["attribution_note"]), str(r["source_id"]),
-                   _text(r["note"]))
+                   _text(r["note"]), bool(_opt(r.get("derived"))), _float(r.get("value_low_usd")),
+                   _float(r.get("value_high_usd")))
 
 
 def _is(col: pd.Series, value: str) -> pd.Series:

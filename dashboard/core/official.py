@@ -182,6 +182,8 @@ def same_period_pairs(tables: dict[str, pd.DataFrame], a: str = "CHN", b: str = 
     """Every pair of figures (values, not bounds) for the same months and goods from a and b."""
     other = tables["other_readings"]
     other = other[other["value_usd"].notna()]
+    if "derived" in other.columns:  # a value derived by us is never one side's figure
+        other = other[~other["derived"].fillna(False).astype(bool)]
     if part_year_only:
         other = other[(other["month_start"] != 1) | (other["month_end"] != 12)]
     side_a = other[_is(other["reporter"], a) & _is(other["partner"], b)]

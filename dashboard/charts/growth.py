@@ -65,8 +65,7 @@ class ReadingMarks:
     values: list[float]  # US dollars
     labels: list[str]
     source_ids: list[str]
-    lows: list[float] | None = None  # derived readings: the interval the rounding allows
-    highs: list[float] | None = None
+    interval: tuple[list[float], list[float]] | None = None  # derived: what the rounding allows
 
 
 def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:
@@ -88,26 +87,19 @@ def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[Rea
     out = []
     for key, symbol, colour, items in kinds:
         items = [x for x in items if start <= x.year <= end]
-        if items and key == "legend.derived_reading":  # never shown as the source's figure
-            lows = [x.value_low_usd if x.value_low_usd is not None else x.value_usd
-                    for x in items]
-            highs = [x.value_high_usd if x.value_high_usd is not None else x.value_usd
-                     for x in items]
-            out.append(ReadingMarks(
-                tr(lang, key), symbol, colour, [x.year for x in items],
-                [x.value_usd for x in items],
-                [tr(lang, "hover.reading_derived", publisher=labels.get(x.source_id, x.source_id),
-                    id=x.source_id, low=fmt_bn(lo, lang=lang), high=fmt_bn(hi, lang=lang))
-                 for x, lo, hi in zip(items, lows, highs, strict=True)],
-                [x.source_id for x in items], lows, highs))
-        elif items:
+        if items:
+            derived = key == "legend.derived_reading"  # ours: never shown as the source's figure
+            lows = [x.value_low_usd or x.value_usd or 0.0 for x in items]
+            highs = [x.value_high_usd or x.value_usd or 0.0 for x in items]
             out.append(ReadingMarks(
                 tr(lang, key), symbol, colour, [x.year for x in items],
                 [x.value_usd if x.value_usd is not None else x.lower_bound_usd for x in items],
-                [tr(lang, "hover.reading_bound" if x.is_bound else "hover.reading",
-                    publisher=labels.get(x.source_id, x.source_id), id=x.source_id,
-                    side=data_label(lang, "attribution", x.attribution)) for x in items],
-                [x.source_id for x in items]))
+                [tr(lang, "hover.reading_derived" if derived else "hover.reading_bound"
+                    if x.is_bound else "hover.reading", id=x.source_id, low=fmt_bn(lo, lang=lang),
+                    publisher=labels.get(x.source_id, x.source_id), high=fmt_bn(hi, lang=lang),
+                    side=data_label(lang, "attribution", x.attribution))
+                 for x, lo, hi in zip(items, lows, highs, strict=True)],
+                [x.source_id for x in items], (lows, highs) if derived else None))
     return out
 
 
@@ -162,11 +154,11 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
             customdata=[point(lang, y, fmt_bn(v, lang=lang), label)
                         for y, v, label in zip(m.years, m.values, m.labels, strict=True)],
             hovertemplate=HOVER)
-        if m.lows is not None and m.highs is not None:
-            trace["error_y"] = dict(
-                type="data", symmetric=False, color=m.colour,
-                array=money([h - v for h, v in zip(m.highs, m.values, strict=True)], lang),
-                arrayminus=money([v - lo for v, lo in zip(m.values, m.lows, strict=True)], lang))
+        if m.interval is not None:
+            lows, highs = m.interval
+            trace["error_y"] = dict(type="data", symmetric=False, color=m.colour, array=money(
+                [h - v for h, v in zip(highs, m.values, strict=True)], lang), arrayminus=money(
+                [v - lo for v, lo in zip(m.values, lows, strict=True)], lang))
         fig.add_trace(trace)
     for status, (colour_, symbol, legend) in STATUS_STYLE.items():
         ts = [t for t in targets if t.status == status]

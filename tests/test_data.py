@@ -58,7 +58,8 @@ def test_text_in_number_column(data_copy):
 def test_duplicate_key(data_copy):
     _edit(data_copy / "bilateral_trade.csv", "2003,CHN,KAZ,total", "1992,CHN,KAZ,total")
     with pytest.raises(DataError, match=r"bilateral_trade.csv, line 7: duplicate primary key "
-                                        r"\(year=1992, reporter=CHN, partner=KAZ, flow=total\)"):
+                                        r"\(year=1992, reporter=CHN, partner=KAZ, flow=total, "
+                                        r"reading_type=report\)"):
         load_package(data_copy)
 
 

@@ -87,7 +87,7 @@ def test_china_press_readings_before_the_database(published):
     assert bool(primary(published, 1998, "CHN")["approximate"])
     china = published["bilateral_trade"].query("reporter == 'CHN' and flow == 'total'")
     assert set(china[china["reading_type"] == "report"]["year"]) == {1992, 1998, 2000, 2002,
-                                                                    2003, 2011, 2013}
+                                                                    2003, 2011, 2013, 2025}
     assert set(china[china["reading_type"] == "database"]["year"]) == set(range(2014, 2025))
     kaz = published["bilateral_trade"].query("reporter == 'KAZ' and flow == 'total'")
     assert set(kaz["year"]) == set(range(1995, 2025))
@@ -172,7 +172,7 @@ def test_bounds_are_never_values_and_every_reading_says_something(published):
     said = o[["value_usd", "lower_bound_usd", "change_pct", "change_pct_lower_bound",
               "change_usd"]].notna().any(axis=1)
     assert said.all()
-    assert len(o[o["lower_bound_usd"].notna()]) == 6
+    assert len(o[o["lower_bound_usd"].notna()]) == 7
 
 
 def test_periods_are_machine_readable_and_match_their_words(published):
@@ -183,7 +183,7 @@ def test_periods_are_machine_readable_and_match_their_words(published):
         assert r["month_start"] == 1 and 1 <= r["month_end"] <= 12
         words = "full year" if r["month_end"] == 12 else f"January–{months[r['month_end'] - 1]}"
         assert r["period"] == words
-    assert len(o[o["month_end"] != 12]) == 19
+    assert len(o[o["month_end"] != 12]) == 25  # data-brief-4: six part-years
 
 
 def test_the_kazakh_2020_2022_anomaly_is_flagged_with_national_readings(published):
@@ -202,14 +202,14 @@ def test_the_kazakh_2020_2022_anomaly_is_flagged_with_national_readings(publishe
 
 def test_every_target_of_tables_d_and_g(published):
     t = published["targets"].set_index("target_id")
-    assert len(t) == 12
+    assert len(t) == 14  # data-brief-4: the 2025 statements TN11, TN15
     assert (t.loc["T15BN", "announced"], bool(t.loc["T15BN", "announced_before"]),
             bool(t.loc["T15BN", "target_exceed"]), t.loc["T15BN", "deadline_year"]) == (
         "2008", True, True, 2015)
     assert (t.loc["T5BN", "target_value_usd"], t.loc["T5BN", "source_says_met_year"],
             t.loc["T5BN", "met_claim_source_id"]) == (5e9, 2005, "S37")
     assert (t.loc["T2030B", "source_says_met_year"], t.loc["T2030B", "met_claim_source_id"]) == (
-        2023, "S30")
+        2023, "N51")
     assert t.loc["T2016", "deadline_year"] == 2016 and pd.isna(t.loc["T40SOON", "deadline_year"])
     assert (t["source_says_met_year"].notna() == t["met_claim_source_id"].notna()).all()
 

@@ -17,6 +17,8 @@ from dashboard.data.loader import series, value_for
     (1992, "CHN", "total", 368e6), (2013, "CHN", "total", 28.5e9),
     (2018, "CHN", "total", 19444858089), (2022, "CHN", "total", 31174482975),
     (2023, "CHN", "total", 41054792070), (2024, "CHN", "total", 43865952035),
+    (2025, "CHN", "total", 48.7e9), (2025, "CHN", "export", 29.7e9),
+    (2025, "CHN", "import", 19.0e9),
     (2023, "CHN", "export", 24696909997), (2023, "CHN", "import", 16357882073),
     (2013, "KAZ", "export", 14373748042), (2023, "KAZ", "total", 31530935987.65),
     (2022, "KAZ", "import", 3575000793.04),
@@ -29,7 +31,7 @@ def test_key_figures_match_the_brief(published, year, reporter, flow, value):
 
 def test_gaps_stay_gaps(published):
     years = set(series(published["bilateral_trade"])["year"])
-    for missing in (1997, 1999, 2001, 2004, 2009, 2010, 2012, 2025, *range(1993, 1997)):
+    for missing in (1997, 1999, 2001, 2004, 2009, 2010, 2012, 2026, *range(1993, 1997)):
         assert missing not in years
 
 
@@ -74,19 +76,21 @@ def test_verdicts_on_the_published_figures(published):
     assert "−1.2% (2024-04), revised to −1.1% (2024-10)" in v["world_2023"].verdict
     assert "Value measures fell 2% to 5%." in v["world_2023"].verdict
     assert "2 × $41.055 bn = $82.11 bn (computed)" in v["doubling_goal"].verdict
-    assert "53% of the way" in v["doubling_goal"].verdict
+    assert "Latest: $48.7 bn in 2025, 59% of the way." in v["doubling_goal"].verdict
+    assert v["doubling_goal"].sources == ("N01",)
 
 
 def test_doubling_defaults_and_presets_on_the_published_figures(published):
     history = series(published["bilateral_trade"])
     p = {x.key: x for x in presets(history, 2023)}
     assert p["pace_base"].growth == pytest.approx(41054792070 / 31174482975 - 1)
-    assert p["pace_latest"].growth == pytest.approx(43865952035 / 41054792070 - 1)
-    assert p["cagr10"].label == "the 10-year CAGR, 2014→2024"
+    assert p["pace_latest"].growth == pytest.approx(48.7e9 / 43865952035 - 1)
+    assert p["pace_latest"].label == "the latest pace, 2024→2025"
+    assert p["cagr10"].label == "the 10-year CAGR, 2015→2025"
     d = default_settings(history)
-    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.068, 2.0, 2030)
+    assert (d.base_year, d.growth, d.multiple, d.deadline) == (2023, 0.11, 2.0, 2030)
     a = answer(history, d)
-    assert a.sentences[0] == "At 6.8% a year (your rate), trade reaches $82.1 bn in 2034."
+    assert a.sentences[0] == "At 11.0% a year (your rate), trade reaches $82.1 bn in 2030."
     assert a.required_sentence.startswith("Doubling by 2030 needs 10.4% a year from 2023")
 
 
@@ -95,3 +99,84 @@ def test_every_chart_builds_on_the_published_figures(published):
         assert not charts.build(name, published).data.empty, name
     assert value_for(published["bilateral_trade"], 2023) == 41054792070
     assert not pd.isna(published["sources"].set_index("source_id").loc["S01", "url"])
+
+
+def test_2025_and_the_part_years_of_data_brief_4(published):
+    from dashboard.core.official import readings, same_period_pairs
+    t = published["bilateral_trade"].set_index(["year", "reporter", "flow"])
+    row = t.loc[(2025, "CHN", "total")]
+    assert (row["reading_type"], row["attribution"], row["source_id"], row["reported_change_pct"],
+            bool(row["derived"])) == ("report", "stated", "N01", 11, False)
+    assert (2025, "KAZ", "total") not in t.index  # the Bureau gave shares, no value
+    china = readings(published, "CHN", "KAZ")
+    bound = [x for x in china.others if x.year == 2025 and x.full_year]
+    assert [(x.source_id, x.value_usd, x.lower_bound_usd) for x in bound] == [
+        ("N02", None, 48.6e9)]
+    part = {(x.year, x.month_end, x.source_id): x.value_usd for x in china.others
+            if not x.full_year}
+    assert part[(2023, 6, "N04")] == 18.25e9 and part[(2024, 10, "N03")] == 36.5e9
+    assert part[(2025, 10, "N03")] == 39.8e9
+    kaz = readings(published, "KAZ", "CHN")
+    derived = {x.year: x for x in kaz.others if x.derived}
+    x = derived[2025]
+    assert (x.value_usd, x.value_low_usd, x.value_high_usd, x.source_id) == (
+        34111234400, 34039290300, 34183178500, "N08")
+    exp = next(x for x in readings(published, "KAZ", "CHN", "export").others if x.derived)
+    assert (exp.value_usd, exp.value_low_usd, exp.value_high_usd) == (
+        15175910400, 15136389800, 15215431000)
+    imp = next(x for x in readings(published, "KAZ", "CHN", "import").others if x.derived)
+    assert (imp.value_usd, imp.value_low_usd, imp.value_high_usd) == (
+        18935324000, 18902900500, 18967747500)
+    q1 = next(x for x in kaz.others if (x.year, x.month_end) == (2025, 3))
+    assert (q1.value_usd, q1.change_pct, q1.attribution) == (5.9e9, -5.1, "inferred")
+    three = {x.source_id: x.value_usd for x in kaz.others if x.year == 2023 and x.full_year}
+    assert three["N09"] == 30.1e9 and three["S68"] == 31.5e9
+    assert value_for(published["bilateral_trade"], 2023, "KAZ", "CHN") == 31530935987.65
+    pairs = {(p.year, p.month_end) for p in same_period_pairs(published)}
+    assert {(2023, 6), (2023, 10)} <= pairs
+
+
+def test_the_2025_doubling_statements_and_small_fixes(published):
+    from dashboard.core.targets import target_history
+    h = {x.target_id: x for x in target_history(published)}
+    for tid, source in (("TN11", "N11"), ("TN15", "N15")):
+        assert (h[tid].verdict, h[tid].value_usd, h[tid].deadline_year, h[tid].source_id) == (
+            "statement", None, None, source)
+    assert h["TDOUBLE"].base_year == 2023 and h["TDOUBLE"].verdict_year == 2025
+    c = published["editorial_claims"].set_index("claim_id")
+    assert c.loc["customs_clearance", "quote"] == (
+        "To that end they can further deepen cooperation in traditional sectors, and enhance "
+        "the efficiency of customs clearance at border ports.")
+    assert (published["products"]["attribution"] == "inferred").all()
+    assert "L14" in set(published["logistics_caveats"]["based_on"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])
+def test_pages_show_2025_in_every_language(lang, monkeypatch):
+    import json
+
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.data.loader import DATA_DIR
+    monkeypatch.setenv("DASHBOARD_DATA", str(DATA_DIR))
+    for page in ("views/overview.py", "views/growth.py", "views/mirror.py",
+                 "views/doubling.py"):
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.query_params["lang"] = lang
+        at.run()
+        if page != "views/overview.py":
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        text = " ".join(str(e.value) for kind in ("markdown", "caption", "text", "title")
+                        for e in getattr(at, kind))
+        text += " ".join(json.dumps(json.loads(c.proto.spec)["layout"].get("title", {}))
+                         for c in at.get("plotly_chart"))
+        text += " ".join(str(m.label) + str(m.value) for m in at.metric)
+        if page == "views/mirror.py":  # only years both sides give: Kazakhstan has no 2025
+            assert "2024" in text and "2025" not in text, page
+            years = set(at.dataframe[0].value.iloc[:, 0].astype(int))
+            assert 2024 in years and 2025 not in years
+        else:
+            assert "2025" in text, (page, lang)

@@ -33,24 +33,24 @@ def _append(path: Path, row: dict) -> None:
         csv.DictWriter(f, header, lineterminator="\n").writerow(row)
 
 
-def _add_2025(package: Path) -> None:
+def _add_2026(package: Path) -> None:
     _append(package / "sources.csv", dict(
-        source_id="S99", publisher="Test Wire", title="A plausible 2025 figure",
-        url="https://example.invalid/2025", published="2026-01-20", kind="news report",
+        source_id="S99", publisher="Test Wire", title="A plausible 2026 figure",
+        url="https://example.invalid/2026", published="2027-01-20", kind="news report",
         note="Added by a test.", page_checked="true"))
     _append(package / "bilateral_trade.csv", dict(
-        year=2025, reporter="CHN", partner="KAZ", flow="total", value_usd=47100000000,
+        year=2026, reporter="CHN", partner="KAZ", flow="total", value_usd=47100000000,
         approximate="false", source_id="S99", note="Added by a test.", reading_type="report",
         derived="false", attribution="stated", attribution_note="Test.", anomaly="false"))
 
 
 def test_a_new_year_reaches_every_page(data_copy, monkeypatch):
-    _add_2025(data_copy)
+    _add_2026(data_copy)
     monkeypatch.setenv("DASHBOARD_DATA", str(data_copy))
     t = load_package()
-    assert 2025 in set(t["bilateral_trade"]["year"])
+    assert 2026 in set(t["bilateral_trade"]["year"])
     growth = charts.build("growth", t)
-    assert growth.title.endswith("–2025") and "S99" in growth.source
+    assert growth.title.endswith("–2026") and "S99" in growth.source
     for page in PAGES:
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
@@ -61,11 +61,11 @@ def test_a_new_year_reaches_every_page(data_copy, monkeypatch):
         assert not at.error, (page, [e.value for e in at.error])
         if page == "views/growth.py":
             fig = json.loads(at.get("plotly_chart")[0].proto.spec)
-            assert "2025" in fig["layout"]["title"]["text"]
-            assert at.select_slider(key="growth-years").value[1] == 2025
+            assert "2026" in fig["layout"]["title"]["text"]
+            assert at.select_slider(key="growth-years").value[1] == 2026
         if page == "views/doubling.py":
             text = " ".join(m.value for m in at.markdown)
-            assert "Actual 2025" in text and "$47.1 bn" in text
+            assert "Actual 2026" in text and "$47.1 bn" in text
 
 
 def test_dashboard_data_with_a_bad_path_gives_the_loaders_error(tmp_path, monkeypatch):

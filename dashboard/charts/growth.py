@@ -65,6 +65,7 @@ class ReadingMarks:
     values: list[float]  # US dollars
     labels: list[str]
     source_ids: list[str]
+    interval: tuple[list[float], list[float]] | None = None  # derived: what the rounding allows
 
 
 def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:
@@ -75,7 +76,9 @@ def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[Rea
                       strict=True))
     kinds = (
         ("legend.other_reading", "line-ew-open", theme.NEUTRAL,
-         [x for x in r.others if x.full_year and x.value_usd is not None]),
+         [x for x in r.others if x.full_year and x.value_usd is not None and not x.derived]),
+        ("legend.derived_reading", "diamond-tall-open", theme.UNKNOWN,
+         [x for x in r.others if x.full_year and x.value_usd is not None and x.derived]),
         ("legend.lower_bound", "triangle-up-open", theme.NEUTRAL,
          [x for x in r.others if x.full_year and x.is_bound]),
         ("legend.side_not_stated", "x-thin-open", theme.UNKNOWN,
@@ -85,13 +88,18 @@ def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[Rea
     for key, symbol, colour, items in kinds:
         items = [x for x in items if start <= x.year <= end]
         if items:
+            derived = key == "legend.derived_reading"  # ours: never shown as the source's figure
+            lows = [x.value_low_usd or x.value_usd or 0.0 for x in items]
+            highs = [x.value_high_usd or x.value_usd or 0.0 for x in items]
             out.append(ReadingMarks(
                 tr(lang, key), symbol, colour, [x.year for x in items],
                 [x.value_usd if x.value_usd is not None else x.lower_bound_usd for x in items],
-                [tr(lang, "hover.reading_bound" if x.is_bound else "hover.reading",
-                    publisher=labels.get(x.source_id, x.source_id), id=x.source_id,
-                    side=data_label(lang, "attribution", x.attribution)) for x in items],
-                [x.source_id for x in items]))
+                [tr(lang, "hover.reading_derived" if derived else "hover.reading_bound"
+                    if x.is_bound else "hover.reading", id=x.source_id, low=fmt_bn(lo, lang=lang),
+                    publisher=labels.get(x.source_id, x.source_id), high=fmt_bn(hi, lang=lang),
+                    side=data_label(lang, "attribution", x.attribution))
+                 for x, lo, hi in zip(items, lows, highs, strict=True)],
+                [x.source_id for x in items], (lows, highs) if derived else None))
     return out
 
 
@@ -139,13 +147,19 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     add_series(fig, s, name=name, colour=colour,
                symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
     for m in marks:
-        fig.add_trace(dict(
+        trace = dict(
             type="scatter", x=m.years, y=money(m.values, lang), mode="markers", name=m.name,
             marker=dict(symbol=m.symbol, size=14, color=m.colour,
                         line=dict(color=m.colour, width=2)),
             customdata=[point(lang, y, fmt_bn(v, lang=lang), label)
                         for y, v, label in zip(m.years, m.values, m.labels, strict=True)],
-            hovertemplate=HOVER))
+            hovertemplate=HOVER)
+        if m.interval is not None:
+            lows, highs = m.interval
+            trace["error_y"] = dict(type="data", symmetric=False, color=m.colour, array=money(
+                [h - v for h, v in zip(highs, m.values, strict=True)], lang), arrayminus=money(
+                [v - lo for v, lo in zip(m.values, lows, strict=True)], lang))
+        fig.add_trace(trace)
     for status, (colour_, symbol, legend) in STATUS_STYLE.items():
         ts = [t for t in targets if t.status == status]
         if ts:

@@ -18,9 +18,11 @@ VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
     "missed": (theme.MISSED, "x", "legend.verdict.missed"),
     "open": (theme.NEUTRAL, "circle-open", "legend.verdict.open"),
     "no figure": (theme.UNKNOWN, "diamond-open", "legend.verdict.no_figure"),
+    "statement": (theme.UNKNOWN, "circle-dot", "legend.verdict.statement"),
 }
 VERDICT_WORD = {"met": "target.status.met", "missed": "target.status.missed",
-                "open": "target.status.open", "no figure": "target.status.no_figure"}
+                "open": "target.status.open", "no figure": "target.status.no_figure",
+                "statement": "target.status.statement"}
 NO_DEADLINE_SPAN = 3  # years drawn after announcement for a target without a deadline
 
 
@@ -32,7 +34,8 @@ class HistoryChart(Chart):
 def label(t: TargetHistory, lang: str = "en") -> str:
     what = (tr(lang, "chart.history.multiple", times=times(t.multiple, lang),
                year=str(t.base_year)) if t.multiple is not None and t.base_year else
-            fmt_bn(t.value_usd, lang=lang) if t.value_usd is not None else "?")
+            fmt_bn(t.value_usd, lang=lang) if t.value_usd is not None else
+            tr(lang, "chart.history.statement") if t.verdict == "statement" else "?")
     if t.exceed:
         what = tr(lang, "chart.history.over", what=what)
     announced = dated(t.announced, lang)
@@ -49,7 +52,8 @@ def detail(t: TargetHistory, lang: str = "en") -> str:
             "missed": lambda: tr(lang, "target.detail.missed", year=str(t.verdict_year),
                                  value=value),
             "open": lambda: tr(lang, "target.status.open"),
-            "no figure": lambda: tr(lang, "chart.history.no_figure", year=str(t.deadline_year))
+            "no figure": lambda: tr(lang, "chart.history.no_figure", year=str(t.deadline_year)),
+            "statement": lambda: tr(lang, "target.detail.statement"),
             }.get(t.verdict, lambda: t.verdict)()
     if t.claimed_met_year is not None:
         agree = t.verdict == "met" and t.verdict_year == t.claimed_met_year

@@ -77,6 +77,11 @@ class Reading:
     attribution_note: str
     source_id: str
     note: str
+    # derived: computed by us from the source's own figures (a share times a total), never the
+    # source's figure; value_low_usd..value_high_usd is what the rounding of its figures allows
+    derived: bool = False
+    value_low_usd: float | None = None
+    value_high_usd: float | None = None
 
     @property
     def full_year(self) -> bool:
@@ -114,7 +119,8 @@ def _reading(r) -> Reading:
                    _float(r["lower_bound_usd"]), _float(r["change_pct"]),
                    _float(r["change_pct_lower_bound"]), bool(_opt(r["approximate"])),
                    str(r["attribution"]), _text(r["attribution_note"]), str(r["source_id"]),
-                   _text(r["note"]))
+                   _text(r["note"]), bool(_opt(r.get("derived"))), _float(r.get("value_low_usd")),
+                   _float(r.get("value_high_usd")))
 
 
 def _is(col: pd.Series, value: str) -> pd.Series:
@@ -177,6 +183,8 @@ def same_period_pairs(tables: dict[str, pd.DataFrame], a: str = "CHN", b: str = 
     """Every pair of figures (values, not bounds) for the same months and goods from a and b."""
     other = tables["other_readings"]
     other = other[other["value_usd"].notna()]
+    if "derived" in other.columns:  # a value derived by us is never one side's figure
+        other = other[~other["derived"].fillna(False).astype(bool)]
     if part_year_only:
         other = other[(other["month_start"] != 1) | (other["month_end"] != 12)]
     side_a = other[_is(other["reporter"], a) & _is(other["partner"], b)]

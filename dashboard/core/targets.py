@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.core.official import _float, _is, _opt, _text
 
-VERDICTS = ("met", "missed", "open", "no figure")
+VERDICTS = ("met", "missed", "open", "no figure", "statement")
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,8 @@ class TargetHistory:
     verdict: met (a figure at or above the value, above it for an 'over' target, in a year
     from the announcement to the deadline), missed (the deadline year's figure falls short),
     open (no deadline, or the deadline is after the latest figure), no figure (the deadline
-    year, or the base year of a relative target, has no figure). verdict_year and
+    year, or the base year of a relative target, has no figure), statement (a goal stated with
+    no value, no base year and no deadline: nothing to judge it by). verdict_year and
     verdict_value_usd: the year met and its figure, the deadline judged and its figure, the
     latest figure (open), or the year lacking a figure (no figure, value None).
     """
@@ -93,9 +94,11 @@ def target_history(tables: dict[str, pd.DataFrame], reporter: str = "CHN",
             base = s[s["year"] == int(base_year)]
             value = None if base.empty else float(base["value_usd"].iloc[0]) * multiple
         exceed = bool(_opt(t["target_exceed"]))
-        if value is None:
+        if value is None and base_year is None and deadline is None:
+            judged: tuple = ("statement", None, None, None)
+        elif value is None:
             missing = int(base_year) if base_year is not None else deadline
-            judged: tuple = ("no figure", missing, None, None)
+            judged = ("no figure", missing, None, None)
         else:
             judged = _judge(value, exceed, start, deadline, s)
         claimed = _opt(t["source_says_met_year"])

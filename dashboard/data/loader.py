@@ -19,6 +19,7 @@ import pandas as pd
 from dashboard import environment
 from dashboard.data import csvtable
 from dashboard.data import descriptor as schema
+from dashboard.data import primary as primary_rule
 from dashboard.data import rules as package_rules
 from dashboard.data.csvtable import where as _where
 from dashboard.errors import DataError
@@ -102,7 +103,8 @@ def _check_foreign_keys(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, 
 
 
 def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every resource of the package as a typed DataFrame, after full validation."""
+    """Every resource of the package as a typed DataFrame, after full validation, with the
+    primary reading rule applied (``primary.apply_rule``: a database row displaces a report)."""
     root = data_root(root)
     if not root.is_dir():
         raise DataError(f"{root}: not a data package directory (no such folder)")
@@ -113,7 +115,7 @@ def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     lines = {name: rows for name, (_, rows) in read.items()}
     _check_foreign_keys(tables, lines, descriptor)
     package_rules.check(tables, lines, {r["name"]: r["path"] for r in descriptor["resources"]})
-    return tables
+    return primary_rule.apply_rule(tables)
 
 
 def descriptor_text(root: str | Path | None = None) -> str:

@@ -74,7 +74,10 @@ def test_verdicts_on_the_published_figures(published):
     assert "−1.2% (2024-04), revised to −1.1% (2024-10)" in v["world_2023"].verdict
     assert "Value measures fell 2% to 5%." in v["world_2023"].verdict
     assert "2 × $41.055 bn = $82.11 bn (computed)" in v["doubling_goal"].verdict
-    assert "53% of the way" in v["doubling_goal"].verdict
+    assert ("Progress: 7% of the increase needed (2023 → 2024: $43.866 bn); level: 53% of the "
+            "target." in v["doubling_goal"].verdict)
+    assert ("Pace since 2023: 6.8% a year to 2024; reaching the target by 2030 would need "
+            "10.4% a year." in v["doubling_goal"].verdict)
 
 
 def test_doubling_defaults_and_presets_on_the_published_figures(published):

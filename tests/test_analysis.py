@@ -27,7 +27,8 @@ def test_verdicts_are_computed_from_the_data(tables):
     assert "−1.5% (2018-04), revised to −2.5% (2018-10)" in v["world_2023"].verdict
     assert "Value measures fell 4% to 6%." in v["world_2023"].verdict
     assert "2 × $30 bn = $60 bn (computed)" in v["doubling_goal"].verdict
-    assert "50% of the way" in v["doubling_goal"].verdict
+    assert ("Progress: 0% of the increase needed (2017 → 2017: $30 bn); level: 50% of the "
+            "target." in v["doubling_goal"].verdict)
 
 
 def test_verdict_follows_a_changed_figure(tables):

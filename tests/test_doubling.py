@@ -34,7 +34,8 @@ def test_answer_sentences(history):
     assert a.sentences[0] == "At 10.0% a year (your rate), trade reaches $50.0 bn in 2024."
     assert a.required_sentence == ("Doubling by 2020 needs 18.9% a year from 2016 "
                                    "(figures of China's customs (GACC)).")
-    assert a.progress == ["Actual 2017 (China's customs (GACC)): $30.0 bn, 60% of the way."]
+    assert a.progress == ["Actual 2017 (China's customs (GACC)): $30.0 bn. **Progress: 20% of the "
+                          "increase needed** since 2016; level: 60% of the target."]
     assert a.paths[0].reach_year == 2024 and a.paths[0].main
     assert a.paths[0].value_in(2016) == 25e9
 

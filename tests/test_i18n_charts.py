@@ -194,7 +194,8 @@ def test_doubling_answers_in_every_language(history):
     zh = doubling.answer(history, s, lang="zh")
     assert zh.required_sentence == ("若要在2020年前实现翻番，需从2016年起每年增长18.9%"
                                     "（按中国海关（海关总署）数据）。")
-    assert zh.progress == ["2017年实际（中国海关（海关总署））：300亿美元，已完成60%。"]
+    assert zh.progress == ["2017年实际（中国海关（海关总署））：300亿美元。"
+                           "**进展：自2016年以来已完成所需增量的20%**；水平：目标值的60%。"]
     kk = doubling.answer(history, Settings(base_year=2017, growth=-0.05), lang="kk")
     assert "ешқашан жетпейді" in kk.sentences[0]
     assert [p.reach_year for p in ru.paths] == [p.reach_year for p in doubling.answer(
@@ -214,7 +215,7 @@ def test_target_choices_and_statuses_in_every_language(tables):
     en = {t.target_id: t for t in analysis.target_statuses(tables["targets"],
                                                            tables["bilateral_trade"])}
     assert zh["T2014"].label == "2014年前达到140亿美元" and zh["T2014"].status == "met"
-    assert zh["T2014"].detail == "2013年已实现（150亿美元）"
+    assert zh["T2014"].detail == "最迟于2013年达成（150亿美元；2012年无数据）"  # no 2012 figure
     assert {k: t.status for k, t in zh.items()} == {k: t.status for k, t in en.items()}
 
 

@@ -15,7 +15,9 @@ from dashboard.charts.kit import (
     Tables,
     add_series,
     change_axes,
+    change_bars,
     country,
+    flag_ring,
     is_user_data,
     labelled,
     money,
@@ -32,6 +34,7 @@ from dashboard.core.analysis import (
     target_statuses,
     yoy_growth,
 )
+from dashboard.core.flags import Flag, reasons, series_flags, span
 from dashboard.core.official import readings
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_year_range
@@ -52,6 +55,7 @@ class GrowthChart(Chart):
     statuses: tuple[TargetStatus, ...]  # every target, judged on this series
     plotted_targets: tuple[TargetStatus, ...]  # those drawn (deadline within the range)
     cagr: CagrSummary | None  # over the plotted years; None where either end is a gap
+    cagr_flags: tuple[Flag, ...] = ()  # flagged readings the CAGR rests on or crosses
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     start = o.start or int(full["year"].min())
     end = o.end or int(full["year"].max())
     s = full[(full["year"] >= start) & (full["year"] <= end)]
+    flags = series_flags(full, tables.get("other_readings"))
     statuses = tuple(target_statuses(tables["targets"], tables["bilateral_trade"], o.reporter,
                                      o.partner, lang=lang)) \
         if (o.reporter, o.partner) == ("CHN", "KAZ") else ()
@@ -146,6 +151,10 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     fig = theme.Draft()
     add_series(fig, s, name=name, colour=colour,
                symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
+    ringed = s[s["year"].astype(int).isin(list(flags))]
+    flag_ring(fig, ringed["year"].astype(int).tolist(), money(ringed["value_usd"], lang),
+              [point(lang, int(y), fmt_bn(v, lang=lang), flags[int(y)].reason(lang))
+               for y, v in zip(ringed["year"], ringed["value_usd"], strict=True)], lang)
     for m in marks:
         trace = dict(
             type="scatter", x=m.years, y=money(m.values, lang), mode="markers", name=m.name,
@@ -180,30 +189,34 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
 
     def rows() -> pd.DataFrame:
         def frame(label: str, d: pd.DataFrame) -> pd.DataFrame:
+            hit = [flags.get(int(y)) for y in d["year"]]
             return pd.DataFrame({
                 "series": label, "year": d["year"].astype(int), "reporter": d["reporter"],
                 "partner": d["partner"], "value_usd_bn": d["value_usd"].astype(float) / 1e9,
                 "approximate": d["approximate"], "status": "", "source_id": d["source_id"],
-                "source": d["source_label"]})
+                "source": d["source_label"], "flag": [f is not None for f in hit],
+                "flag_reason": [f.reason(lang) if f else "" for f in hit]})
         parts = [frame(name, s)]
         parts += [pd.DataFrame({
             "series": m.name, "year": m.years, "reporter": o.reporter, "partner": o.partner,
             "value_usd_bn": [v / 1e9 for v in m.values], "approximate": False, "status": "",
-            "source_id": m.source_ids, "source": m.labels}) for m in marks]
+            "source_id": m.source_ids, "source": m.labels, "flag": False, "flag_reason": ""})
+            for m in marks]
         if targets:
             parts.append(pd.DataFrame({
                 "series": "target", "year": [t.deadline_year for t in targets], "reporter": "",
                 "partner": "", "value_usd_bn": [t.value_usd / 1e9 for t in targets],
                 "approximate": False, "status": [t.status for t in targets],
                 "source_id": [t.source_id for t in targets],
-                "source": [t.detail for t in targets]}))
+                "source": [t.detail for t in targets], "flag": False, "flag_reason": ""}))
         return pd.concat(parts, ignore_index=True)
 
     stem = (f"{pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
             + ("-with-your-data" if user else ""))
     s = s.reset_index(drop=True)
     return GrowthChart("growth", title, fig.figure(), rows, stem, source, s, statuses, targets,
-                       cagr_summary(s, start, end), alt=alt, lang=lang)
+                       cagr_summary(s, start, end), span(flags, start, end), alt=alt,
+                       lang=lang)
 
 
 def yoy(tables: Tables, o: Options) -> Chart:
@@ -211,6 +224,8 @@ def yoy(tables: Tables, o: Options) -> Chart:
     s = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
     g = yoy_growth(s)
     g["source_label"] = s["source_label"].values
+    flags = series_flags(s, tables.get("other_readings"))
+    g["flags"] = [span(flags, int(y) - 1, int(y)) for y in g["year"]]
     if o.start or o.end:
         g = g[(g["year"] >= (o.start or 0)) & (g["year"] <= (o.end or 9999))]
     title = tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
@@ -219,16 +234,10 @@ def yoy(tables: Tables, o: Options) -> Chart:
     source = reporter_source(tables, g["source_id"], o.reporter, lang)
     fig = theme.Draft()
     comp = g.dropna(subset=["computed_change_pct"])
-    computed = [pct(v, lang) for v in comp["computed_change_pct"]]
-    fig.add_trace(dict(
-        type="bar", x=comp["year"].tolist(), y=comp["computed_change_pct"].astype(float).tolist(),
-        name=tr(lang, "legend.computed"),
-        marker=dict(color=theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL)),
-        text=computed, textposition="inside", insidetextanchor="start",
-        textfont=dict(color="white"),
-        customdata=[point(lang, y, tr(lang, "hover.computed", value=v))
-                    for y, v in zip(comp["year"], computed, strict=True)],
-        hovertemplate=HOVER_PLAIN))
+    change_bars(fig, comp["year"].astype(int).tolist(),
+                comp["computed_change_pct"].astype(float).tolist(),
+                [reasons(fs, lang) for fs in comp["flags"]],
+                theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL), lang)
     rep = g.dropna(subset=["reported_change_pct"])
     fig.add_trace(dict(
         type="scatter", x=rep["year"].tolist(), y=rep["reported_change_pct"].astype(float).tolist(),
@@ -254,7 +263,9 @@ def yoy(tables: Tables, o: Options) -> Chart:
             "previous_value_usd_bn": d["previous_value_usd"].astype(float) / 1e9,
             "value_usd_bn": d["value_usd"].astype(float) / 1e9,
             "reported_change_pct": d["reported_change_pct"].astype(float),
-            "source_id": d["source_id"], "source": d["source_label"]})
+            "source_id": d["source_id"], "source": d["source_label"],
+            "flag": [bool(fs) for fs in d["flags"]],
+            "flag_reason": [reasons(fs, lang) for fs in d["flags"]]})
 
     return Chart("yoy-growth", title, fig.figure(), rows, f"{pair_slug(o)}-trade-yoy-growth",
                  source, alt=alt, lang=lang)

@@ -45,21 +45,42 @@ def label(t: TargetHistory, lang: str = "en") -> str:
               announced=announced)
 
 
+def gap_text(gap: tuple[int, int], lang: str = "en") -> str:
+    return str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}–{gap[1]}"
+
+
 def detail(t: TargetHistory, lang: str = "en") -> str:
-    """What our data says, and what the source said, side by side where they differ."""
+    """What our data says, and what the source said, side by side where they differ.
+
+    An event is dated only where the year before it has a figure: a target first reached
+    after a gap is 'met by YEAR at the latest (no figure for A–B)'."""
     value = fmt_bn(t.verdict_value_usd, lang=lang)
-    ours = {"met": lambda: tr(lang, "target.detail.met", year=str(t.verdict_year), value=value),
+
+    def met() -> str:
+        if t.verdict_gap is None:
+            return tr(lang, "target.detail.met", year=str(t.verdict_year), value=value)
+        return tr(lang, "target.detail.met_by", year=str(t.verdict_year), value=value,
+                  gap=gap_text(t.verdict_gap, lang))
+
+    def no_figure() -> str:
+        if t.verdict_gap is None or t.bracket is None:
+            return tr(lang, "chart.history.no_figure", year=str(t.deadline_year))
+        (y0, v0), (y1, v1) = t.bracket
+        return tr(lang, "chart.history.no_figure_gap", year=str(t.deadline_year),
+                  gap=gap_text(t.verdict_gap, lang), before_year=str(y0),
+                  before=fmt_bn(v0, lang=lang), after_year=str(y1), after=fmt_bn(v1, lang=lang))
+
+    ours = {"met": met,
             "missed": lambda: tr(lang, "target.detail.missed", year=str(t.verdict_year),
                                  value=value),
             "open": lambda: tr(lang, "target.status.open"),
-            "no figure": lambda: tr(lang, "chart.history.no_figure", year=str(t.deadline_year)),
+            "no figure": no_figure,
             "statement": lambda: tr(lang, "target.detail.statement"),
             }.get(t.verdict, lambda: t.verdict)()
     if t.claimed_met_year is not None:
-        agree = t.verdict == "met" and t.verdict_year == t.claimed_met_year
         ours += tr(lang, "chart.history.claimed", id=str(t.claim_source_id),
                    year=str(t.claimed_met_year))
-        ours += "" if agree else tr(lang, "chart.history.differs")
+        ours += "" if t.claim_matches else tr(lang, "chart.history.differs")
     return ours
 
 
@@ -90,9 +111,19 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
             fig.add_trace(dict(
                 type="scatter", mode="markers", name=tr(lang, legend),
                 x=[t.verdict_year or e for t, _, e in hit], y=[lab for _, lab, _ in hit],
-                marker=dict(symbol=symbol, size=14, color=colour, line=dict(color=colour, width=2)),
+                marker=dict(symbol=[symbol + ("-open" if verdict == "met" and t.verdict_gap
+                                              else "") for t, _, _ in hit],
+                            size=14, color=colour, line=dict(color=colour, width=2)),
                 customdata=[f"{lab}<br>{details[t.target_id]}" for t, lab, _ in hit],
                 hovertemplate=HOVER_PLAIN))
+    gaps = [(t, lab) for t, lab in zip(ts, labels, strict=True)
+            if t.verdict == "met" and t.verdict_gap is not None]
+    for i, (t, lab) in enumerate(gaps):  # the span the event may lie in, not a date
+        fig.add_trace(dict(
+            type="scatter", mode="lines", x=[t.verdict_gap[0] - 0.5, t.verdict_year],
+            y=[lab, lab], line=dict(color=theme.MET, width=4, dash="dot"),
+            name=tr(lang, "legend.met_within"), showlegend=i == 0, legendgroup="met-within",
+            customdata=[f"{lab}<br>{details[t.target_id]}"] * 2, hovertemplate=HOVER_PLAIN))
     claimed = [(t, lab) for t, lab in zip(ts, labels, strict=True) if t.claimed_met_year]
     if claimed:
         fig.add_trace(dict(
@@ -119,6 +150,10 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
             "target_multiple": t.multiple, "base_year": t.base_year,
             "deadline_year": t.deadline_year, "verdict": t.verdict,
             "verdict_year": t.verdict_year,
+            "verdict_dated": t.verdict_gap is None,
+            "no_figure_from": None if t.verdict_gap is None else t.verdict_gap[0],
+            "no_figure_to": None if t.verdict_gap is None else t.verdict_gap[1],
+            "verdict_text": details[t.target_id],
             "verdict_value_usd_bn": None if t.verdict_value_usd is None
             else t.verdict_value_usd / 1e9, "judged_on": who(t.reporter, lang),
             "source_says_met_year": t.claimed_met_year, "source_id": t.source_id}

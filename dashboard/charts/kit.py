@@ -22,6 +22,7 @@ from dashboard.data.loader import COUNTRY_NAMES, source_labels
 from dashboard.text import formatting as f
 from dashboard.text import names
 from dashboard.text.i18n import tr
+from dashboard.text.wording import pct
 from dashboard.text.wrapping import wrap_html
 
 Tables = dict[str, pd.DataFrame]
@@ -190,3 +191,39 @@ def change_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str,
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.change_pct"), lang=lang)
     theme.percent_axis(fig, lang=lang, zeroline=True)
 
+
+def flag_ring(fig: theme.Draft, xs: list, ys: list, hover: list[str], lang: str = "en") -> None:
+    """A ring around each flagged point (flags.py), its reason in the hover: one legend
+    entry per figure however many series carry flags."""
+    if not xs:
+        return
+    shown = any(t.get("legendgroup") == "flagged" for t in fig.data)
+    fig.add_trace(dict(
+        type="scatter", mode="markers", x=xs, y=ys, name=tr(lang, "legend.flagged"),
+        legendgroup="flagged", showlegend=not shown,
+        marker=dict(symbol="circle-open", size=18, color=theme.FLAG,
+                    line=dict(color=theme.FLAG, width=2.5)),
+        customdata=hover, hovertemplate=HOVER_PLAIN))
+
+
+def change_bars(fig: theme.Draft, years: list[int], changes: list[float], why: list[str],
+                colour: str, lang: str = "en") -> None:
+    """Computed changes (percent) as bars; those resting on a flagged reading (``why``, its
+    reasons; '' for none) hatched and outlined in their own legend entry, the reason in the
+    hover."""
+    for flagged in (False, True):
+        pick = [i for i, w in enumerate(why) if bool(w) == flagged]
+        if not pick:
+            continue
+        text = [pct(changes[i], lang) for i in pick]
+        fig.add_trace(dict(
+            type="bar", x=[years[i] for i in pick], y=[changes[i] for i in pick],
+            name=tr(lang, "legend.computed_flagged" if flagged else "legend.computed"),
+            marker=dict(color=colour, pattern=dict(shape="/", fillmode="overlay",
+                                                   fgcolor="white", size=8, solidity=0.3),
+                        line=dict(color=theme.FLAG, width=2)) if flagged else dict(color=colour),
+            text=text, textposition="inside", insidetextanchor="start",
+            textfont=dict(color="white"),
+            customdata=[point(lang, years[i], tr(lang, "hover.computed", value=t), why[i])
+                        for i, t in zip(pick, text, strict=True)],
+            hovertemplate=HOVER_PLAIN))

@@ -20,6 +20,7 @@ from dashboard.charts.kit import (
     who,
 )
 from dashboard.core.analysis import Mirror, mirror_table
+from dashboard.core.flags import bilateral_flags
 from dashboard.data.loader import source_labels
 from dashboard.text.formatting import MINUS, fmt_bn
 from dashboard.text.i18n import catalogue, tr
@@ -63,6 +64,11 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     fig = theme.Draft()
     years = rows_["year"].astype(str).tolist()
     gaps = [gap_label(a, p, lang) for p in rows_["gap_pct"]]
+    why = {}
+    for side, code, other in (("a", a, b), ("b", b, a)):
+        flags = bilateral_flags(tables, code, other)
+        why[side] = [flags[int(y)].reason(lang) if int(y) in flags else ""
+                     for y in rows_["year"]]
     for side, code in (("a", a), ("b", b)):
         values = rows_[f"value_{side}"]
         labels = [fmt_bn(v, lang=lang) for v in values]
@@ -73,8 +79,9 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
                         pattern=dict(shape=[_pattern(rows_, side, i)
                                             for i in range(len(rows_))])),
-            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap)
-                        for y, v, src, gap in zip(years, labels, sources, gaps, strict=True)],
+            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap, w)
+                        for y, v, src, gap, w in zip(years, labels, sources, gaps, why[side],
+                                                     strict=True)],
             hovertemplate=HOVER))
     top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
     if len(rows_) <= GAP_LABELS_MAX:  # more years: the gap is in the hover and the table
@@ -104,7 +111,10 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             "gap_pct": rows_["gap_pct"].astype(float),
             f"approximate_{la}": rows_["approximate_a"],
             f"approximate_{lb}": rows_["approximate_b"],
-            f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"]})
+            f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"],
+            "flag": [bool(x or y) for x, y in zip(why["a"], why["b"], strict=True)],
+            "flag_reason": [" ".join(w for w in (x, y) if w)
+                            for x, y in zip(why["a"], why["b"], strict=True)]})
 
     return MirrorChart("mirror", title, fig.figure(), rows,
                        f"{pair_slug(o)}-mirror-statistics", source, m, alt=alt, lang=lang)

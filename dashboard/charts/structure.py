@@ -14,11 +14,13 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     country,
+    flag_ring,
     money,
     point,
     source_line,
     who,
 )
+from dashboard.core.flags import reasons
 from dashboard.core.shares import ChapterValue, Share, hs_chapters, shares
 from dashboard.text.formatting import fmt_bn, fmt_year_range
 from dashboard.text.i18n import data_label, join_sentences, tr
@@ -79,8 +81,13 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
             customdata=[point(lang, s.year, pct(s.share_pct, lang, sign=False),
                               tr(lang, "hover.share_of", part=fmt_bn(s.bilateral_usd, lang=lang),
                                  whole=fmt_bn(s.world_usd, lang=lang)),
-                              tr(lang, "hover.sources", sources=", ".join(s.source_ids)))
+                              tr(lang, "hover.sources", sources=", ".join(s.source_ids)),
+                              reasons(s.flags, lang))
                         for s in line], hovertemplate=HOVER))
+        flag_ring(fig, [s.year for s in line if s.flags],
+                 [round(s.share_pct, 3) for s in line if s.flags],
+                 [point(lang, s.year, pct(s.share_pct, lang, sign=False), reasons(s.flags, lang))
+                  for s in line if s.flags], lang)
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.share_pct"), lang=lang)
     theme.percent_axis(fig, lang=lang, rangemode="tozero")
@@ -93,7 +100,8 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
         return pd.DataFrame([{
             "year": s.year, "whole": s.economy, "partner": s.partner, "figures_of": s.figures_of,
             "share_pct": s.share_pct, "bilateral_usd_bn": s.bilateral_usd / 1e9,
-            "world_usd_bn": s.world_usd / 1e9, "anomaly": s.anomaly,
+            "world_usd_bn": s.world_usd / 1e9, "anomaly": s.anomaly, "flag": bool(s.flags),
+            "flag_reason": reasons(s.flags, lang),
             "source_id": ", ".join(s.source_ids)} for s in ss])
 
     return SharesChart("shares", title, fig.figure(), rows, "china-kazakhstan-trade-shares",
@@ -127,8 +135,13 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
                 marker=dict(symbol=theme.COUNTRY_SYMBOLS[side], size=7, color=colour),
                 customdata=[point(lang, c.year, fmt_bn(c.value_usd, lang=lang), f"HS {code} {desc}",
                                   tr(lang, "hover.chapter_source", who=who(side, lang),
-                                     classification=c.classification, id=c.source_id))
+                                     classification=c.classification, id=c.source_id),
+                                  c.flag.reason(lang) if c.flag else "")
                             for c in pts], hovertemplate=HOVER_PLAIN))
+            flagged = [c for c in pts if c.flag]
+            flag_ring(fig, [c.year for c in flagged], money([c.value_usd for c in flagged], lang),
+                     [point(lang, c.year, fmt_bn(c.value_usd, lang=lang), f"HS {code} {desc}",
+                            c.flag.reason(lang)) for c in flagged if c.flag], lang)
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.usd_bn"), lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
@@ -142,7 +155,9 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
         return pd.DataFrame([{
             "year": c.year, "hs_chapter": c.cmd_code, "description": c.cmd_desc,
             "reporter": c.reporter, "flow": c.flow, "value_usd_bn": c.value_usd / 1e9,
-            "classification": c.classification, "source_id": c.source_id} for c in cs])
+            "classification": c.classification, "source_id": c.source_id,
+            "flag": c.flag is not None, "flag_reason": c.flag.reason(lang) if c.flag else ""}
+            for c in cs])
 
     return ChaptersChart("hs-chapters", title, fig.figure(), rows,
                          "kazakhstan-sales-to-china-selected-hs-chapters", source, cs, alt=alt,

@@ -28,6 +28,7 @@ NEUTRAL = "#6B7280"
 MET, MISSED, UNKNOWN = "#009E73", "#D55E00", "#6B7280"
 VOLUME_COLOUR, VALUE_COLOUR, UNSPECIFIED_COLOUR = "#56B4E9", "#E69F00", "#6B7280"
 HIGHLIGHT = "#000000"
+FLAG = "#B00020"  # a flagged reading, and every value computed from one
 
 FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 # Chinese first names a CJK font with Simplified Chinese glyph forms, so a browser (and the

@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.core.memo import Memo, by_identity
 from dashboard.core.projection import cagr
+from dashboard.core.targets import first_crossing
 from dashboard.data.loader import series, value_for
 from dashboard.text.formatting import fmt_bn, not_available
 from dashboard.text.i18n import tr
@@ -143,14 +144,15 @@ def _target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str, 
             continue
         deadline = None if pd.isna(t["deadline_year"]) else int(t["deadline_year"])
         announced_year = int(str(t["announced"])[:4])
-        window = s[s["year"] >= announced_year]
-        if deadline is not None:
-            window = window[window["year"] <= deadline]
-        reached = window[window["value_usd"] >= value]
-        if not reached.empty:
-            first = reached.iloc[0]
-            status, detail = "met", tr(lang, "target.detail.met", year=str(int(first["year"])),
-                                       value=fmt_bn(float(first["value_usd"]), lang=lang))
+        hit = first_crossing(s, value, announced_year, deadline)
+        if hit is not None:
+            status = "met"
+            detail = (tr(lang, "target.detail.met", year=str(hit.year),
+                         value=fmt_bn(hit.value_usd, lang=lang)) if hit.gap is None else
+                      tr(lang, "target.detail.met_by", year=str(hit.year),
+                         value=fmt_bn(hit.value_usd, lang=lang),
+                         gap=(str(hit.gap[0]) if hit.gap[0] == hit.gap[1]
+                              else f"{hit.gap[0]}–{hit.gap[1]}")))
         elif deadline is None or (latest is not None and deadline > latest):
             status = "open"
             last = (fmt_bn(float(s["value_usd"].iloc[-1]), lang=lang) if latest

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.core.official import AnomalyYear, SamePeriodPair
+from dashboard.core.flags import bilateral_flags, commodity_flags, world_total_flags
+from dashboard.core.official import AnomalyYear, SamePeriodPair, _is
 from dashboard.text import formatting as f
 from dashboard.text.i18n import DEFAULT_LANG, Translator, catalogue, data_label, tr
 from dashboard.text.plain import md_escape
@@ -35,8 +36,9 @@ def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
 
 
 def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.DataFrame:
-    """One table of the package as a page shows it: ``shown_values`` of ``tables[name]``."""
-    return shown_values(tables[name], lang)
+    """One table of the package as a page shows it: ``shown_values`` of ``tables[name]``, with
+    the break rule's ``flag`` and ``flag_reason`` where it applies (flags.py)."""
+    return shown_values(with_flags(name, tables[name], tables, lang), lang)
 
 
 def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -160,3 +162,52 @@ def same_period_table(pairs: list[SamePeriodPair], a: str, b: str,
         t("mirror.col.against", a=a, b=b): t.pct(p.gap_pct, is_fraction=False, digits=0),
         t("mirror.col.sources"): f"{p.a.source_id}, {p.b.source_id}"}
         for p in pairs if p.a.value_usd and p.b.value_usd])
+
+
+FLAG_COLUMNS = ["table", "year", "reporter", "partner", "flow", "cmd_code", "value_usd", "rule",
+                "reason", "source_ids"]
+
+
+def flag_table(tables: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.DataFrame:
+    """Every flagged reading of the package, one a row, with its rule and reason."""
+    rows = []
+    t = tables["bilateral_trade"]
+    flagged = t[t["anomaly"].fillna(False).astype(bool)] if "anomaly" in t.columns else t[:0]
+    for (reporter, partner, flow), _ in flagged.groupby(["reporter", "partner", "flow"]):
+        s = t[_is(t["reporter"], reporter) & _is(t["partner"], partner) & _is(t["flow"], flow)]
+        values = dict(zip(s["year"].astype(int), s["value_usd"].astype(float), strict=True))
+        for year, flag in bilateral_flags(tables, reporter, partner, flow).items():
+            rows.append(("bilateral_trade", year, reporter, partner, flow, "", values[year],
+                         flag))
+    w = tables.get("world_totals")
+    if w is not None:
+        wv = {(int(r.year), r.reporter, r.flow): float(r.value_usd) for r in w.itertuples()}
+        for (year, reporter, flow), flag in world_total_flags(tables).items():
+            rows.append(("world_totals", year, reporter, "WLD", flow, "",
+                         wv[(year, reporter, flow)], flag))
+    c = tables.get("commodity_trade")
+    if c is not None:
+        cv = {(int(r.year), r.reporter, r.partner, r.flow, str(r.cmd_code)): float(r.value_usd)
+              for r in c.itertuples()}
+        for key, flag in commodity_flags(tables).items():
+            rows.append(("commodity_trade", *key, cv[key], flag))
+    return pd.DataFrame([(*r[:7], r[7].rule, r[7].reason(lang), ", ".join(r[7].source_ids))
+                         for r in rows], columns=FLAG_COLUMNS)
+
+
+def with_flags(name: str, df: pd.DataFrame, tables: Mapping[str, pd.DataFrame],
+               lang: str = "en") -> pd.DataFrame:
+    """A package table with ``flag`` and ``flag_reason`` columns where the rule flags rows
+    (``world_totals``, ``commodity_trade``); other tables as they are."""
+    if name == "world_totals":
+        flags = world_total_flags(tables)
+        keys = [(int(r.year), r.reporter, r.flow) for r in df.itertuples()]
+    elif name == "commodity_trade":
+        flags = commodity_flags(tables)  # type: ignore[assignment]
+        keys = [(int(r.year), r.reporter, r.partner, r.flow, str(r.cmd_code))
+                for r in df.itertuples()]
+    else:
+        return df
+    hit = [flags.get(k) for k in keys]  # type: ignore[call-overload]
+    return df.assign(flag=[x is not None for x in hit],
+                     flag_reason=[x.reason(lang) if x is not None else "" for x in hit])

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.core.flags import Flag, reasons, series_flags, span
 from dashboard.core.projection import cagr, project, required_growth, year_reaching
 from dashboard.core.projection_settings import LIMITS, PRESET_KEYS, Settings, default_deadline
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_pct, fmt_share
-from dashboard.text.i18n import data_label, tr
+from dashboard.text.i18n import data_label, join_sentences, tr
 from dashboard.text.wording import dated, times
 
 SCENARIO_COLOURS = {"custom": "#0072B2", "pace_base": "#E69F00", "pace_latest": "#009E73",
@@ -25,10 +26,14 @@ SCENARIO_COLOURS = {"custom": "#0072B2", "pace_base": "#E69F00", "pace_latest": 
 
 @dataclass(frozen=True)
 class Scenario:
+    """A rate computed from the data. ``flags``: the flagged readings its years rest on or
+    cross; such a scenario is never offered by default, and its label says so."""
+
     key: str
     label: str
     growth: float
     explanation: str
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,30 @@ class ScenarioPath:
     reach_year: int | None
     colour: str
     main: bool
+    flags: tuple[Flag, ...] = ()  # the scenario's flags (see Scenario)
 
     def value_in(self, year: int) -> float | None:
         return dict(zip(self.years, self.values_usd, strict=True)).get(year)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One year after the base measured against the target, two ways that must not be
+    confused: ``progress`` (the headline) is the share of the increase needed that has been
+    made, (value − base) ÷ (target − base); ``level`` is the value ÷ the target."""
+
+    year: int
+    value_usd: float
+    progress: float  # fraction; negative where the value fell below the base
+    level: float  # fraction
+    flags: tuple[Flag, ...] = ()
+
+
+def progress_of(base_value: float, target: float, year: int, value: float,
+                flags: tuple[Flag, ...] = ()) -> Progress:
+    need = target - base_value
+    return Progress(year, value, (value - base_value) / need if need else 1.0, value / target,
+                    flags)
 
 
 @dataclass
@@ -60,6 +86,9 @@ class Answer:
     required: float | None = None
     required_sentence: str = ""
     progress: list[str] = field(default_factory=list)
+    measured: list[Progress] = field(default_factory=list)
+    pace_since_base: float | None = None  # CAGR from the base year to the latest figure
+    pace_year: int | None = None  # that latest year
 
 
 def _who(who: str | None, lang: str) -> str:
@@ -89,28 +118,41 @@ def presets(history: pd.DataFrame, base_year: int, who: str | None = None,
     def growth(a: int, b: int) -> float:
         return cagr(value[a], a, value[b], b)
 
+    flags = series_flags(history)
+
+    def marked(key: str, label: str, g: float, explanation: str, a: int, b: int) -> Scenario:
+        crossed = span(flags, a, b)
+        if crossed:
+            label = tr(lang, "scenario.flagged_label", label=label)
+            explanation = tr(lang, "scenario.flagged_explanation", explanation=explanation,
+                             reasons=reasons(crossed, lang))
+        return Scenario(key, label, g, explanation, crossed)
+
     if base_year in years and base_year - 1 in years:
         g = growth(base_year - 1, base_year)
         period = f"{base_year - 1}→{base_year}"
-        out.append(Scenario("pace_base", tr(lang, "scenario.pace_base", year=str(base_year),
-                                            period=period), g,
-                            tr(lang, "scenario.growth_of_totals", period=period, who=who)))
+        out.append(marked("pace_base", tr(lang, "scenario.pace_base", year=str(base_year),
+                                          period=period), g,
+                          tr(lang, "scenario.growth_of_totals", period=period, who=who),
+                          base_year - 1, base_year))
     latest = max(years)
     if latest - 1 in years and (latest != base_year or not out):
         g = growth(latest - 1, latest)
         period = f"{latest - 1}→{latest}"
-        out.append(Scenario("pace_latest", tr(lang, "scenario.pace_latest", period=period), g,
-                            tr(lang, "scenario.growth_of_totals", period=period, who=who)))
+        out.append(marked("pace_latest", tr(lang, "scenario.pace_latest", period=period), g,
+                          tr(lang, "scenario.growth_of_totals", period=period, who=who),
+                          latest - 1, latest))
     earlier = sorted(y for y in years if y <= latest - 10)
     if earlier:
         start = earlier[-1]
-        span = latest - start
+        n_years = latest - start
         period = f"{start}→{latest}"
-        note = "" if span == 10 else tr(lang, "scenario.cagr10_note", count=span,
+        note = "" if n_years == 10 else tr(lang, "scenario.cagr10_note", count=n_years,
                                         year=str(latest - 10))
-        out.append(Scenario("cagr10", tr(lang, "scenario.cagr10", period=period),
-                            growth(start, latest),
-                            tr(lang, "scenario.cagr10_explanation", period=period, note=note)))
+        out.append(marked("cagr10", tr(lang, "scenario.cagr10", period=period),
+                          growth(start, latest),
+                          tr(lang, "scenario.cagr10_explanation", period=period, note=note),
+                          start, latest))
     return out
 
 
@@ -144,14 +186,17 @@ def answer(history: pd.DataFrame, settings: Settings, who: str | None = None,
         a.paths.append(ScenarioPath(
             sc.key, label, sc.growth, tuple(int(v) for v in path["year"]),
             tuple(float(v) for v in path["value"]), y if y is not None and y <= end else None,
-            SCENARIO_COLOURS[sc.key], sc.key == "custom"))
+            SCENARIO_COLOURS[sc.key], sc.key == "custom", sc.flags))
         if y is None:
-            a.sentences.append(tr(lang, "answer.never", path=label, target=target_text))
+            sentence = tr(lang, "answer.never", path=label, target=target_text)
         elif y == s.base_year:
-            a.sentences.append(tr(lang, "answer.already_met", path=label, year=str(y)))
+            sentence = tr(lang, "answer.already_met", path=label, year=str(y))
         else:
-            a.sentences.append(tr(lang, "answer.reaches", path=label, target=target_text,
-                                  year=str(y)))
+            sentence = tr(lang, "answer.reaches", path=label, target=target_text, year=str(y))
+        if sc.flags:
+            sentence = join_sentences(lang, [sentence, tr(
+                lang, "answer.flagged", reasons=reasons(sc.flags, lang))])
+        a.sentences.append(sentence)
     goal = "doubling" if s.target_usd is None and s.multiple == 2 else "reaching"
     if base_value >= target:
         a.required_sentence = tr(lang, f"answer.no_growth.{goal}", target=target_text)
@@ -160,12 +205,22 @@ def answer(history: pd.DataFrame, settings: Settings, who: str | None = None,
         a.required_sentence = tr(lang, f"answer.required.{goal}", target=target_text,
                                  deadline=str(s.deadline), base_year=str(s.base_year), who=who,
                                  rate=fmt_pct(a.required, sign=False, lang=lang))
+    flags = series_flags(history)
     after = history[history["year"] > s.base_year]
     for year, value in zip(after["year"].astype(int), after["value_usd"].astype(float),
                            strict=True):
-        a.progress.append(tr(lang, "doubling.actual", year=str(year), who=who,
-                             value=fmt_bn(value, 1, lang=lang),
-                             share=fmt_share(value / target, lang=lang)))
+        m = progress_of(base_value, target, year, value, span(flags, s.base_year, year))
+        a.measured.append(m)
+        line = tr(lang, "doubling.progress", year=str(year), who=who,
+                  value=fmt_bn(value, 1, lang=lang), base_year=str(s.base_year),
+                  progress=fmt_share(m.progress, lang=lang), level=fmt_share(m.level, lang=lang))
+        if m.flags:
+            line = join_sentences(lang, [line, reasons(m.flags, lang)])
+        a.progress.append(line)
+    if a.measured:
+        last = a.measured[-1]
+        a.pace_year = last.year
+        a.pace_since_base = cagr(base_value, s.base_year, last.value_usd, last.year)
     return a
 
 
@@ -174,11 +229,12 @@ def default_settings(history: pd.DataFrame, base_year: int = 2023) -> Settings:
     years = sorted(history["year"].astype(int))
     if base_year not in years:
         base_year = years[-1]
-    latest = [p for p in presets(history, base_year) if p.key == "pace_latest"]
+    latest = [p for p in presets(history, base_year) if p.key == "pace_latest" and not p.flags]
     growth = round(latest[0].growth, 3) if latest else 0.05
     growth = min(max(growth, LIMITS.growth_min), LIMITS.growth_max)
+    clean = {p.key for p in presets(history, base_year) if not p.flags}
     return Settings(base_year=base_year, growth=growth, deadline=default_deadline(base_year),
-                    scenarios=PRESET_KEYS)
+                    scenarios=tuple(k for k in PRESET_KEYS if k in clean))
 
 
 def target_choices(targets: pd.DataFrame, lang: str = "en") -> dict[float, str]:

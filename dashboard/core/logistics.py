@@ -21,6 +21,13 @@ from dashboard.core.border import (
     queue_episodes,
 )
 from dashboard.core.disagreements import Disagreement, disagreements
+from dashboard.core.measures import (
+    MeasureSeries,
+    fmt_row,
+    measure_series,
+    other_way,
+    scale_sentence,
+)
 from dashboard.text.formatting import fmt_number
 from dashboard.text.i18n import tr
 
@@ -67,41 +74,6 @@ def primary_by_rule(logistics: pd.DataFrame, sources: pd.DataFrame) -> pd.Series
     return out
 
 
-@dataclass(frozen=True)
-class MeasureSeries:
-    """One measure: the primary full-year line and every other reading beside it."""
-
-    measure: str
-    label: str
-    description: str
-    use: str  # chart | chart with caveat | context | table only
-    line: pd.DataFrame  # primary full-year readings, one a year and unit, sorted by year
-    others: pd.DataFrame  # every other reading; part_year marks part-years
-    caveats: tuple[str, ...]
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        ids = list(self.line["source_id"]) + list(self.others["source_id"])
-        return tuple(dict.fromkeys(str(i) for i in ids))
-
-
-def measure_series(tables: dict[str, pd.DataFrame], measure: str) -> MeasureSeries:
-    """A measure's chartable line (primary readings) and its other readings, labelled."""
-    measures = tables["logistics_measures"].set_index("measure")
-    if measure not in measures.index:
-        raise KeyError(f"unknown logistics measure {measure!r}")
-    meta = measures.loc[measure]
-    rows = tables["logistics"][tables["logistics"]["measure"] == measure]
-    is_primary = rows["primary"].fillna(False).astype(bool)
-    line = rows[is_primary].sort_values("year").reset_index(drop=True)
-    others = rows[~is_primary].sort_values(["year", "months"]).reset_index(drop=True)
-    others = others.assign(part_year=(others["kind"] == "part-year").to_numpy())
-    cav = tables["logistics_caveats"]
-    caveats = tuple(cav.loc[cav["measure"] == measure, "statement"].astype(str))
-    return MeasureSeries(measure, str(meta["label"]), str(meta["description"]), str(meta["use"]),
-                         line, others, caveats)
-
-
 def chart_series(tables: dict[str, pd.DataFrame]) -> tuple[MeasureSeries, ...]:
     """Every measure the brief judged fit to draw, in the measures table's order."""
     m = tables["logistics_measures"]
@@ -121,10 +93,6 @@ class LogisticsVerdict:
     sources: tuple[str, ...]
     figure: str = ""  # the figure alone, big on the card: short enough for a phone
     context: str = ""  # what the figure is, under it
-
-
-def _fmt_row(r: pd.Series) -> str:
-    return fmt_amount(float(r["value"]), str(r["unit"]), str(r["qualifier"]))
 
 
 def _latest_same_period(others: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -149,29 +117,45 @@ def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> Logi
     mc = measure_series(tables, MIDDLE_CORRIDOR)
     line = mc.line
     first, peak, last = line.iloc[0], line.loc[line["value"].idxmax()], line.iloc[-1]
-    y0, yp = int(first["year"]), int(peak["year"])
+    y0, yp, yl = int(first["year"]), int(peak["year"]), int(last["year"])
+    # Every change is stated first year to latest year; the peak is named as the peak.
     card = _card(mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name"),
-                 peak["value"] / first["value"], y0, yp, lang)
-    text = (f"{mc.label} ({first['whose_figure']}): {_fmt_row(first)} in {y0}, "
-            f"{_fmt_row(peak)} in {yp}, {peak['value'] / first['value']:.1f} times as much")
+                 last["value"] / first["value"], y0, yl, lang)
+    text = (f"{mc.label} ({first['whose_figure']}): {fmt_row(first)} in {y0}, "
+            f"{fmt_row(last)} in {yl}, {last['value'] / first['value']:.1f} times as much")
+    jump = []
     prev = line[line["year"] == yp - 1]
     if not prev.empty:
-        text += f"; {fmt_change((peak['value'] / prev['value'].iloc[0] - 1) * 100)} in {yp} alone"
+        jump.append(f"{fmt_change((peak['value'] / prev['value'].iloc[0] - 1) * 100)} in {yp} "
+                    "alone")
     part = mc.others[(mc.others["year"] == yp) & mc.others["part_year"]]
     rates = part["reported_change_pct"].dropna()
     if not rates.empty:
-        text += (f" (growth reported for part of {yp}: {fmt_change(rates.min())} to "
-                 f"{fmt_change(rates.max())})")
-    if int(last["year"]) > yp:
-        text += (f"; {_fmt_row(last)} in {int(last['year'])} "
-                 f"({fmt_change((last['value'] / peak['value'] - 1) * 100)})")
+        jump.append(f"growth reported for part of {yp}: {fmt_change(rates.min())} to "
+                    f"{fmt_change(rates.max())}")
+    if yl > yp:
+        text += (f"; the peak was {fmt_row(peak)} in {yp}"
+                 + (f" ({'; '.join(jump)})" if jump else "")
+                 + f", and {yl} is {fmt_change((last['value'] / peak['value'] - 1) * 100)} "
+                 "on the peak")
+    elif jump:
+        text += f"; {jump[0]}" + (f" ({jump[1]})" if len(jump) > 1 else "")
     parts.append(text + ".")
     used += [first["source_id"], peak["source_id"], last["source_id"]]
     used += list(part.loc[part["reported_change_pct"].notna(), "source_id"])
+    scale, scale_used = scale_sentence(tables, line)
+    if scale:
+        parts.append(scale)
+        used += scale_used
+    against, against_used = other_way(tables, VERDICT_MEASURES, (yp, yl) if yl > yp else None,
+                                      y0)
+    if against:
+        parts.append("Running the other way: " + "; ".join(against) + ".")
+        used += against_used
 
     tc = measure_series(tables, TRANSIT_CONTAINERS)
     t0, t1 = tc.line.iloc[0], tc.line.iloc[-1]
-    text = (f"{tc.label}: {_fmt_row(t0)} in {int(t0['year'])}, {_fmt_row(t1)} in "
+    text = (f"{tc.label}: {fmt_row(t0)} in {int(t0['year'])}, {fmt_row(t1)} in "
             f"{int(t1['year'])} (latest full year)")
     pair = _latest_same_period(tc.others[tc.others["year"] > t1["year"]])
     if pair is not None:
@@ -194,8 +178,8 @@ def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> Logi
 
     ce = measure_series(tables, CHINA_EUROPE_TRAINS)
     e0, e1 = ce.line.iloc[0], ce.line.iloc[-1]
-    parts.append(f"{ce.label}, for scale: {_fmt_row(e0)} in {int(e0['year'])}, "
-                 f"{_fmt_row(e1)} in {int(e1['year'])}.")
+    parts.append(f"{ce.label}, for scale: {fmt_row(e0)} in {int(e0['year'])}, "
+                 f"{fmt_row(e1)} in {int(e1['year'])}.")
     used += [e0["source_id"], e1["source_id"]]
 
     pairs = [f for f in clearance_facts(tables) if f.phase("before") and f.phase("after")]

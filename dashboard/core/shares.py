@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.official import _is, _opt, _text
+from dashboard.core.flags import Flag, bilateral_flags, commodity_flags, world_total_flags
+from dashboard.core.official import _is, _text
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class Share:
     bilateral_usd: float
     world_usd: float
     source_ids: tuple[str, ...]
-    anomaly: bool  # the bilateral figure carries the anomaly note
+    anomaly: bool  # the share rests on a flagged reading (numerator or denominator)
+    flags: tuple[Flag, ...] = ()  # those readings' flags
 
     @property
     def share_pct(self) -> float:
@@ -39,8 +41,10 @@ def shares(tables: dict[str, pd.DataFrame]) -> list[Share]:
     either is missing give no share.
     """
     trade, world = tables["bilateral_trade"], tables["world_totals"]
+    world_flags = world_total_flags(tables)
     out = []
     for economy, partner in (("KAZ", "CHN"), ("CHN", "KAZ")):
+        notes = bilateral_flags(tables, economy, partner)
         bil = trade[_is(trade["reporter"], economy) & _is(trade["partner"], partner)
                     & _is(trade["flow"], "total") & _is(trade["reading_type"], "database")]
         wld = world[_is(world["reporter"], economy)]
@@ -49,11 +53,14 @@ def shares(tables: dict[str, pd.DataFrame]) -> list[Share]:
             if b.empty or set(w["flow"]) != {"export", "import"}:
                 continue
             row = b.iloc[0]
+            flags = tuple(f for f in (notes.get(int(year)),
+                                      *(world_flags.get((int(year), economy, flow))
+                                        for flow in ("export", "import"))) if f is not None)
             out.append(Share(int(year), economy, partner, economy, float(row["value_usd"]),
                              float(w["value_usd"].sum()),
                              tuple(dict.fromkeys([str(row["source_id"]),
                                                   *w["source_id"].astype(str)])),
-                             bool(_opt(row["anomaly"]))))
+                             bool(flags), flags))
     return out
 
 
@@ -69,6 +76,7 @@ class ChapterValue:
     value_usd: float
     classification: str
     source_id: str
+    flag: Flag | None = None  # set by the break rule (flags.py)
 
 
 def hs_chapters(tables: dict[str, pd.DataFrame], seller: str = "KAZ",
@@ -82,7 +90,10 @@ def hs_chapters(tables: dict[str, pd.DataFrame], seller: str = "KAZ",
             | (_is(c["reporter"], buyer) & _is(c["partner"], seller)
                & _is(c["flow"], "import"))]
     sel = sel.sort_values(["cmd_code", "year", "reporter"])
+    flags = commodity_flags(tables)
     return [ChapterValue(int(r["year"]), str(r["cmd_code"]), str(r["cmd_desc"]),
                          str(r["reporter"]), str(r["flow"]), float(r["value_usd"]),
-                         _text(r["classification"]), str(r["source_id"]))
+                         _text(r["classification"]), str(r["source_id"]),
+                         flags.get((int(r["year"]), str(r["reporter"]), str(r["partner"]),
+                                    str(r["flow"]), str(r["cmd_code"]))))
             for _, r in sel.iterrows()]

@@ -47,34 +47,90 @@ class TargetHistory:
     claimed_met_year: int | None
     claim_source_id: str | None
     note: str
+    # years without a figure in which the event may have happened: 'met by verdict_year at
+    # the latest' (met), or the gap around a deadline without a figure (no figure)
+    verdict_gap: tuple[int, int] | None = None
+    bracket: tuple[tuple[int, float], tuple[int, float]] | None = None  # no figure: around it
 
     @property
     def claim_matches(self) -> bool | None:
-        """None where no source claims it was met; else whether our verdict says the same."""
+        """None where no source claims it was met; else whether our verdict allows the claim:
+        the same year, or (met by a year at the latest) a year inside the gap before it."""
         if self.claimed_met_year is None:
             return None
-        return self.verdict == "met" and self.verdict_year == self.claimed_met_year
+        if self.verdict != "met" or self.verdict_year is None:
+            return False
+        if self.verdict_gap is not None:
+            return self.verdict_gap[0] <= self.claimed_met_year <= self.verdict_year
+        return self.verdict_year == self.claimed_met_year
 
 
-def _judge(value: float, exceed: bool, start: int, deadline: int | None,
-           s: pd.DataFrame) -> tuple[str, int | None, float | None, str | None]:
+@dataclass(frozen=True)
+class Crossing:
+    """The first year with a figure at or above a target, and whether it is dated.
+
+    ``gap``: None where the year before has a figure (below the target): the crossing is
+    in ``year``. Otherwise the years without a figure since the last figure before it: the
+    target was met in one of them or in ``year``, 'by ``year`` at the latest'.
+    """
+
+    year: int
+    value_usd: float
+    source_id: str
+    gap: tuple[int, int] | None
+
+
+def first_crossing(s: pd.DataFrame, value: float, start: int, deadline: int | None = None,
+                   exceed: bool = False) -> Crossing | None:
+    """The first year from ``start`` to ``deadline`` whose figure reaches ``value`` (above it
+    for an 'over' target), dated only where the year before it has a figure."""
     window = s[s["year"] >= start]
     if deadline is not None:
         window = window[window["year"] <= deadline]
     hit = window[window["value_usd"] > value] if exceed else window[window["value_usd"] >= value]
-    if not hit.empty:
-        r = hit.iloc[0]
-        return "met", int(r["year"]), float(r["value_usd"]), str(r["source_id"])
+    if hit.empty:
+        return None
+    r = hit.iloc[0]
+    year = int(r["year"])
+    earlier = s[s["year"] < year]
+    last = int(earlier["year"].iloc[-1]) if not earlier.empty else None
+    gap = None if last == year - 1 else (
+        (last + 1 if last is not None else start), year - 1)
+    if gap is not None and gap[0] > gap[1]:
+        gap = None
+    return Crossing(year, float(r["value_usd"]), str(r["source_id"]), gap)
+
+
+def around(s: pd.DataFrame, year: int) -> tuple[tuple[int, int], tuple[int, float],
+                                                tuple[int, float]] | None:
+    """The gap holding ``year`` (a year without a figure) and the figures on both sides of
+    it, or None where the series does not surround it."""
+    before, after = s[s["year"] < year], s[s["year"] > year]
+    if before.empty or after.empty:
+        return None
+    b, a = before.iloc[-1], after.iloc[0]
+    return ((int(b["year"]) + 1, int(a["year"]) - 1), (int(b["year"]), float(b["value_usd"])),
+            (int(a["year"]), float(a["value_usd"])))
+
+
+def _judge(value: float, exceed: bool, start: int, deadline: int | None,
+           s: pd.DataFrame) -> tuple:
+    hit = first_crossing(s, value, start, deadline, exceed)
+    if hit is not None:
+        return "met", hit.year, hit.value_usd, hit.source_id, hit.gap, None
     if s.empty:
-        return "open", None, None, None
+        return "open", None, None, None, None, None
     last = s.iloc[-1]
     if deadline is None or deadline > int(last["year"]):
-        return "open", int(last["year"]), float(last["value_usd"]), str(last["source_id"])
+        return ("open", int(last["year"]), float(last["value_usd"]), str(last["source_id"]),
+                None, None)
     at = s[s["year"] == deadline]
     if at.empty:
-        return "no figure", deadline, None, None
+        gap = around(s, deadline)
+        return ("no figure", deadline, None, None, None if gap is None else gap[0],
+                None if gap is None else gap[1:])
     r = at.iloc[0]
-    return "missed", deadline, float(r["value_usd"]), str(r["source_id"])
+    return "missed", deadline, float(r["value_usd"]), str(r["source_id"]), None, None
 
 
 def target_history(tables: dict[str, pd.DataFrame], reporter: str = "CHN",
@@ -95,17 +151,17 @@ def target_history(tables: dict[str, pd.DataFrame], reporter: str = "CHN",
             value = None if base.empty else float(base["value_usd"].iloc[0]) * multiple
         exceed = bool(_opt(t["target_exceed"]))
         if value is None and base_year is None and deadline is None:
-            judged: tuple = ("statement", None, None, None)
+            judged: tuple = ("statement", None, None, None, None, None)
         elif value is None:
             missing = int(base_year) if base_year is not None else deadline
-            judged = ("no figure", missing, None, None)
+            judged = ("no figure", missing, None, None, None, None)
         else:
             judged = _judge(value, exceed, start, deadline, s)
         claimed = _opt(t["source_says_met_year"])
         out.append(TargetHistory(
             str(t["target_id"]), announced, start, bool(_opt(t["announced_before"])),
             _text(t["announced_by"]), value, multiple,
-            None if base_year is None else int(base_year), exceed, deadline, *judged, reporter,
-            str(t["source_id"]), None if claimed is None else int(claimed),
-            _opt(t["met_claim_source_id"]), _text(t["note"])))
+            None if base_year is None else int(base_year), exceed, deadline, *judged[:4],
+            reporter, str(t["source_id"]), None if claimed is None else int(claimed),
+            _opt(t["met_claim_source_id"]), _text(t["note"]), judged[4], judged[5]))
     return sorted(out, key=lambda h: (h.announced, h.target_id))

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.doubling import progress_of
 from dashboard.core.editorial import EditorialSummary, editorial_summary
+from dashboard.core.projection import cagr, required_growth
+from dashboard.core.projection_settings import default_deadline
 from dashboard.data.loader import series, value_for
 from dashboard.text.formatting import fmt_bn, fmt_multiple, fmt_share
 from dashboard.text.i18n import data_label, join_sentences, tr
@@ -197,10 +200,20 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
         return out
     latest_row = chn.iloc[-1]
     target = base * multiple
+    latest, latest_year = float(latest_row["value_usd"]), int(latest_row["year"])
+    m = progress_of(base, target, latest_year, latest)
     verdict = tr(lang, "verdict.doubling", times=times(multiple, lang), base=bn(base),
-                 target=bn(target), latest=bn(float(latest_row["value_usd"])),
-                 latest_year=str(int(latest_row["year"])),
-                 share=fmt_share(float(latest_row["value_usd"]) / target, lang=lang))
+                 target=bn(target), latest=bn(latest), latest_year=str(latest_year),
+                 base_year=str(base_year), progress=fmt_share(m.progress, lang=lang),
+                 level=fmt_share(m.level, lang=lang))
+    if latest_year > base_year and latest < target:
+        deadline = default_deadline(base_year)
+        verdict = join_sentences(lang, [verdict, tr(
+            lang, "verdict.doubling.pace", base_year=str(base_year), year=str(latest_year),
+            pace=pct(cagr(base, base_year, latest, latest_year) * 100, lang, sign=False),
+            deadline=str(deadline),
+            needed=pct(required_growth(base, base_year, target, deadline) * 100, lang,
+                       sign=False))])
     out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), verdict=verdict,
                        sources=(str(latest_row["source_id"]),), **card))
     return out

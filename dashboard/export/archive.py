@@ -80,12 +80,13 @@ def package_files(root: Path | None = None) -> dict[str, bytes]:
 def build_zip(charts: list[Chart], package: dict[str, bytes],
               formats: list[str] | tuple[str, ...] = FORMATS, version: str = "",
               user_tables: dict[str, pd.DataFrame] | None = None,
-              lang: str | None = None) -> bytes:
+              lang: str | None = None, flags: pd.DataFrame | None = None) -> bytes:
     """One archive: every chart in every format, the data package, the user's rows, a README.
 
     ``data/`` is always the valid bundled package; an upload goes to ``your-data/`` beside
     it, never into the package, so the package still validates. The README is in ``lang``,
-    by default the charts' own language.
+    by default the charts' own language. ``flags`` (``core.flags.flag_table``) goes to
+    ``flags.csv``: every flagged reading with its rule and reason.
     """
     lang = lang or (charts[0].lang if charts else "en")
     buf = io.BytesIO()
@@ -109,6 +110,8 @@ def build_zip(charts: list[Chart], package: dict[str, bytes],
                 zf.writestr(f"charts/{filename(spec, fmt)}", render(spec, fmt))
         for path, data in package.items():
             zf.writestr(f"data/{path}", data)
+        if flags is not None:
+            zf.writestr("flags.csv", to_csv(flags))
         for name, table in (user_tables or {}).items():
             zf.writestr(f"your-data/{name}.csv", to_csv(table))
         zf.writestr("README.txt", readme_text(version, charts, list(formats), skipped,

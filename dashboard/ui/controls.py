@@ -157,7 +157,7 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}
         return archive.build_zip(specs, archive.package_files(), version=version,
-                    user_tables=user, lang=lang)
+                                 user_tables=user, lang=lang, flags=display.flag_table(t, lang))
 
     st.download_button(tr(lang, "export.download_all"), data=make_zip,
                        file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],

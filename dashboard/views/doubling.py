@@ -61,6 +61,8 @@ def apply_settings(s: Settings) -> None:
             st.session_state["dbl-target-custom"] = s.target_usd / 1e9
     st.session_state["dbl-deadline"] = s.deadline
     st.session_state["dbl-scenarios"] = list(s.scenarios)
+    # Scenarios a link or the defaults name were asked for: a flagged one stays only then.
+    st.session_state["dbl-asked"] = {(reporter, s.base_year, k) for k in s.scenarios}
     st.session_state["dbl-log"] = s.log
 
 
@@ -110,14 +112,21 @@ def explorer() -> None:
         else:
             target_usd = choice
     # Scenario labels depend on the base year: computed here, inside the fragment.
+    offered = ui.shared(pair_presets, reporter, partner, base, who, lang=lang)
     preset_labels = {p.key: T("doubling.preset_label", label=capitalise(p.label),
-                               rate=T.pct(p.growth, sign=False))
-                     for p in ui.shared(pair_presets, reporter, partner, base, who, lang=lang)}
-    st.session_state["dbl-scenarios"] = [k for k in st.session_state.get("dbl-scenarios", [])
-                                         if k in preset_labels]
+                               rate=T.pct(p.growth, sign=False)) for p in offered}
+    # A rate crossing a flagged reading is shown only where the reader asked for it.
+    flagged = {p.key for p in offered if p.flags}
+    asked = st.session_state.setdefault("dbl-asked", set())
+    st.session_state["dbl-scenarios"] = [
+        k for k in st.session_state.get("dbl-scenarios", [])
+        if k in preset_labels and (k not in flagged or (reporter, base, k) in asked)]
     # The toggle gets its own line: "Логарифмическая шкала" does not fit a narrow column.
     chosen = st.pills(T("doubling.scenarios"), list(preset_labels), selection_mode="multi",
                       format_func=preset_labels.get, key="dbl-scenarios")
+    asked |= {(reporter, base, k) for k in chosen or []}
+    if flagged:
+        st.caption(T("doubling.flagged_presets"))
     log = st.toggle(T("doubling.log"), key="dbl-log")
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
@@ -138,6 +147,11 @@ def explorer() -> None:
         st.markdown(f"**{a.required_sentence}**")
         for line in a.progress:
             st.markdown(line)
+        if a.pace_since_base is not None and a.required is not None:
+            st.markdown(T("doubling.pace_vs_needed", base_year=a.settings.base_year,
+                          year=a.pace_year, pace=T.pct(a.pace_since_base, sign=False),
+                          deadline=a.settings.deadline,
+                          needed=T.pct(a.required, sign=False)))
         for line in a.sentences[1:]:
             st.markdown(f"- {line}")
     ui.chart(spec, lang)

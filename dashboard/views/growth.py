@@ -44,6 +44,9 @@ def over_the_years() -> None:
         m2.markdown(T("growth.cagr_explainer_md", period=period, rate=T.pct(summary.rate),
                       v0=T.bn(summary.start_value), v1=T.bn(summary.end_value), start=start,
                       end=end, years=end - start))
+        if spec.cagr_flags:
+            st.warning(T("growth.cagr_flagged", period=period,
+                         reasons=" ".join(dict.fromkeys(f.reason(lang) for f in spec.cagr_flags))))
     else:
         st.info(T("growth.choose_two"))
 

@@ -67,6 +67,13 @@ for name, r in resources.items():
     ui.table(ui.bundled_shared(display.shown_table, name, lang), lang, config, values=False)
     download(name)
 
+st.subheader(T("sources.flags_heading"))
+st.caption(T("sources.flags_caption"))
+flagged = ui.bundled_shared(display.flag_table, lang)
+ui.table(flagged, lang, config, values=False)
+st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "text/csv",
+                   key="dl-table-flags", on_click="ignore", icon=":material/download:")
+
 # The method's example figure is one from the tables, never typed in.
 latest = float(t["bilateral_trade"]["value_usd"].max())
 st.subheader(T("sources.method_heading"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.badges import Badge, VerdictKind, logistics_badges
 from dashboard.core.border import (
     BorderFact,
     BorderReading,
@@ -93,6 +94,11 @@ class LogisticsVerdict:
     sources: tuple[str, ...]
     figure: str = ""  # the figure alone, big on the card: short enough for a phone
     context: str = ""  # what the figure is, under it
+    badges: tuple[Badge, ...] = ()  # what the card says first
+
+    @property
+    def kind(self) -> VerdictKind:
+        return self.badges[0].kind if self.badges else VerdictKind.NO_DATA
 
 
 def _latest_same_period(others: pd.DataFrame) -> tuple[pd.Series, pd.Series] | None:
@@ -197,8 +203,10 @@ def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> Logi
                & (cav["measure"].isna() | cav["measure"].isin(VERDICT_MEASURES))]
     cannot = list(mine["statement"].astype(str)) + cannot
     used += list(mine["based_on"].dropna())
+    name = mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name")
+    badges = logistics_badges(name, card["figure"], y0, len(cannot), lang)
     return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]), verdict=" ".join(parts),
-                            cannot_say=tuple(cannot),
+                            cannot_say=tuple(cannot), badges=badges,
                             sources=tuple(dict.fromkeys(map(str, used))), **card)
 
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core import badges as b
+from dashboard.core.badges import Badge, VerdictKind
 from dashboard.core.doubling import progress_of
 from dashboard.core.editorial import EditorialSummary, editorial_summary
 from dashboard.core.projection import cagr, required_growth
 from dashboard.core.projection_settings import default_deadline
 from dashboard.data.loader import series, value_for
-from dashboard.text.formatting import fmt_bn, fmt_multiple, fmt_share
+from dashboard.text.formatting import fmt_bn, fmt_multiple, fmt_number, fmt_share
 from dashboard.text.i18n import data_label, join_sentences, tr
 from dashboard.text.wording import dated, pct, pct_g, times
 
@@ -30,6 +32,13 @@ class Verdict:
     sources: tuple[str, ...]
     figure: str = ""  # the figure alone, big on the card: short enough for a phone
     context: str = ""  # what the figure is, under it: a phrase that wraps
+    badges: tuple[Badge, ...] = ()  # what the card says first, the main finding first
+    found: str = ""  # the data's figure, beside the editorial's
+    found_label: str = ""  # whose figure that is
+
+    @property
+    def kind(self) -> VerdictKind:
+        return self.badges[0].kind if self.badges else VerdictKind.NO_DATA
 
 
 def _card(lang: str, claim: str, figure: str, **params: str) -> dict[str, str]:
@@ -130,7 +139,8 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
     if chn is None:
         parts.append(tr(lang, "verdict.trade.no_chn", year=str(year)))
     else:
-        key = "verdict.trade.matches" if abs(chn.value - claimed) < 0.5e9 else "verdict.trade.china"
+        same = abs(chn.value - claimed) < b.SAME_BN
+        key = "verdict.trade.matches" if same else "verdict.trade.china"
         parts.append(tr(lang, key, where=chn.where, value=bn(chn.value), how=chn.how))
     if kaz is not None:
         parts.append(tr(lang, "verdict.trade.kaz", where=kaz.where, value=bn(kaz.value),
@@ -138,11 +148,18 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
     out.append(Verdict("trade_2023", str(c["claim"]), str(c["quote"]),
                        verdict=join_sentences(lang, parts),
                        sources=tuple(p.source_id for p in (chn, kaz) if p is not None),
+                       badges=b.trade_badges(chn.value if chn else None,
+                                             kaz.value if kaz else None, claimed, year, lang),
+                       found=bn(chn.value) if chn else "",
+                       found_label=tr(lang, "badge.found.china", year=str(year)),
                        **_card(lang, "trade", bn(claimed), value=bn(claimed), year=str(year))))
 
     c = claims.loc["growth_2023"]
     claimed = float(c["value"])
     prev = _primary(tables, year - 1, "CHN", "KAZ", lang)
+    computed: float | None = None
+    kaz_rate: float | None = None
+    kaz_flagged = False
     if chn is not None and prev is not None:
         computed = (chn.value / prev.value - 1) * 100
         same = round(computed) == round(claimed)
@@ -153,13 +170,16 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
     else:
         parts, srcs = [tr(lang, "verdict.growth.no_previous", year=str(year - 1))], ()
     if kaz is not None and (kprev := _primary(tables, year - 1, "KAZ", "CHN", lang)) is not None:
-        flagged = kprev.anomaly or kaz.anomaly
-        parts.append(tr(lang, "verdict.growth.kaz_flagged" if flagged else "verdict.growth.kaz",
-                        rate=pct((kaz.value / kprev.value - 1) * 100, lang), year=str(year - 1)))
+        kaz_flagged, kaz_rate = kprev.anomaly or kaz.anomaly, (kaz.value / kprev.value - 1) * 100
+        parts.append(tr(lang, "verdict.growth.kaz_flagged" if kaz_flagged else
+                        "verdict.growth.kaz", rate=pct(kaz_rate, lang), year=str(year - 1)))
         srcs += (kaz.source_id, kprev.source_id)
     change = pct(claimed, lang, digits=0)
     out.append(Verdict("growth_2023", str(c["claim"]), str(c["quote"]),
                        verdict=join_sentences(lang, parts), sources=tuple(dict.fromkeys(srcs)),
+                       badges=b.growth_badges(computed, claimed, kaz_rate, kaz_flagged, lang),
+                       found="" if computed is None else pct(computed, lang),
+                       found_label=tr(lang, "badge.found.china", year=str(year)),
                        **_card(lang, "growth", change, change=change)))
 
     c = claims.loc["world_2023"]
@@ -181,10 +201,15 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
                      tr(lang, "verdict.world.value_fell_one", value=pct_g(falls[0], lang)))
     srcs = tuple(r.source_id for r in (*check.volume, *check.value_falls))
     change = pct(float(c["value"]), lang)
+    badges, m = b.world_badges(float(c["value"]), check.volume,
+                             editorial_summary(tables).published, lang)
     out.append(Verdict("world_2023", str(c["claim"]), str(c["quote"]),
                        verdict=join_sentences(lang, parts) or tr(lang, "verdict.world.none"),
-                       sources=srcs, **_card(lang, "world", change, change=change,
-                                             year=str(check.year))))
+                       sources=srcs, badges=badges, found=pct(m.change_pct, lang) if m else "",
+                       found_label=tr(lang, "badge.found.world", date=dated(m.published, lang),
+                                      organisation=data_label(lang, "organisation",
+                                                              m.organisation)) if m else "",
+                       **_card(lang, "world", change, change=change, year=str(check.year))))
 
     c = claims.loc["doubling_goal"]
     base_year = int(c["year"])
@@ -196,7 +221,8 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
     if base is None or chn.empty:
         out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]),
                            verdict=tr(lang, "verdict.doubling.no_base", year=str(base_year)),
-                           sources=(), **card))
+                           sources=(), badges=b.doubling_badges(False, None, None, 0, lang),
+                           **card))
         return out
     latest_row = chn.iloc[-1]
     target = base * multiple
@@ -206,16 +232,20 @@ def claim_verdicts(tables: dict[str, pd.DataFrame], lang: str = "en") -> list[Ve
                  target=bn(target), latest=bn(latest), latest_year=str(latest_year),
                  base_year=str(base_year), progress=fmt_share(m.progress, lang=lang),
                  level=fmt_share(m.level, lang=lang))
+    deadline, pace, needed = default_deadline(base_year), None, None
     if latest_year > base_year and latest < target:
-        deadline = default_deadline(base_year)
+        pace = cagr(base, base_year, latest, latest_year) * 100
+        needed = required_growth(base, base_year, target, deadline) * 100
         verdict = join_sentences(lang, [verdict, tr(
             lang, "verdict.doubling.pace", base_year=str(base_year), year=str(latest_year),
-            pace=pct(cagr(base, base_year, latest, latest_year) * 100, lang, sign=False),
-            deadline=str(deadline),
-            needed=pct(required_growth(base, base_year, target, deadline) * 100, lang,
-                       sign=False))])
+            pace=pct(pace, lang, sign=False), deadline=str(deadline),
+            needed=pct(needed, lang, sign=False))])
     out.append(Verdict("doubling_goal", str(c["claim"]), str(c["quote"]), verdict=verdict,
-                       sources=(str(latest_row["source_id"]),), **card))
+                       sources=(str(latest_row["source_id"]),),
+                       badges=b.doubling_badges(latest >= target, pace, needed, deadline, lang),
+                       found=fmt_number(latest / base, 2, lang=lang) + "×",
+                       found_label=tr(lang, "badge.found.doubling", year=str(latest_year)),
+                       **card))
     return out
 
 
@@ -226,5 +256,5 @@ def claim_quote(tables: dict[str, pd.DataFrame], metric: str) -> str | None:
     return str(hit.iloc[0]) if not hit.empty else None
 
 
-__all__ = ["EditorialSummary", "PrimaryFigure", "Verdict", "WorldCheck", "WorldReading",
-           "claim_quote", "claim_verdicts", "editorial_summary", "world_check"]
+__all__ = ["Badge", "EditorialSummary", "PrimaryFigure", "Verdict", "VerdictKind", "WorldCheck",
+           "WorldReading", "claim_quote", "claim_verdicts", "editorial_summary", "world_check"]

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import display
+from dashboard.core.badges import short_sources as display_sources
 from dashboard.core.logistics import has_logistics, logistics_verdict
 from dashboard.core.verdicts import claim_verdicts, editorial_summary
 from dashboard.text.formatting import capitalise, fmt_year
@@ -43,10 +44,34 @@ def translation(claim_id: str) -> None:
         st.caption(text)
 
 
-def headline(name: str, figure: str, context: str) -> None:
-    """The claim's figure big and alone (it fits a phone), what it is in words under it."""
-    st.metric(capitalise(name), figure)
-    st.caption(md_escape(context))
+def answer(name: str, badges, editorial: str, found: str, found_label: str,
+           context: str) -> None:
+    """What a reader sees first: the claim's name, its verdict in words and a symbol (never
+    colour alone), then the editorial's figure beside the data's."""
+    st.caption(capitalise(name))
+    st.markdown("\n\n".join(("#### " if i == 0 else "**") + md_escape(b.label)
+                             + ("" if i == 0 else "**") for i, b in enumerate(badges)))
+    said, data = st.columns(2)
+    if not editorial:  # a claim without a figure: the data's figure alone, where a reader looks
+        data = said
+    else:
+        said.metric(T("overview.editorial_figure"), editorial)
+    if found:
+        data.metric(md_escape(found_label), found)
+    if context:
+        st.caption(md_escape(context))
+
+
+def sources(ids) -> None:
+    """One short line of sources; the full list one click away."""
+    names, more = display_sources(ids, t["sources"])
+    if not names:
+        return
+    line = T("common.item_separator").join(names)
+    st.caption(T("overview.sources_short", names=T("overview.sources_more", names=line,
+                                                     count=str(more)) if more else line))
+    with st.expander(T("overview.sources_all", count=str(len(dict.fromkeys(ids))))):
+        ui.source_caption(ids, t, lang)
 
 
 verdicts = ui.shared(claim_verdicts, lang=lang)
@@ -54,23 +79,26 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
     cols = st.columns(2, gap="medium")
     for col, v in zip(cols, row, strict=False):
         with col, st.container(border=True):
-            headline(claim_name(v.claim_id, v.claim), v.figure, v.context)
+            answer(claim_name(v.claim_id, v.claim), v.badges, v.figure, v.found,
+                   v.found_label, v.context)
             st.markdown(f"> *“{v.quote}”*  \n> {attribution}")
             translation(v.claim_id)
             st.write(v.verdict)
-            ui.source_caption(v.sources, t, lang)
+            sources(v.sources)
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
     hub = ui.shared(logistics_verdict, lang=lang)
     with st.columns(2, gap="medium")[0], st.container(border=True):
-        headline(claim_name("logistics_hub", hub.claim), hub.figure, hub.context)
+        answer(claim_name("logistics_hub", hub.claim), hub.badges, "", hub.figure,
+               hub.context, "")
         st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))
         translation("logistics_hub")
-        st.write(md_escape(hub.verdict))
+        with st.expander(T("overview.logistics.details")):
+            st.write(md_escape(hub.verdict))
         if hub.cannot_say:
-            st.markdown("**" + T("overview.logistics.cannot_say") + "**")
-            st.markdown("\n".join("- " + md_escape(c) for c in hub.cannot_say))
-        ui.source_caption(hub.sources, t, lang)
+            with st.expander(T("overview.logistics.cannot_say")):
+                st.markdown("\n".join("- " + md_escape(c) for c in hub.cannot_say))
+        sources(hub.sources)
         st.page_link("views/corridor.py", label=T("overview.link.corridor"),
                      icon=":material/train:")
 

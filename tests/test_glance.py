@@ -1,0 +1,80 @@
+"""Clear at a glance (issue 23): verdict kinds computed in core, charts that read right."""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from dashboard.core import badges as b
+from dashboard.core.badges import SYMBOLS, VerdictKind
+from dashboard.core.logistics import has_logistics, logistics_verdict
+from dashboard.core.verdicts import claim_verdicts
+
+LANGS = ("en", "zh", "ru", "kk")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_claim_has_a_typed_verdict_with_words_and_a_symbol(tables, lang):
+    kinds = {v.claim_id: v.kind for v in claim_verdicts(tables, lang)}
+    assert kinds == {"trade_2023": VerdictKind.MATCHES, "growth_2023": VerdictKind.MATCHES,
+                     "world_2023": VerdictKind.MATCHES_LATER,
+                     "doubling_goal": VerdictKind.NO_DEADLINE}
+    for v in claim_verdicts(tables, lang):
+        for badge in v.badges:
+            assert badge.label.startswith(SYMBOLS[badge.kind] + " ")
+            assert len(badge.text) > 3 and "{" not in badge.text  # words, placeholders filled
+        assert v.figure and v.found and v.found_label  # the editorial's beside the data's
+
+
+def test_kazakhstan_differs_is_a_second_finding_with_its_gap(tables):
+    trade = claim_verdicts(tables)[0]
+    assert [x.kind for x in trade.badges] == [VerdictKind.MATCHES, VerdictKind.DIFFERS]
+    assert trade.badges[1].text == "Kazakhstan's figures are 20% lower: $24.0 bn"
+    growth = claim_verdicts(tables)[1]
+    assert growth.badges[1].kind is VerdictKind.FLAGGED
+
+
+def test_trade_badges_decide_from_numbers():
+    assert b.trade_badges(None, None, 41e9, 2023)[0].kind is VerdictKind.NO_DATA
+    assert b.trade_badges(38e9, None, 41e9, 2023)[0].kind is VerdictKind.DIFFERS
+    assert b.trade_badges(38e9, None, 41e9, 2023)[0].text == "China's figures differ by −7%"
+    same = b.trade_badges(41.2e9, 40e9, 41e9, 2023)  # Kazakhstan within 5 %: no second badge
+    assert [x.kind for x in same] == [VerdictKind.MATCHES]
+
+
+def test_world_badges_tell_a_later_figure_from_an_earlier_one():
+    r = SimpleNamespace
+    volume = (r(change_pct=-1.2, published="2024-04"), r(change_pct=-1.1, published="2024-10"))
+    badges, m = b.world_badges(-1.1, volume, "2024-07-03")
+    assert badges[0].kind is VerdictKind.MATCHES_LATER and m.published == "2024-10"
+    badges, m = b.world_badges(-1.2, volume, "2024-07-03")
+    assert badges[0].kind is VerdictKind.MATCHES and m.published == "2024-04"
+    assert b.world_badges(-3.0, volume, "2024-07-03")[0][0].kind is VerdictKind.DIFFERS
+    assert b.world_badges(-3.0, (), "2024-07-03")[0][0].kind is VerdictKind.NO_DATA
+
+
+def test_doubling_badges():
+    kinds = [x.kind for x in b.doubling_badges(False, 8.9, 10.4, 2030)]
+    assert kinds == [VerdictKind.NO_DEADLINE, VerdictKind.BEHIND]
+    assert b.doubling_badges(False, 12.0, 10.4, 2030)[1].kind is VerdictKind.ON_PACE
+    assert b.doubling_badges(True, None, None, 2030)[1].text == "Reached already"
+
+
+def test_logistics_card_has_the_same_shape(tables):
+    if not has_logistics(tables):
+        pytest.skip("the fixture package has no logistics tables")
+    for lang in LANGS:
+        hub = logistics_verdict(tables, lang)
+        assert hub.badges and hub.kind in (VerdictKind.PARTLY, VerdictKind.ON_PACE)
+        assert (hub.kind is VerdictKind.PARTLY) == bool(hub.cannot_say)
+
+
+def test_sources_collapse_to_short_names():
+    assert b.short_publisher("WTO (reported by TASS)") == "WTO"
+    assert b.short_publisher("United Nations Statistics Division, UN Comtrade Database "
+                             "(Comtrade Plus API)") == "UN Comtrade Database"
+    src = pd.DataFrame({"source_id": ["A", "B", "C", "D", "E"],
+                        "publisher": ["WTO (reported by X)", "WTO (reported by Y)", "UNCTAD",
+                                      "Report.az (citing Z)", "Caspian News"]})
+    assert b.short_sources(["A", "B", "C"], src) == (("WTO", "UNCTAD"), 0)
+    assert b.short_sources(["A", "C", "D", "E", "Q"], src, most=2) == (("WTO", "UNCTAD"), 2)

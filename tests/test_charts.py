@@ -74,7 +74,7 @@ def test_mirror_chart(tables):
     fig = catalog.build("mirror", tables).figure
     chn = _trace(fig, "Reported by China's customs (GACC)")
     kaz = _trace(fig, "Reported by Kazakhstan's statistics")
-    assert list(chn.x) == ["2015", "2016", "2017"]
+    assert list(chn.x) == [2015, 2016, 2017]  # a numeric year axis (issue 23)
     assert list(kaz.y)[-1] == pytest.approx(24)
     gap = _trace(fig, "Gap")
     assert list(gap.text) == ["CHN +25%", "CHN +25%", "CHN +25%"]

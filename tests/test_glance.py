@@ -78,3 +78,42 @@ def test_sources_collapse_to_short_names():
                                       "Report.az (citing Z)", "Caspian News"]})
     assert b.short_sources(["A", "B", "C"], src) == (("WTO", "UNCTAD"), 0)
     assert b.short_sources(["A", "C", "D", "E", "Q"], src, most=2) == (("WTO", "UNCTAD"), 2)
+
+
+def _named(fig, name):
+    return [t for t in fig.data if t.name == name]
+
+
+def test_world_fall_labels_sit_clear_of_the_zero_line(tables):
+    from dashboard import charts
+
+    fig = charts.build("world-comparison", tables).figure
+    labels = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    assert labels and all(x > 0 for t in labels for x in t.x)
+
+
+def test_world_csv_labels_carry_no_html(tables):
+    from dashboard import charts
+
+    data = charts.build("world-comparison", tables).data
+    assert not data["label"].str.contains("<").any()
+    assert data["label"].str.contains(": ").any()  # the two label lines, joined
+
+
+@pytest.mark.parametrize("name", ["mirror", "flows", "yoy-growth", "growth"])
+def test_year_axes_are_numeric(tables, name):
+    from dashboard import charts
+
+    fig = charts.build(name, tables).figure
+    assert fig.layout.xaxis.type != "category"
+    for t in fig.data:
+        assert all(not isinstance(x, str) for x in (t.x or ()))
+
+
+def test_growth_axis_is_the_data_years_not_the_target_deadlines(tables):
+    from dashboard import charts
+
+    spec = charts.build("growth", tables)
+    years = spec.series["year"].astype(int)
+    assert list(spec.figure.layout.xaxis.range) == [years.min() - 0.5, years.max() + 0.5]
+    assert all(years.min() <= t.deadline_year <= years.max() for t in spec.plotted_targets)

@@ -27,6 +27,7 @@ from dashboard.charts.kit import (
     trade_axes,
     who,
 )
+from dashboard.charts.marks import basis, reading_marks
 from dashboard.core.analysis import (
     CagrSummary,
     TargetStatus,
@@ -35,10 +36,9 @@ from dashboard.core.analysis import (
     yoy_growth,
 )
 from dashboard.core.flags import Flag, reasons, series_flags, span
-from dashboard.core.official import readings
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_year_range
-from dashboard.text.i18n import data_label, tr
+from dashboard.text.i18n import tr
 from dashboard.text.wording import pct
 
 STATUS_STYLE = {  # status: (colour, marker, legend name)
@@ -46,7 +46,6 @@ STATUS_STYLE = {  # status: (colour, marker, legend name)
     "missed": (theme.MISSED, "x", "legend.target.missed"),
     "unknown": (theme.UNKNOWN, "diamond-open", "legend.target.unknown"),
 }
-TARGET_HORIZON = 7  # targets due up to this many years after the last figure are drawn
 
 
 @dataclass(frozen=True)
@@ -56,67 +55,6 @@ class GrowthChart(Chart):
     plotted_targets: tuple[TargetStatus, ...]  # those drawn (deadline within the range)
     cagr: CagrSummary | None  # over the plotted years; None where either end is a gap
     cagr_flags: tuple[Flag, ...] = ()  # flagged readings the CAGR rests on or crosses
-
-
-@dataclass(frozen=True)
-class ReadingMarks:
-    """Readings drawn beside the series, each kind in its own trace."""
-
-    name: str
-    symbol: str
-    colour: str
-    years: list[int]
-    values: list[float]  # US dollars
-    labels: list[str]
-    source_ids: list[str]
-    interval: tuple[list[float], list[float]] | None = None  # derived: what the rounding allows
-
-
-def _reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:
-    """Other full-year readings, lower bounds and side-not-stated figures, never in the line."""
-    r = readings(tables, o.reporter, o.partner)
-    lang = o.lang
-    labels = dict(zip(tables["sources"]["source_id"], tables["sources"]["publisher"],
-                      strict=True))
-    kinds = (
-        ("legend.other_reading", "line-ew-open", theme.NEUTRAL,
-         [x for x in r.others if x.full_year and x.value_usd is not None and not x.derived]),
-        ("legend.derived_reading", "diamond-tall-open", theme.UNKNOWN,
-         [x for x in r.others if x.full_year and x.value_usd is not None and x.derived]),
-        ("legend.lower_bound", "triangle-up-open", theme.NEUTRAL,
-         [x for x in r.others if x.full_year and x.is_bound]),
-        ("legend.side_not_stated", "x-thin-open", theme.UNKNOWN,
-         [x for x in r.side_not_stated if x.full_year]),
-    )
-    out = []
-    for key, symbol, colour, items in kinds:
-        items = [x for x in items if start <= x.year <= end]
-        if items:
-            derived = key == "legend.derived_reading"  # ours: never shown as the source's figure
-            lows = [x.value_low_usd or x.value_usd or 0.0 for x in items]
-            highs = [x.value_high_usd or x.value_usd or 0.0 for x in items]
-            out.append(ReadingMarks(
-                tr(lang, key), symbol, colour, [x.year for x in items],
-                [x.value_usd if x.value_usd is not None else x.lower_bound_usd for x in items],
-                [tr(lang, "hover.reading_derived" if derived else "hover.reading_bound"
-                    if x.is_bound else "hover.reading", id=x.source_id, low=fmt_bn(lo, lang=lang),
-                    publisher=labels.get(x.source_id, x.source_id), high=fmt_bn(hi, lang=lang),
-                    side=data_label(lang, "attribution", x.attribution))
-                 for x, lo, hi in zip(items, lows, highs, strict=True)],
-                [x.source_id for x in items], (lows, highs) if derived else None))
-    return out
-
-
-def _basis(row, lang: str = "en") -> str:
-    """How a primary figure came about, for the hover: database or report, derived or not."""
-    parts = [tr(lang, "hover.basis.database" if row.get("reading_type") == "database"
-                else "hover.basis.report")]
-    if pd.notna(row.get("derived")) and bool(row.get("derived")):
-        parts.append(tr(lang, "hover.basis.derived"))
-    if pd.notna(row.get("anomaly")) and bool(row.get("anomaly")):
-        parts.append(tr(lang, "hover.basis.anomaly"))
-    side = data_label(lang, "attribution", row.get("attribution", "stated"))
-    return "".join([*parts, tr(lang, "hover.basis.side", side=side)])
 
 
 def growth(tables: Tables, o: Options) -> GrowthChart:
@@ -131,15 +69,16 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     statuses = tuple(target_statuses(tables["targets"], tables["bilateral_trade"], o.reporter,
                                      o.partner, lang=lang)) \
         if (o.reporter, o.partner) == ("CHN", "KAZ") else ()
-    horizon = max(end, int(full["year"].max()) + TARGET_HORIZON)
+    # Only targets due within the plotted years: the axis is the data's years, and the target
+    # history (future deadlines, early hits) has its own chart.
     targets = tuple(t for t in statuses
-                    if t.deadline_year is not None and start <= t.deadline_year <= horizon)
+                    if t.deadline_year is not None and start <= t.deadline_year <= end)
     user = is_user_data(s["source_id"])
     name = who(o.reporter, lang)
     name = tr(lang, "who.user_suffix", who=name) if user else name
     colour = theme.USER_COLOUR if user else theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL)
-    marks = _reading_marks(tables, o, start, end)
-    s = s.assign(source_label=[f"{lab} · {_basis(row, lang)}" for lab, (_, row) in
+    marks = reading_marks(tables, o, start, end)
+    s = s.assign(source_label=[f"{lab} · {basis(row, lang)}" for lab, (_, row) in
                                zip(s["source_label"], s.iterrows(), strict=True)])
     title = tr(lang, "chart.growth.title", reporter=country(o.reporter, lang),
                partner=country(o.partner, lang), period=fmt_year_range(start, end, lang=lang))
@@ -181,7 +120,7 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
                 customdata=[f"<b>{tr(lang, 'hover.target', label=t.label)}</b><br>{t.detail}"
                             for t in ts], hovertemplate=HOVER_PLAIN))
     trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log, lang=lang)
-    fig.update_xaxes(tickformat="d")  # plotly spaces the years to the screen's width
+    fig.update_xaxes(tickformat="d", range=[start - 0.5, end + 0.5])  # the data's years
     alt = tr(lang, "alt.none") if s.empty else tr(
         lang, "alt.growth", who=name, first=fmt_bn(s["value_usd"].iloc[0], lang=lang),
         start=str(int(s["year"].iloc[0])), last=fmt_bn(s["value_usd"].iloc[-1], lang=lang),

@@ -63,6 +63,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
                          lang=lang)
     fig = theme.Draft()
     years = rows_["year"].astype(str).tolist()
+    xs = rows_["year"].astype(int).tolist()  # a numeric axis: a gap between years shows
     gaps = [gap_label(a, p, lang) for p in rows_["gap_pct"]]
     why = {}
     for side, code, other in (("a", a, b), ("b", b, a)):
@@ -74,7 +75,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         labels = [fmt_bn(v, lang=lang) for v in values]
         sources = source_labels(rows_[f"source_{side}"], tables["sources"]).tolist()
         fig.add_trace(dict(
-            type="bar", x=years, y=money(values, lang),
+            type="bar", x=xs, y=money(values, lang),
             name=tr(lang, "legend.reported_by", who=who(code, lang)),
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
                         pattern=dict(shape=[_pattern(rows_, side, i)
@@ -86,7 +87,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
     if len(rows_) <= GAP_LABELS_MAX:  # more years: the gap is in the hover and the table
         fig.add_trace(dict(
-            type="scatter", x=years, y=top, mode="text", name=tr(lang, "legend.gap"),
+            type="scatter", x=xs, y=top, mode="text", name=tr(lang, "legend.gap"),
             text=gaps, textposition="top center",
             textfont=dict(size=12, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
@@ -94,7 +95,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
                 lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(type="linear", tickformat="d")
     fig.update_yaxes(range=[0, max(top) * 1.15 if top else 1])
     alt = tr(lang, "alt.mirror_none") if rows_.empty else tr(
         lang, "alt.mirror", year=years[-1], a=who(a, lang), b=who(b, lang),

@@ -42,8 +42,8 @@ def flows(tables: Tables, o: Options) -> Chart:
         d = f[f["flow"] == flow]
         years = d["year"].astype(int).astype(str).tolist()
         labels = [fmt_bn(v, lang=lang) for v in d["value_usd"]]
-        fig.add_trace(dict(
-            type="bar", x=years, y=money(d["value_usd"], lang),
+        fig.add_trace(dict(  # a numeric year axis: a gap between years shows as a gap
+            type="bar", x=d["year"].astype(int).tolist(), y=money(d["value_usd"], lang),
             name=tr(lang, key, who=who(o.reporter, lang)),
             marker=dict(color=colour, pattern=dict(shape=pattern)),
             text=labels, textposition="outside", cliponaxis=False,
@@ -54,7 +54,7 @@ def flows(tables: Tables, o: Options) -> Chart:
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.usd_bn"), lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group")
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(type="linear", tickformat="d")
     alt = tr(lang, "alt.flows_none")
     if not f.empty:
         last = int(f["year"].max())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,6 +30,7 @@ SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "good
          ("commercial services", "services"), ("Commercial services", "services"),
          (" trade", ""), (" (value)", ", value"))
 WORLD_HEIGHT, WORLD_FRAME_PX, LABEL_LINE_PX = 640, 300, 21  # room for every label line
+LABEL_CLEARANCE = 0.012  # a fall's label starts this share of the range right of zero
 BASIS_STYLE = {  # basis: (colour, pattern, legend)
     "value": (theme.VALUE_COLOUR, "", "legend.value"),
     "volume": (theme.VOLUME_COLOUR, "/", "legend.volume"),
@@ -135,14 +137,16 @@ def world(tables: Tables, o: Options) -> WorldChart:
                                                     d["source_id"], strict=True)],
             hovertemplate=HOVER_PLAIN))
     falls = shown[shown["change_pct"] < 0]
-    if not falls.empty:  # falls are labelled right of zero: never over the row labels on a phone
+    lo, hi = min(0.0, float(w["change_pct"].min())), float(w["change_pct"].max())
+    if not falls.empty:  # falls are labelled right of zero (never over the row labels on a
+        # phone), clear of the zero line so "−1.1%" never reads as "⊢1.1%"
         fig.add_trace(dict(
-            type="scatter", mode="text", x=[0.0] * len(falls), y=falls["shown"].tolist(),
+            type="scatter", mode="text", x=[LABEL_CLEARANCE * (hi - lo)] * len(falls),
+            y=falls["shown"].tolist(),
             text=[pct(v, lang) for v in falls["change_pct"]], textposition="middle right",
             showlegend=False, hoverinfo="skip", textfont=dict(color=theme.HIGHLIGHT)))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.change_pct"), y_title=None, lang=lang)
-    lo, hi = min(0.0, float(w["change_pct"].min())), float(w["change_pct"].max())
     theme.percent_axis(fig, lang=lang, axis="x", zeroline=True, zerolinewidth=2,
                        range=[lo - 0.25 * (hi - lo), hi + 0.3 * (hi - lo)])
     fig.update_layout(barmode="overlay", margin=dict(l=20))
@@ -156,12 +160,21 @@ def world(tables: Tables, o: Options) -> WorldChart:
         editorial_note(check, "", lang) or ""]) or tr(lang, "alt.none")
 
     def rows() -> pd.DataFrame:
-        return w[["label", "basis", "change_pct", "organisation", "published", "editorial",
-                  "source_id"]].rename(columns={"change_pct": "change_pct_percent"})
+        out = w[["label", "basis", "change_pct", "organisation", "published", "editorial",
+                 "source_id"]].rename(columns={"change_pct": "change_pct_percent"})
+        return out.assign(label=out["label"].map(plain_label))  # a CSV carries no HTML tags
 
     return WorldChart("world-comparison", title, fig.figure(), rows,
                       f"world-trade-vs-china-kazakhstan-{year}", source, check, alt=alt,
                       lang=lang)
+
+
+def plain_label(label: str) -> str:
+    """'<b>World, per the editorial</b><br>no source named' -> 'World, per the editorial:
+    no source named': the on-chart label as plain text."""
+    first, _, rest = str(label).partition("<br>")
+    first, rest = (re.sub(r"<[^>]+>", "", x).strip() for x in (first, rest))
+    return f"{first}: {rest}" if rest else first
 
 
 def editorial_note(check: WorldCheck, editorial_published: str, lang: str = "en") -> str | None:

@@ -117,3 +117,21 @@ def test_growth_axis_is_the_data_years_not_the_target_deadlines(tables):
     years = spec.series["year"].astype(int)
     assert list(spec.figure.layout.xaxis.range) == [years.min() - 0.5, years.max() + 0.5]
     assert all(years.min() <= t.deadline_year <= years.max() for t in spec.plotted_targets)
+
+
+def test_method_dollars_are_not_latex():
+    from dashboard.text.plain import no_math
+
+    assert no_math("stored in full (43,866, not '$43.866 bn'). Charts show US$ bn.") == (
+        "stored in full (43,866, not '\\$43.866 bn'). Charts show US\\$ bn.")
+    assert no_math("already \\$5") == "already \\$5"
+
+
+def test_tables_show_empty_cells_empty_and_no_snake_case_headers(tables):
+    from dashboard.core import display
+
+    shown = display.blank_missing(display.shown_table(tables, "sources", "en"))
+    assert not shown.isna().any().any() or shown.select_dtypes("number").isna().any().any()
+    for lang in LANGS:
+        labels = display.column_labels(tables["targets"].columns, lang)
+        assert not [v for v in labels.values() if "_" in v], lang

@@ -41,6 +41,14 @@ def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.
     return shown_values(with_flags(name, tables[name], tables, lang), lang)
 
 
+def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
+    """Empty text cells shown empty (a table otherwise prints 'None'); numbers keep their type."""
+    text = [c for c in frame.columns
+            if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+    return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "")
+                           for c in text}) if text else frame
+
+
 def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The frame with its data values' display names in ``lang`` (English: as stored).
 

@@ -31,6 +31,11 @@ def bounded(text: object, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: max(limit - 1, 0)] + ELLIPSIS
 
 
+def no_math(markdown: str) -> str:
+    """Markdown from our catalogues with every '$' shown as a dollar sign, never as LaTeX."""
+    return re.sub(r"(?<!\\)\$", r"\\$", markdown)
+
+
 def md_escape(text: object) -> str:
     """For st.markdown/st.caption/st.error: shown as written, no link, emphasis or colour."""
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in one_line(text))

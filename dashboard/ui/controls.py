@@ -187,7 +187,7 @@ def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = N
     config = dict(config or {})
     for col, label in display.column_labels(frame.columns, lang).items():
         config[col] = {**config[col], "label": label} if col in config else label
-    shown = display.shown_values(frame, lang) if values else frame
+    shown = display.blank_missing(display.shown_values(frame, lang) if values else frame)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 

@@ -10,6 +10,7 @@ from dashboard.core import display
 from dashboard.data.loader import descriptor_text
 from dashboard.export import render as export
 from dashboard.text.formatting import fmt_year
+from dashboard.text.plain import no_math
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
@@ -77,10 +78,12 @@ st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "t
 # The method's example figure is one from the tables, never typed in.
 latest = float(t["bilateral_trade"]["value_usd"].max())
 st.subheader(T("sources.method_heading"))
-st.markdown(T("sources.method_md", full_example=T.number(latest, 0), short_example=T.bn(latest)))
+st.markdown(no_math(T("sources.method_md", full_example=T.number(latest, 0),
+                     short_example=T.bn(latest))))
 
 st.subheader(T("sources.cite_heading"))
 title = descriptor["title"] if lang == "en" else T("package.title")
-st.code(T("sources.cite_text", version=descriptor["version"], title=title), language=None)
+st.code(T("sources.cite_text", version=descriptor["version"], title=title), language=None,
+        wrap_lines=True)  # wraps on a phone: no scrolling region the keyboard cannot reach
 st.caption(T("sources.cite_caption"))
 ui.footer(lang)

@@ -135,3 +135,13 @@ def test_tables_show_empty_cells_empty_and_no_snake_case_headers(tables):
     for lang in LANGS:
         labels = display.column_labels(tables["targets"].columns, lang)
         assert not [v for v in labels.values() if "_" in v], lang
+
+
+def test_amount_defaults_to_a_standing_target(tables):
+    from dashboard.core.doubling import target_choices
+
+    targets = tables["targets"]
+    first = next(iter(target_choices(targets)))
+    row = targets[targets["target_value_usd"] == first].sort_values("announced").iloc[-1]
+    latest = int(str(targets["announced"].dropna().astype(str).max())[:4])
+    assert pd.isna(row["deadline_year"]) or row["deadline_year"] >= latest

@@ -238,9 +238,17 @@ def default_settings(history: pd.DataFrame, base_year: int = 2023) -> Settings:
 
 
 def target_choices(targets: pd.DataFrame, lang: str = "en") -> dict[float, str]:
-    """Announced absolute targets as choices: '$40 bn, by 2030 (heads of state, 2022-11)'."""
+    """Announced absolute targets as choices: '$40 bn, by 2030 (heads of state, 2022-11)'.
+
+    Standing targets come first, the latest announced first, so the default choice is never
+    an expired one ("$40 bn by 2015"): standing means no deadline, or one not before the
+    latest announcement's year."""
     out: dict[float, str] = {}
-    for r in targets.dropna(subset=["target_value_usd"]).itertuples():
+    t = targets.dropna(subset=["target_value_usd"])
+    now = pd.to_numeric(t["announced"].astype(str).str[:4], errors="coerce")
+    standing = t["deadline_year"].isna() | (t["deadline_year"] >= now.max())
+    t = t.assign(_standing=standing.astype(bool), _announced=t["announced"].astype(str))
+    for r in t.sort_values(["_standing", "_announced"], ascending=False).itertuples():
         when = (tr(lang, "doubling.when.none") if pd.isna(r.deadline_year) else
                 tr(lang, "doubling.when.by", year=str(int(r.deadline_year))))
         out.setdefault(float(r.target_value_usd), tr(

@@ -16,6 +16,7 @@ from dashboard.export import render as export
 from dashboard.text.i18n import tr
 from dashboard.text.names import fmt_published
 from dashboard.text.plain import md_escape
+from dashboard.text.publishers import publisher_name
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
@@ -27,7 +28,8 @@ st.markdown(tr(lang, "corridor.intro_md"))
 def sources(ids) -> None:
     """The sources behind a block, as plain text in the reader's language."""
     src = t["sources"].set_index("source_id")
-    items = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+    items = [tr(lang, "common.source_item", id=sid,
+                publisher=publisher_name(src.loc[sid, "publisher"], lang),
                 published=fmt_published(src.loc[sid, "published"], lang=lang))
              for sid in dict.fromkeys(ids) if sid in src.index]
     if items:

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import charts
+from dashboard.core import logistics_words as words
 from dashboard.core.corridor_tables import (
     clearance_table,
     disagreement_views,
@@ -59,8 +60,10 @@ for name in charts.LOGISTICS_CHARTS:
     spec = ui.build(name, options)
     ui.chart(spec, lang)
     st.caption(md_escape(spec.alt))
+    cav = t["logistics_caveats"]
+    ids = dict(zip(cav["statement"].astype(str), cav["caveat_id"], strict=True))
     for caveat in spec.series.caveats:
-        st.caption("⚠ " + md_escape(caveat))
+        st.caption("⚠ " + md_escape(words.caveat(ids.get(caveat, ""), caveat, lang)))
 
 st.subheader(tr(lang, "corridor.clearance.heading"))
 st.markdown(tr(lang, "corridor.clearance.intro"))

@@ -22,6 +22,7 @@ from dashboard.data.loader import COUNTRY_NAMES, source_labels
 from dashboard.text import formatting as f
 from dashboard.text import names
 from dashboard.text.i18n import tr
+from dashboard.text.publishers import publisher_name
 from dashboard.text.wording import pct
 from dashboard.text.wrapping import wrap_html
 
@@ -101,12 +102,12 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | No
                 lang: str = "en", width: int = theme.SOURCE_COLUMNS) -> str:
     """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart.
 
-    Publishers keep their own names (a source's name is not translated). The line starts
+    Publishers keep their own names unless the catalogue has one (``publishers``). The line starts
     where the plot does: charts with long category labels on the left pass a smaller width.
     """
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
-    pubs = list(dict.fromkeys(str(publisher.get(sid, sid)) for sid in ids))
+    pubs = list(dict.fromkeys(publisher_name(publisher.get(sid, sid), lang) for sid in ids))
     text = tr(lang, "source.line", lead=lead or tr(lang, "source.lead.sources"),
               publishers=tr(lang, "common.item_separator").join(pubs), ids=", ".join(ids))
     return _wrapped(text, width)

@@ -11,6 +11,7 @@ from dashboard.charts.kit import Options, Tables
 from dashboard.core.official import readings
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import data_label, tr
+from dashboard.text.publishers import publisher_name
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[Read
                 [x.value_usd if x.value_usd is not None else x.lower_bound_usd for x in items],
                 [tr(lang, "hover.reading_derived" if derived else "hover.reading_bound"
                     if x.is_bound else "hover.reading", id=x.source_id, low=fmt_bn(lo, lang=lang),
-                    publisher=labels.get(x.source_id, x.source_id), high=fmt_bn(hi, lang=lang),
+                    publisher=publisher_name(labels.get(x.source_id, x.source_id), lang),
+                    high=fmt_bn(hi, lang=lang),
                     side=data_label(lang, "attribution", x.attribution))
                  for x, lo, hi in zip(items, lows, highs, strict=True)],
                 [x.source_id for x in items], (lows, highs) if derived else None))

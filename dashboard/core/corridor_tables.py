@@ -52,14 +52,16 @@ def clearance_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
         before, after = rows[rows["phase"] == "before"], rows[rows["phase"] != "before"]
         out.append({
             _col(lang, "date"): date_label(f.date, lang),
-            _col(lang, "crossing"): f.place,
+            _col(lang, "crossing"): data_label(lang, "place", f.place),
             _col(lang, "mode"): data_label(lang, "mode", f.mode),
-            _col(lang, "measured"): _joined(lang, rows["what"]),
+            _col(lang, "measured"): _joined(lang, (data_label(lang, "what", x)
+                                                   for x in rows["what"])),
             _col(lang, "before"): _joined(lang, (_with_period(r, lang)
                                                  for _, r in before.iterrows())),
             _col(lang, "after"): _joined(lang, (_with_period(r, lang)
                                                 for _, r in after.iterrows())),
-            _col(lang, "whose"): _joined(lang, rows["whose_figure"]),
+            _col(lang, "whose"): _joined(lang, (data_label(lang, "whose", x)
+                                                for x in rows["whose_figure"])),
             _col(lang, "source"): ", ".join(f.sources)})
     return pd.DataFrame(out)
 
@@ -72,12 +74,12 @@ def queue_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
             out.append({
                 _col(lang, "date"): date_label(r["date"] if pd.notna(r["date"]) else f.date,
                                                lang),
-                _col(lang, "crossing"): f.place,
+                _col(lang, "crossing"): data_label(lang, "place", f.place),
                 _col(lang, "kind"): phase(str(r["phase"]), lang),
-                _col(lang, "measured"): str(r["what"]),
+                _col(lang, "measured"): data_label(lang, "what", r["what"]),
                 _col(lang, "figure"): _figure(r, lang),
                 _col(lang, "period"): period_name(r["period"], lang),
-                _col(lang, "whose"): str(r["whose_figure"]),
+                _col(lang, "whose"): data_label(lang, "whose", r["whose_figure"]),
                 _col(lang, "source"): str(r["source_id"])})
     return pd.DataFrame(out)
 
@@ -92,7 +94,7 @@ class PolicyStep:
 
 def policy_list(tables: dict[str, pd.DataFrame], lang: str) -> list[PolicyStep]:
     """Customs-facilitation steps announced, newest first (they carry no figures)."""
-    return [PolicyStep(date_label(f.date, lang), f.place,
+    return [PolicyStep(date_label(f.date, lang), data_label(lang, "place", f.place),
                        _joined(lang, (r.what for r in f.readings)), f.sources)
             for f in policy_steps(tables)]
 
@@ -122,7 +124,7 @@ def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
                                zip(r["value"], r["unit"], r["qualifier"], strict=True)],
         _col(lang, "change"): change,
         _col(lang, "scope"): r["scope"].astype(str).tolist(),
-        _col(lang, "whose"): r["whose_figure"].astype(str).tolist(),
+        _col(lang, "whose"): [data_label(lang, "whose", x) for x in r["whose_figure"]],
         _col(lang, "source"): r["source_id"].astype(str).tolist()})
 
 

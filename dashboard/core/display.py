@@ -23,7 +23,8 @@ VALUE_KINDS: Mapping[str, str] = {
     "flow": "flow", "product": "product", "period": "period", "measure": "measure",
     "organisation": "organisation", "economy": "economy", "basis": "basis",
     "attribution": "attribution", "reading_type": "reading_type", "direction": "direction",
-    "announced_by": "announced_by", "partner": "partner", "kind": "kind"}
+    "announced_by": "announced_by", "partner": "partner", "kind": "kind", "mode": "mode",
+    "unit": "unit", "place": "place", "what": "what", "whose_figure": "whose"}
 
 
 def has(key: str) -> bool:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import tr
+from dashboard.text.publishers import publisher_name
 from dashboard.text.wording import dated, pct, times
 
 
@@ -58,7 +59,7 @@ def editorial_summary(tables: dict[str, pd.DataFrame], lang: str = "en") -> Edit
     multiple = value("doubling_goal")
     if multiple is not None:
         parts.append(tr(lang, "overview.summary.multiple_md", times=times(multiple, lang)))
-    intro = tr(lang, "overview.summary_md", publisher=publisher,
+    intro = tr(lang, "overview.summary_md", publisher=publisher_name(publisher, lang),
                published=dated(published, lang),
                claims=tr(lang, "overview.summary.joiner").join(parts))
     return EditorialSummary(publisher, published, url, intro)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core import logistics_words as w
 from dashboard.core.badges import Badge, VerdictKind, logistics_badges
 from dashboard.core.border import (
     BorderFact,
@@ -24,13 +25,13 @@ from dashboard.core.border import (
 from dashboard.core.disagreements import Disagreement, disagreements
 from dashboard.core.measures import (
     MeasureSeries,
-    fmt_row,
     measure_series,
     other_way,
     scale_sentence,
 )
+from dashboard.text.corridor import date_label
 from dashboard.text.formatting import fmt_number
-from dashboard.text.i18n import tr
+from dashboard.text.i18n import join_items, join_sentences, tr
 
 __all__ = ["BorderFact", "BorderReading", "Disagreement", "LogisticsVerdict", "MeasureSeries",
            "chart_series", "clearance_facts", "disagreements", "fmt_amount", "fmt_change",
@@ -115,10 +116,18 @@ def _latest_same_period(others: pd.DataFrame) -> tuple[pd.Series, pd.Series] | N
 def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> LogisticsVerdict:
     """The hub claim checked: Middle Corridor growth and its peak-year jump, transit containers
     over the years with full-year figures, all China–Europe trains for scale, the border facts,
-    and what the sources cannot show. The card's headline is in ``lang``; the sentences are
-    in English for now."""
+    and what the sources cannot show, every sentence from the catalogue in ``lang``."""
     c = tables["editorial_claims"].set_index("claim_id").loc[HUB_CLAIM]
     parts, cannot, used = [], [], []
+
+    def say(key: str, **params) -> str:
+        return tr(lang, f"verdict.logistics.{key}", **params)
+
+    def name(ms: MeasureSeries) -> str:
+        return w.measure_name(ms.measure, ms.label, lang)
+
+    def fig(r) -> str:
+        return w.figure(r, lang)
 
     mc = measure_series(tables, MIDDLE_CORRIDOR)
     line = mc.line
@@ -127,86 +136,91 @@ def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> Logi
     # Every change is stated first year to latest year; the peak is named as the peak.
     card = _card(mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name"),
                  last["value"] / first["value"], y0, yl, lang)
-    text = (f"{mc.label} ({first['whose_figure']}): {fmt_row(first)} in {y0}, "
-            f"{fmt_row(last)} in {yl}, {last['value'] / first['value']:.1f} times as much")
     jump = []
     prev = line[line["year"] == yp - 1]
     if not prev.empty:
-        jump.append(f"{fmt_change((peak['value'] / prev['value'].iloc[0] - 1) * 100)} in {yp} "
-                    "alone")
+        jump.append(say("jump", year=str(yp), change=w.change(
+            (peak["value"] / prev["value"].iloc[0] - 1) * 100, lang)))
     part = mc.others[(mc.others["year"] == yp) & mc.others["part_year"]]
     rates = part["reported_change_pct"].dropna()
     if not rates.empty:
-        jump.append(f"growth reported for part of {yp}: {fmt_change(rates.min())} to "
-                    f"{fmt_change(rates.max())}")
+        jump.append(say("part_growth", year=str(yp), low=w.change(rates.min(), lang),
+                        high=w.change(rates.max(), lang)))
+    more = ""
     if yl > yp:
-        text += (f"; the peak was {fmt_row(peak)} in {yp}"
-                 + (f" ({'; '.join(jump)})" if jump else "")
-                 + f", and {yl} is {fmt_change((last['value'] / peak['value'] - 1) * 100)} "
-                 "on the peak")
+        more = say("peak", peak=fig(peak), year=str(yp),
+                   jump=w.bracket(w.clauses(lang, jump), lang) if jump else "",
+                   end=str(yl), change=w.change((last["value"] / peak["value"] - 1) * 100, lang))
     elif jump:
-        text += f"; {jump[0]}" + (f" ({jump[1]})" if len(jump) > 1 else "")
-    parts.append(text + ".")
+        more = w.clauses(lang, ["", jump[0] + (w.bracket(jump[1], lang) if len(jump) > 1
+                                                 else "")])
+    parts.append(say("corridor", measure=name(mc), whose=w.whose(first["whose_figure"], lang),
+                     first=fig(first), start=str(y0), last=fig(last), end=str(yl),
+                     times=fmt_number(last["value"] / first["value"], 1, lang=lang), more=more))
     used += [first["source_id"], peak["source_id"], last["source_id"]]
     used += list(part.loc[part["reported_change_pct"].notna(), "source_id"])
-    scale, scale_used = scale_sentence(tables, line)
+    scale, scale_used = scale_sentence(tables, line, lang)
     if scale:
         parts.append(scale)
         used += scale_used
     against, against_used = other_way(tables, VERDICT_MEASURES, (yp, yl) if yl > yp else None,
-                                      y0)
+                                      y0, lang)
     if against:
-        parts.append("Running the other way: " + "; ".join(against) + ".")
+        parts.append(say("other_way", items=w.clauses(lang, against)))
         used += against_used
 
     tc = measure_series(tables, TRANSIT_CONTAINERS)
     t0, t1 = tc.line.iloc[0], tc.line.iloc[-1]
-    text = (f"{tc.label}: {fmt_row(t0)} in {int(t0['year'])}, {fmt_row(t1)} in "
-            f"{int(t1['year'])} (latest full year)")
     pair = _latest_same_period(tc.others[tc.others["year"] > t1["year"]])
+    same = ""
     if pair is not None:
         a, b = pair
-        text += (f"; {b['period']} {int(a['year'])}→{int(b['year'])}: "
-                 f"{fmt_change((b['value'] / a['value'] - 1) * 100)}")
+        same = say("same_period", period=w.period_name(b["period"], lang),
+                   start=str(int(a["year"])), end=str(int(b["year"])),
+                   change=w.change((b["value"] / a["value"] - 1) * 100, lang))
         used += [a["source_id"], b["source_id"]]
-    parts.append(text + ".")
+    parts.append(say("containers", measure=name(tc), first=fig(t0), start=str(int(t0["year"])),
+                     last=fig(t1), end=str(int(t1["year"])), same=same))
     used += [t0["source_id"], t1["source_id"]]
     later = tc.others[(tc.others["year"] > t1["year"]) & tc.others["part_year"]]
     if not later.empty:
-        spans = later.sort_values("months").groupby("year")["period"].last()
-        cannot.append(f"{tc.label}: no full-year figure after {int(t1['year'])}; later years "
-                      "only as part-years (" + ", ".join(f"{p} {y}" for y, p in spans.items())
-                      + ").")
+        spans = later.sort_values("months").groupby("year").last()
+        cannot.append(say("no_full_year", measure=name(tc), year=str(int(t1["year"])),
+                          spans=join_items(lang, (w.period(r["period"], y, r["months"], lang)
+                                                  for y, r in spans.iterrows()))))
     units = tc.line["unit"].value_counts()
     for _, r in tc.line[tc.line["unit"] != units.index[0]].iterrows():
-        cannot.append(f"{tc.label}: the {int(r['year'])} figure is stated in {r['unit']}, "
-                      f"the others in {units.index[0]}.")
+        cannot.append(say("other_unit", measure=name(tc), year=str(int(r["year"])),
+                          unit=w.unit(r["unit"], lang), other=w.unit(units.index[0], lang)))
 
     ce = measure_series(tables, CHINA_EUROPE_TRAINS)
     e0, e1 = ce.line.iloc[0], ce.line.iloc[-1]
-    parts.append(f"{ce.label}, for scale: {fmt_row(e0)} in {int(e0['year'])}, "
-                 f"{fmt_row(e1)} in {int(e1['year'])}.")
+    parts.append(say("for_scale", measure=name(ce), first=fig(e0), start=str(int(e0["year"])),
+                     last=fig(e1), end=str(int(e1["year"]))))
     used += [e0["source_id"], e1["source_id"]]
 
     pairs = [f for f in clearance_facts(tables) if f.phase("before") and f.phase("after")]
     episodes = queue_episodes(tables)
     if pairs or episodes:
         years = sorted(str(f.date)[:4] for f in pairs)
-        parts.append(f"Customs clearance: {len(pairs)} before/after statements"
-                     + (f" ({years[0]}–{years[-1]})" if years else "") + f" and {len(episodes)} "
-                     "truck-queue episodes" + (f", the latest in {str(episodes[0].date)[:7]}"
-                                                if episodes else "") + "; no series.")
+        latest = str(episodes[0].date)[:7] if episodes else ""
+        parts.append(say(
+            "customs", pairs=str(len(pairs)), episodes=str(len(episodes)),
+            years=say("customs_years", start=years[0], end=years[-1]) if years else "",
+            latest=say("customs_latest", date=latest if lang == "en" else date_label(latest, lang))
+            if episodes else ""))
         used += [s for f in pairs + episodes for s in f.sources]
 
     cav = tables["logistics_caveats"]
     mine = cav[cav["claim_id"].isin([HUB_CLAIM, CUSTOMS_CLAIM])
                & (cav["measure"].isna() | cav["measure"].isin(VERDICT_MEASURES))]
-    cannot = list(mine["statement"].astype(str)) + cannot
+    cannot = [w.caveat(r.caveat_id, r.statement, lang) for r in mine.itertuples()] + cannot
     used += list(mine["based_on"].dropna())
     name = mc.label if lang == "en" else tr(lang, "chart.middle_corridor.name")
     badges = logistics_badges(name, card["figure"], y0, len(cannot), lang)
-    return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]), verdict=" ".join(parts),
-                            cannot_say=tuple(cannot), badges=badges,
+    return LogisticsVerdict(HUB_CLAIM, str(c["claim"]), str(c["quote"]),
+                            verdict=join_sentences(lang, parts), cannot_say=tuple(cannot),
+                            badges=badges,
                             sources=tuple(dict.fromkeys(map(str, used))), **card)
 
 

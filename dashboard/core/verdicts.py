@@ -19,6 +19,7 @@ from dashboard.core.projection_settings import default_deadline
 from dashboard.data.loader import series, value_for
 from dashboard.text.formatting import fmt_bn, fmt_multiple, fmt_number, fmt_share
 from dashboard.text.i18n import data_label, join_sentences, tr
+from dashboard.text.publishers import publisher_name
 from dashboard.text.wording import dated, pct, pct_g, times
 
 
@@ -113,7 +114,7 @@ def _primary(tables: dict[str, pd.DataFrame], year: int, reporter: str,
     publisher = str(sources.loc[sid, "publisher"]) if sid in sources.index else sid
     database = "reading_type" in row and row["reading_type"] == "database"
     where = tr(lang, "verdict.where.database" if database else "verdict.where.report",
-               publisher=publisher)
+               publisher=publisher_name(publisher, lang))
     derived = "derived" in row and bool(row["derived"]) is True
     anomaly = "anomaly" in row and bool(row["anomaly"]) is True
     return PrimaryFigure(float(row["value_usd"]), sid, where,

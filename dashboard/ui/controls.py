@@ -22,6 +22,7 @@ from dashboard.export import archive, embed
 from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
 from dashboard.text.plain import bounded, md_escape
+from dashboard.text.publishers import publisher_name
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
@@ -170,7 +171,8 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
 def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) -> None:
     """Plain-text list of the sources behind a block (never Markdown from data)."""
     src = t["sources"].set_index("source_id")
-    parts = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+    parts = [tr(lang, "common.source_item", id=sid,
+                publisher=publisher_name(src.loc[sid, "publisher"], lang),
                 published=dated(src.loc[sid, "published"], lang))
              for sid in dict.fromkeys(ids) if sid in src.index]
     if parts:

@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import charts
+from dashboard.core import logistics_words as words
 from dashboard.core.corridor_tables import (
     clearance_table,
     disagreement_views,
@@ -16,6 +17,7 @@ from dashboard.export import render as export
 from dashboard.text.i18n import tr
 from dashboard.text.names import fmt_published
 from dashboard.text.plain import md_escape
+from dashboard.text.publishers import publisher_name
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
@@ -27,7 +29,8 @@ st.markdown(tr(lang, "corridor.intro_md"))
 def sources(ids) -> None:
     """The sources behind a block, as plain text in the reader's language."""
     src = t["sources"].set_index("source_id")
-    items = [tr(lang, "common.source_item", id=sid, publisher=src.loc[sid, "publisher"],
+    items = [tr(lang, "common.source_item", id=sid,
+                publisher=publisher_name(src.loc[sid, "publisher"], lang),
                 published=fmt_published(src.loc[sid, "published"], lang=lang))
              for sid in dict.fromkeys(ids) if sid in src.index]
     if items:
@@ -57,8 +60,10 @@ for name in charts.LOGISTICS_CHARTS:
     spec = ui.build(name, options)
     ui.chart(spec, lang)
     st.caption(md_escape(spec.alt))
+    cav = t["logistics_caveats"]
+    ids = dict(zip(cav["statement"].astype(str), cav["caveat_id"], strict=True))
     for caveat in spec.series.caveats:
-        st.caption("⚠ " + md_escape(caveat))
+        st.caption("⚠ " + md_escape(words.caveat(ids.get(caveat, ""), caveat, lang)))
 
 st.subheader(tr(lang, "corridor.clearance.heading"))
 st.markdown(tr(lang, "corridor.clearance.intro"))

@@ -1,0 +1,91 @@
+"""Finding English on a page in another language (a plain module: tests import it).
+
+``visible_strings`` collects everything an AppTest page shows in words, tables included
+(their column labels and their text cells); ``english_words`` lists the Latin-letter words
+left once the allow-list, codes, file names, source ids and links are taken out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+from google.protobuf.message import Message
+
+# Codes, formats and names that are written in Latin letters in every language.
+CODES = {"UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
+         "HTML", "CSV", "ZIP", "UTF", "BOM", "TOTAL", "MB", "px", "US", "GACC", "TITR", "TEU",
+         "English", "Windows"}  # the unknown-language notice; code pages (Windows-1251)
+CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
+FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html|json)\b")
+SOURCE_ID = re.compile(r"\b[A-Z]{1,2}\d+\b")     # S01, L42
+URL = re.compile(r"\S*(?:://|\?|www\.)\S*")
+SKIPPED = ("plotly_chart",)  # charts: their text is checked by the chart tests
+TEXT_FIELDS = {"label", "help", "body", "options", "placeholder", "content", "selected_content",
+               "captions", "delta", "text", "value"}
+
+
+def proto_strings(message: Message) -> list[str]:
+    out = []
+    for field, value in message.ListFields():
+        if isinstance(value, bytes | int | float):
+            continue
+        values = [value] if isinstance(value, str | Message) else list(value)
+        for v in values:
+            if isinstance(v, str) and field.name in TEXT_FIELDS:
+                out.append(v)
+            elif isinstance(v, Message):
+                out += proto_strings(v)
+    return out
+
+
+def table_strings(node) -> list[str]:
+    """A table's on-screen column labels and its text cells."""
+    out = []
+    config = json.loads(node.proto.columns or "{}") if getattr(node.proto, "columns", "") else {}
+    labels = {k: (v.get("label") if isinstance(v, dict) else v) for k, v in config.items()}
+    frame: pd.DataFrame = node.value
+    for col in frame.columns:
+        out.append(str(labels.get(str(col)) or col))
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            out += [str(x) for x in frame[col].dropna()]
+    return out
+
+
+def visible_strings(at, skip_expanders: set[str] = frozenset()) -> list[str]:
+    """Every string the page shows; expanders labelled in ``skip_expanders`` are left out."""
+    out = []
+
+    def walk(node):
+        kind = getattr(node, "type", None)
+        if kind in SKIPPED:
+            return
+        if kind == "expander" and getattr(node, "label", "") in skip_expanders:
+            return
+        proto = getattr(node, "proto", None)
+        if kind == "code" and getattr(proto, "language", "") == "html":
+            return  # the embed snippet: markup, not prose
+        if kind in ("arrow_data_frame", "dataframe"):
+            out.extend(table_strings(node))
+            return
+        if isinstance(proto, Message) and kind not in ("download_button",):
+            out.extend(proto_strings(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return [s for s in out if isinstance(s, str) and s.strip()]
+
+
+def english_words(texts, allowed_phrases) -> list[str]:
+    """Latin-letter words left once allowed phrases, codes, files, ids and links are removed."""
+    phrases = sorted({p for p in allowed_phrases if p}, key=len, reverse=True)
+    found = []
+    for text in texts:
+        for phrase in phrases:
+            if phrase in text:
+                text = text.replace(phrase, " ")
+        text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
+        found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in CODES]
+    return found

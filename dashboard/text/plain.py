@@ -31,6 +31,18 @@ def bounded(text: object, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: max(limit - 1, 0)] + ELLIPSIS
 
 
+def quoted(text: object, limit: int = 60) -> str:
+    """A user's value repeated in a message: ``bounded`` and in quotes, so an empty or
+    invisible-only value still shows as ``''`` and the reader sees where it starts and ends."""
+    return f"'{bounded(text, limit)}'"
+
+
+def plural(count: int, one: str, other: str | None = None) -> str:
+    """'1 data row', '2 data rows', '1,000 data rows': English count + noun for messages that
+    are not in the catalogues (the importer's and the loader's)."""
+    return f"{count:,} {one if count == 1 else (other or one + 's')}"
+
+
 def md_escape(text: object) -> str:
     """For st.markdown/st.caption/st.error: shown as written, no link, emphasis or colour."""
     return "".join("\\" + c if c in MARKDOWN_SPECIAL else c for c in one_line(text))

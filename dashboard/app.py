@@ -47,6 +47,7 @@ try:  # the one place the app catches errors meant for a person (dashboard/error
     if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
         st.stop()
     pages = navigation()
+    ui.upload_marker(lang)  # an upload lost with its server process is said, not hidden
     ui.language_selector(lang)
     pages.run()
 except UserError as exc:

@@ -37,6 +37,7 @@ from dashboard.ui.language import (  # noqa: F401  (the pages reach the session'
 from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's tables through ui)
     PREFER_KEY,
     UPLOAD_KEY,
+    UPLOAD_PARAM,
     build,
     bundled_shared,
     bundled_table,
@@ -44,6 +45,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     shared,
     table_rows,
     tables,
+    upload_marker,
 )
 
 USER_ERROR_LIMIT = 400  # characters of an error message shown
@@ -119,7 +121,10 @@ def embed_view(lang: str) -> bool:
         return False
     t = tables()
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    spec = charts.build(name, t, embed.options(t, params, lang))
+    options, ignored = embed.options(t, params, lang)
+    for text in ignored:  # a setting the link gave but the chart cannot use: say so
+        notice(text)
+    spec = charts.build(name, t, options)
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)

@@ -150,5 +150,6 @@ if current is not None:
     st.session_state[ui.PREFER_KEY] = choice
     if st.button(T("import.remove"), key="upload-remove"):
         del st.session_state[ui.UPLOAD_KEY]
+        st.query_params.pop(ui.UPLOAD_PARAM, None)  # removed on purpose: not "lost"
         st.rerun()
 ui.footer(lang)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from dashboard.errors import UserError
 from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct
 from dashboard.text.i18n import tr
-from dashboard.text.plain import bounded
+from dashboard.text.plain import visible
 
 PRESET_KEYS = ("pace_base", "pace_latest", "cagr10")
 
@@ -137,8 +137,8 @@ MAX_UNKNOWN_LISTED = 5
 
 
 def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
-    """A user's value, bounded, for repeating it back in a notice."""
-    return bounded(raw, limit)
+    """A user's value, bounded, hidden characters spelled out, for repeating it in a notice."""
+    return visible(raw, limit)
 
 
 def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],

@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard.data.descriptor import SchemaProblem
 from dashboard.errors import DataError
-from dashboard.text.plain import bounded
+from dashboard.text.plain import bounded, quoted
 
 MAX_FILE_BYTES = 20_000_000  # 20 MB per package file: 400 times the largest bundled one
 SHOWN_LIMIT = 60             # characters of a cell repeated in a message
@@ -36,15 +36,15 @@ _LENGTH_CHECKS = (("minLength", lambda n, b: n < b, "at least"),
 
 def resource_file(root: Path, raw: str, at: str) -> Path:
     """The resource's file, which must be inside the package folder (no way out of it)."""
-    shown = bounded(raw, 80)
+    shown = quoted(raw, 80)
     if not raw.strip() or "\x00" in raw:
-        raise SchemaProblem(f"{at}: path {shown!r} does not name a file")
+        raise SchemaProblem(f"{at}: path {shown} does not name a file")
     if _SCHEME.match(raw) or raw.startswith("//"):
-        raise SchemaProblem(f"{at}: path {shown!r} is a URL; the dashboard reads only files "
+        raise SchemaProblem(f"{at}: path {shown} is a URL; the dashboard reads only files "
                             "inside the data package folder")
     pure = PurePosixPath(raw)
     if pure.is_absolute() or "\\" in raw or ".." in pure.parts:
-        raise SchemaProblem(f"{at}: path {shown!r} leads outside the data package; give it "
+        raise SchemaProblem(f"{at}: path {shown} leads outside the data package; give it "
                             "relative to the folder of datapackage.json, without '..'")
     path = root / raw
     try:
@@ -52,7 +52,7 @@ def resource_file(root: Path, raw: str, at: str) -> Path:
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        raise SchemaProblem(f"{at}: path {shown!r} is a link to a file outside the data "
+        raise SchemaProblem(f"{at}: path {shown} is a link to a file outside the data "
                             "package")
     return path
 
@@ -127,7 +127,7 @@ def shown(value) -> str:
     if isinstance(value, bool):
         return repr(value)
     if isinstance(value, str):
-        return repr(bounded(value, SHOWN_LIMIT))
+        return quoted(value, SHOWN_LIMIT)
     x = float(value)
     return str(int(x)) if x.is_integer() and abs(x) < 1e16 else f"{x:g}"
 

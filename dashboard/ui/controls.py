@@ -21,7 +21,7 @@ from dashboard.data.loader import descriptor_text, trade_pairs
 from dashboard.export import archive, embed
 from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
-from dashboard.text.plain import bounded, md_escape
+from dashboard.text.plain import bounded, md_escape, visible
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
@@ -117,7 +117,7 @@ def embed_view(lang: str) -> bool:
     if name is None:
         return False
     if name not in charts.CHART_NAMES:
-        notice(tr(lang, "share.unknown_chart", name=bounded(name, NOTICE_VALUE_LIMIT)))
+        notice(tr(lang, "share.unknown_chart", name=visible(name, NOTICE_VALUE_LIMIT)))
         return False
     t = tables()
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})

@@ -20,7 +20,7 @@ from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
 from dashboard.export.embed import UPLOAD_PARAM
 from dashboard.text.i18n import tr
-from dashboard.text.plain import bounded
+from dashboard.text.plain import visible
 from dashboard.ui import janitor as memory
 from dashboard.ui.language import lang, notice
 
@@ -110,7 +110,7 @@ def upload_marker(lang: str) -> None:
             st.query_params[UPLOAD_PARAM] = source_id
     elif marked is not None:
         del st.query_params[UPLOAD_PARAM]
-        notice(tr(lang, "upload.lost", id=bounded(marked, 20)))
+        notice(tr(lang, "upload.lost", id=visible(marked, 20)))
 
 
 @st.cache_resource(show_spinner=False)

@@ -310,3 +310,17 @@ def test_hostile_counts():
               "upload limit and wording": 2}
     print(counts, sum(counts.values()))
     assert sum(counts.values()) >= 70
+
+
+def test_a_lost_upload_is_said_not_hidden(monkeypatch):
+    """A session whose link marks an upload it does not have (its worker restarted) is told."""
+    from conftest import APP
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["upload"] = "U-\u202e1234abcd"
+    at.run()
+    assert not at.exception and not at.error
+    shown = " ".join(t.value for t in at.text)
+    assert "no longer loaded" in shown and "\\u202e" in shown and "\u202e" not in shown

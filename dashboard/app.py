@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard import environment
 from dashboard.errors import UserError
 from dashboard.text.i18n import tr
 from dashboard.ui import controls as ui
@@ -42,9 +43,11 @@ def navigation():
 
 
 try:  # the one place the app catches errors meant for a person (dashboard/errors.py)
+    environment.check_all()  # every environment variable, one clear line for a bad one
     if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
         st.stop()
     pages = navigation()
+    ui.upload_marker(lang)  # an upload lost with its server process is said, not hidden
     ui.language_selector(lang)
     pages.run()
 except UserError as exc:

@@ -16,7 +16,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from dashboard import charts
+from dashboard import charts, environment
 from dashboard.charts.target import default_projection
 from dashboard.core import projection_settings as settings
 from dashboard.data.loader import load_package, series
@@ -24,6 +24,9 @@ from dashboard.errors import UserError
 from dashboard.export import render as export
 from dashboard.publish import bundle as publish
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
+from dashboard.text.plain import bounded, one_line, quoted
+
+MESSAGE_LIMIT = 600  # characters of one error line
 
 
 class CliError(UserError):
@@ -150,11 +153,7 @@ def run_export(args) -> int:
     if args.out is None:
         raise CliError("--out DIR is required (or use --list)")
     fmts = _formats(args.formats)
-    names = args.charts or list(charts.CHART_NAMES)
-    unknown = [n for n in names if n not in charts.CHART_NAMES]
-    if unknown:
-        raise CliError(f"unknown chart(s) {', '.join(unknown)}; "
-                       f"choose from {', '.join(charts.CHART_NAMES)} (see --list)")
+    names = _chart_names(args.charts)
     static = [f for f in fmts if f in export.STATIC_FORMATS]
     if static:
         ok, why = export.static_available(args.lang)
@@ -165,12 +164,7 @@ def run_export(args) -> int:
         names = list(charts.available(tables))
     options = _options(args, tables)
     out: Path = args.out
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CliError(f"cannot create --out {out}: {exc.strerror}") from None
-    if not os.access(out, os.W_OK):
-        raise CliError(f"cannot write to --out {out}: permission denied")
+    export.output_directory(out)
     specs = [charts.build(n, tables, options) for n in names]
     # Render everything first, write afterwards: an error leaves nothing half-done.
     files = [(out / export.filename(s, f), export.render(s, f)) for s in specs for f in fmts]
@@ -178,9 +172,24 @@ def run_export(args) -> int:
         try:
             export.write_atomic(path, data)
         except OSError as exc:
-            raise CliError(f"cannot write {path}: {exc.strerror}") from None
-        _say(f"wrote {path} ({len(data):,} bytes)")
+            raise CliError(f"cannot write {quoted(path, 200)}: {exc.strerror}") from None
+        _say(f"wrote {one_line(path)} ({len(data):,} bytes)")
     return 0
+
+
+def _chart_names(given: list[str] | None) -> list[str]:
+    """The requested charts, each once, in the order given; every chart when none is given."""
+    if given is None:
+        return list(charts.CHART_NAMES)
+    names = list(dict.fromkeys(n.strip() for n in given if n.strip()))
+    choose = f"choose from {', '.join(charts.CHART_NAMES)} (see --list)"
+    if not names:
+        raise CliError(f"--charts was given no chart name; {choose}")
+    unknown = [n for n in names if n not in charts.CHART_NAMES]
+    if unknown:
+        raise CliError(f"unknown chart(s) {', '.join(quoted(n, 40) for n in unknown[:5])}; "
+                       f"{choose}")
+    return names
 
 
 def _say(line: str) -> None:
@@ -207,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        environment.check_all()
         args = _parser().parse_args(_attach_negative_values(
             list(sys.argv[1:] if argv is None else argv)))
         if args.command == "export":
@@ -230,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _error(message: str) -> None:
     with contextlib.suppress(OSError):  # stderr closed too: the exit code still tells
-        print(f"error: {' '.join(message.split())}", file=sys.stderr, flush=True)
+        print(f"error: {bounded(message, MESSAGE_LIMIT)}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

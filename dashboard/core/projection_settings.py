@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from dashboard.errors import UserError
 from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct
 from dashboard.text.i18n import tr
-from dashboard.text.plain import bounded
+from dashboard.text.plain import visible
 
 PRESET_KEYS = ("pace_base", "pace_latest", "cagr10")
 
@@ -65,7 +65,7 @@ class SettingError(UserError, ValueError):
 def _finite(value: float, what: str, lang: str = "en") -> float:
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise SettingError(tr(lang, "setting.not_finite", what=tr(lang, f"setting.what.{what}")))
-    return float(value)
+    return float(value) + 0.0  # -0 is 0: never "−0.0 %" on a page or "-0.0pct" in a file name
 
 
 def _g(value: float, lang: str) -> str:
@@ -90,7 +90,7 @@ def check_growth(fraction: float, limits: Limits = LIMITS, lang: str = "en") -> 
     if not limits.growth_min <= g <= limits.growth_max:
         raise SettingError(tr(lang, "setting.growth", value=_g(g, lang),
                               min=_g(limits.growth_min, lang), max=_g(limits.growth_max, lang)))
-    return round(g, 4)
+    return round(g, 4) + 0.0  # -0.00001 rounds to -0
 
 
 def check_multiple(multiple: float, limits: Limits = LIMITS, lang: str = "en") -> float:
@@ -137,8 +137,8 @@ MAX_UNKNOWN_LISTED = 5
 
 
 def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
-    """A user's value, bounded, for repeating it back in a notice."""
-    return bounded(raw, limit)
+    """A user's value, bounded, hidden characters spelled out, for repeating it in a notice."""
+    return visible(raw, limit)
 
 
 def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
@@ -185,6 +185,9 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
                   tr(lang, "setting.fallback_multiple", times=times))
     if target is not None:
         s = replace(s, target_usd=target)
+        if get("multiple") is not None:  # both in one link: say which one is used
+            notices.append(tr(lang, "setting.target_wins", value=repr(shorten(get("multiple"))),
+                              target=repr(shorten(get("target")))))
     if s.target_usd is None:
         multiple = read("multiple", lambda v: check_multiple(v, limits, lang), f"{times}×")
         if multiple is not None:

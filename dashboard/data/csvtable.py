@@ -19,6 +19,10 @@ import pandas as pd
 
 from dashboard.data.descriptor import SchemaProblem
 from dashboard.errors import DataError
+from dashboard.text.plain import bounded, quoted
+
+MAX_FILE_BYTES = 20_000_000  # 20 MB per package file: 400 times the largest bundled one
+SHOWN_LIMIT = 60             # characters of a cell repeated in a message
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TRUE = {"true", "True", "TRUE", "1", "yes"}
@@ -32,15 +36,15 @@ _LENGTH_CHECKS = (("minLength", lambda n, b: n < b, "at least"),
 
 def resource_file(root: Path, raw: str, at: str) -> Path:
     """The resource's file, which must be inside the package folder (no way out of it)."""
-    shown = raw if len(raw) <= 80 else raw[:79] + "…"
+    shown = quoted(raw, 80)
     if not raw.strip() or "\x00" in raw:
-        raise SchemaProblem(f"{at}: path {shown!r} does not name a file")
+        raise SchemaProblem(f"{at}: path {shown} does not name a file")
     if _SCHEME.match(raw) or raw.startswith("//"):
-        raise SchemaProblem(f"{at}: path {shown!r} is a URL; the dashboard reads only files "
+        raise SchemaProblem(f"{at}: path {shown} is a URL; the dashboard reads only files "
                             "inside the data package folder")
     pure = PurePosixPath(raw)
     if pure.is_absolute() or "\\" in raw or ".." in pure.parts:
-        raise SchemaProblem(f"{at}: path {shown!r} leads outside the data package; give it "
+        raise SchemaProblem(f"{at}: path {shown} leads outside the data package; give it "
                             "relative to the folder of datapackage.json, without '..'")
     path = root / raw
     try:
@@ -48,13 +52,25 @@ def resource_file(root: Path, raw: str, at: str) -> Path:
     except (OSError, RuntimeError):  # a loop of links
         inside = False
     if not inside:
-        raise SchemaProblem(f"{at}: path {shown!r} is a link to a file outside the data "
+        raise SchemaProblem(f"{at}: path {shown} is a link to a file outside the data "
                             "package")
     return path
 
 
+def check_size(path: Path) -> None:
+    """Before anything is read: a package file over ``MAX_FILE_BYTES`` is refused at once."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise DataError(f"{path.name}: {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} "
+                        "bytes (20 MB) for one file of a data package")
+
+
 def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, rows and each row's line number; every row exactly as wide as the header."""
+    check_size(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -81,8 +97,9 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
             elif not any(cell.strip() for cell in row):
                 raise DataError(f"{path.name}, line {start}: blank row")
             elif len(row) != len(header):
+                columns = bounded(", ".join(header), 200)
                 raise DataError(f"{path.name}, line {start}: {len(row)} cells, expected "
-                                    f"{len(header)} (one per column: {', '.join(header)})")
+                                f"{len(header)} (one per column: {columns})")
             else:
                 rows.append(row)
                 lines.append(start)
@@ -100,15 +117,17 @@ def _check_header(header: list[str], path: Path) -> None:
         if not name.strip():
             raise DataError(f"{path.name}, line 1: column {i} has no name")
         if header.index(name) != i - 1:
-            raise DataError(f"{path.name}, line 1: column '{name}' appears twice")
+            raise DataError(f"{path.name}, line 1: column {shown(name)} appears twice")
 
 
 def shown(value) -> str:
     """A cell as a message shows it: numbers plainly (0, 0.5, 1e+308), text quoted."""
     if value is None or value is pd.NA:
         return "an empty cell"
-    if isinstance(value, bool | str):
+    if isinstance(value, bool):
         return repr(value)
+    if isinstance(value, str):
+        return quoted(value, SHOWN_LIMIT)
     x = float(value)
     return str(int(x)) if x.is_integer() and abs(x) < 1e16 else f"{x:g}"
 
@@ -135,11 +154,12 @@ def read_table(root: Path, resource: dict, need_rows: bool) -> tuple[pd.DataFram
     expected = [f["name"] for f in fields]
     missing = [c for c in expected if c not in header]
     if missing:
-        raise DataError(f"{path.name}: missing column(s) {', '.join(map(repr, missing))}; "
+        raise DataError(f"{path.name}: missing column(s) {', '.join(map(shown, missing))}; "
                         f"expected columns {', '.join(expected)}")
     extra = [c for c in header if c not in expected]
     if extra:
-        raise DataError(f"{path.name}: column(s) {', '.join(map(repr, extra))} not in the schema")
+        raise DataError(f"{path.name}: column(s) {', '.join(map(shown, extra[:10]))} not in "
+                        "the schema")
     if not rows and need_rows:
         raise DataError(f"{path.name}: no data rows, only the header; the dashboard needs the "
                         f"{name} table filled in")
@@ -155,7 +175,7 @@ def read_table(root: Path, resource: dict, need_rows: bool) -> tuple[pd.DataFram
         dup = table.duplicated(subset=pk, keep="first")
         if dup.any():
             i = int(dup.to_numpy().nonzero()[0][0])
-            key = ", ".join(f"{k}={table[k].iloc[i]}" for k in pk)
+            key = ", ".join(f"{k}={bounded(table[k].iloc[i], SHOWN_LIMIT)}" for k in pk)
             raise DataError(f"{where(path, lines[i])}: duplicate primary key ({key}); "
                             f"expected one row per {', '.join(pk)}")
     return table, lines
@@ -171,7 +191,7 @@ def convert(raw: pd.Series, field: dict, path: Path, lines: list[int]) -> pd.Ser
         if mask.any():
             i = int(mask.to_numpy().nonzero()[0][0])
             raise DataError(
-                f"{where(path, lines[i], name)}: expected {expected}, got {raw.iloc[i]!r}"
+                f"{where(path, lines[i], name)}: expected {expected}, got {shown(raw.iloc[i])}"
             )
 
     if ftype == "integer":

@@ -12,6 +12,7 @@ import math
 import re
 
 from dashboard.errors import DataError
+from dashboard.text.plain import bounded, quoted
 
 TYPES = ("string", "integer", "number", "boolean")  # the types the loader reads
 BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
@@ -25,6 +26,11 @@ class SchemaProblem(DataError):
 
     def __init__(self, message: str) -> None:
         super().__init__(f"{DESCRIPTOR}: {message}")
+
+
+def _q(value) -> str:
+    """A descriptor's value in a message: text quoted, one line, at most 60 characters."""
+    return quoted(value, 60) if isinstance(value, str) else bounded(repr(value), 60)
 
 
 def _kind(value) -> str:
@@ -53,11 +59,11 @@ def check_descriptor(descriptor, required: tuple[str, ...]) -> None:
         if not isinstance(name, str) or not name.strip():
             raise SchemaProblem(f"resource {i}: needs a 'name'")
         if name in schemas:
-            raise SchemaProblem(f"resource '{name}': the name is used by two resources")
+            raise SchemaProblem(f"resource {_q(name)}: the name is used by two resources")
         if not isinstance(resource.get("path"), str):
-            raise SchemaProblem(f"resource '{name}': needs a 'path' naming one CSV file in "
+            raise SchemaProblem(f"resource {_q(name)}: needs a 'path' naming one CSV file in "
                                 "the package")
-        schemas[name] = _check_schema(resource.get("schema"), f"resource '{name}'")
+        schemas[name] = _check_schema(resource.get("schema"), f"resource {_q(name)}")
     missing = [n for n in required if n not in schemas]
     if missing:
         raise SchemaProblem(f"missing resource(s) {', '.join(missing)}")
@@ -79,28 +85,28 @@ def _check_schema(schema, at: str) -> list[str]:
         if not isinstance(name, str) or not name:
             raise SchemaProblem(f"{at}, field {i}: needs a 'name'")
         if name in names:
-            raise SchemaProblem(f"{at}, field '{name}': the name is used twice")
+            raise SchemaProblem(f"{at}, field {_q(name)}: the name is used twice")
         names.append(name)
-        _check_field(field, f"{at}, field '{name}'")
+        _check_field(field, f"{at}, field {_q(name)}")
     pk = schema.get("primaryKey")
     if pk is not None:
         for key in _names(pk, "primaryKey", at):
             if key not in names:
-                raise SchemaProblem(f"{at}: primaryKey '{key}' is not one of its fields")
+                raise SchemaProblem(f"{at}: primaryKey {_q(key)} is not one of its fields")
     return names
 
 
 def _check_field(field: dict, at: str) -> None:
     ftype = field.get("type", "string")
     if ftype not in TYPES:
-        raise SchemaProblem(f"{at}: type {ftype!r} is not one the dashboard reads "
+        raise SchemaProblem(f"{at}: type {_q(ftype)} is not one the dashboard reads "
                             f"({', '.join(TYPES)})")
     c = field.get("constraints", {})
     if not isinstance(c, dict):
         raise SchemaProblem(f"{at}: 'constraints' must be an object, got {_kind(c)}")
     unknown = [k for k in c if k not in CONSTRAINTS]
     if unknown:
-        raise SchemaProblem(f"{at}: constraint(s) {', '.join(map(repr, unknown))} not "
+        raise SchemaProblem(f"{at}: constraint(s) {', '.join(map(_q, unknown))} not "
                             f"supported; use {', '.join(CONSTRAINTS)}")
     for key in ("required", "unique"):
         if key in c and not isinstance(c[key], bool):
@@ -114,7 +120,7 @@ def _check_field(field: dict, at: str) -> None:
             raise SchemaProblem(f"{at}: '{key}' applies to numbers, not to a {ftype} field")
         v = c[key]
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise SchemaProblem(f"{at}: '{key}' must be a finite number, got {v!r}")
+            raise SchemaProblem(f"{at}: '{key}' must be a finite number, got {_q(v)}")
     for key in LENGTHS:
         if key in c and (ftype != "string" or isinstance(c[key], bool)
                          or not isinstance(c[key], int) or c[key] < 0):
@@ -130,7 +136,7 @@ def _check_field(field: dict, at: str) -> None:
 
 
 def _check_foreign_keys(resource: dict, schemas: dict[str, list[str]]) -> None:
-    at = f"resource '{resource['name']}'"
+    at = f"resource {_q(resource['name'])}"
     fks = resource["schema"].get("foreignKeys", [])
     if not isinstance(fks, list):
         raise SchemaProblem(f"{at}: 'foreignKeys' must be a list")
@@ -141,15 +147,15 @@ def _check_foreign_keys(resource: dict, schemas: dict[str, list[str]]) -> None:
         ref = fk["reference"]
         target = ref.get("resource") or resource["name"]  # "" refers to the resource itself
         if not isinstance(target, str) or target not in schemas:
-            raise SchemaProblem(f"{at}: foreign key refers to unknown resource {target!r}")
+            raise SchemaProblem(f"{at}: foreign key refers to unknown resource {_q(target)}")
         ref_fields = _names(ref.get("fields"), "reference fields", f"{at}, foreign key")
         if len(ref_fields) != len(fields):
             raise SchemaProblem(f"{at}: foreign key has {len(fields)} field(s) but refers to "
                                 f"{len(ref_fields)}")
         for name, known in ((f, schemas[resource["name"]]) for f in fields):
             if name not in known:
-                raise SchemaProblem(f"{at}: foreign key field '{name}' is not one of its fields")
+                raise SchemaProblem(f"{at}: foreign key field {_q(name)} is not one of its fields")
         for name in ref_fields:
             if name not in schemas[target]:
-                raise SchemaProblem(f"{at}: foreign key refers to '{name}', not a field of "
-                                    f"'{target}'")
+                raise SchemaProblem(f"{at}: foreign key refers to {_q(name)}, not a field of "
+                                    f"{_q(target)}")

@@ -23,6 +23,7 @@ from dashboard.data import primary as primary_rule
 from dashboard.data import rules as package_rules
 from dashboard.data.csvtable import where as _where
 from dashboard.errors import DataError
+from dashboard.text.plain import bounded
 
 DESCRIPTOR = "datapackage.json"
 DATA_ENV = environment.DASHBOARD_DATA  # see dashboard/environment.py
@@ -63,9 +64,11 @@ def read_descriptor(root: Path) -> dict:
     """Parse ``datapackage.json`` with a clear message for every way it can be broken."""
     path = root / DESCRIPTOR
     if not path.is_file():
-        raise DataError(f"{path.name}: the data package descriptor is missing from {root}")
+        raise DataError(f"{path.name}: the data package descriptor is missing from "
+                        f"{bounded(root, 200)}")
+    csvtable.check_size(path)
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        descriptor = json.loads(path.read_text(encoding="utf-8"), parse_int=_whole_number)
     except UnicodeDecodeError as exc:
         raise DataError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
     except json.JSONDecodeError as exc:
@@ -78,6 +81,18 @@ def read_descriptor(root: Path) -> dict:
     schema.check_descriptor(descriptor, REQUIRED_RESOURCES)
     package_rules.check_fields(descriptor)
     return descriptor
+
+
+MAX_DIGITS = 30  # no count, year or bound in a package needs more
+
+
+def _whole_number(text: str) -> int:
+    """A JSON integer; thousands of digits are a DataError, not Python's conversion limit."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise DataError(f"{DESCRIPTOR}: a number with {digits:,} digits "
+                        f"({bounded(text, 24)}); no entry needs more than {MAX_DIGITS}")
+    return int(text)
 
 
 def _check_foreign_keys(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
@@ -107,7 +122,8 @@ def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     primary reading rule applied (``primary.apply_rule``: a database row displaces a report)."""
     root = data_root(root)
     if not root.is_dir():
-        raise DataError(f"{root}: not a data package directory (no such folder)")
+        why = "it is a file, not a folder" if root.exists() else "no such folder"
+        raise DataError(f"{bounded(root, 200)}: not a data package directory ({why})")
     descriptor = read_descriptor(root)
     read = {r["name"]: csvtable.read_table(root, r, r["name"] in REQUIRED_RESOURCES)
             for r in descriptor["resources"]}

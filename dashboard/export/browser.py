@@ -27,6 +27,7 @@ from pathlib import Path
 
 from dashboard.errors import UserError
 from dashboard.export.proctree import descendants, kill_group
+from dashboard.text.plain import bounded
 
 START_TIMEOUT = 10.0  # seconds for the browser to answer at all (a fake one never does)
 READY_TIMEOUT = 60.0  # further seconds for a browser that answered to load its pages
@@ -39,11 +40,6 @@ TABS = 2  # batches (the ZIP) render on both cores; single exports use one tab
 
 class BrowserFailed(UserError, RuntimeError):
     """The browser could not start or did not answer; the message is one line."""
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _private_chromium():
@@ -241,7 +237,7 @@ def _start_failure(path: str, exc: BaseException, timeout: float) -> str:
         return f"the browser at {path} did not start within {timeout:g} s ({hint})"
     if type(exc).__name__ == "BrowserFailedError":
         return f"the browser at {path} exited right after starting ({hint})"
-    detail = one_line(exc.args[0] if exc.args else exc, 120)
+    detail = bounded(exc.args[0] if exc.args else exc, 120)
     return f"the browser at {path} could not start ({type(exc).__name__}: {detail}; {hint})"
 
 

@@ -17,6 +17,7 @@ from dashboard.data.loader import series
 from dashboard.errors import UserError
 
 CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
+UPLOAD_PARAM = "upload"  # ?upload=<source id>: this session uses an upload (ui.upload_marker)
 EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
 # The live page each chart is on (page URL paths are a contract: see app.py).
 LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
@@ -77,16 +78,16 @@ def iframe_snippet(src: str, title: str, height: int, *, resizes: bool = True) -
 
 def view_params(params: dict[str, list[str]]) -> dict[str, str]:
     """The view's own settings from a URL: the last value of each, embed switches left out."""
-    skip = {CHART_PARAM, *EMBED_PARAMS, "embed_options"}
+    skip = {CHART_PARAM, UPLOAD_PARAM, *EMBED_PARAMS, "embed_options"}  # an upload is not shared
     return {k: v[-1] for k, v in params.items() if v and k not in skip}
 
 
-def options(tables: Tables, params: dict[str, str], lang: str) -> Options:
-    """Chart options for an embed: the doubling settings a link carries, else the defaults.
-
-    Anything unusable in the link falls back to the default, as on the page itself.
-    """
+def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options, list[str]]:
+    """Chart options for an embed: the doubling settings a link carries, else the defaults,
+    and the notices (in ``lang``, plain text) for every setting that fell back, as the
+    doubling page gives them."""
     years = [int(y) for y in series(tables["bilateral_trade"])["year"]]
     known = {k: v for k, v in params.items() if k != "lang"}
-    projection, _ = parse_params(known, years, default_projection(tables), who("CHN"))
-    return Options(lang=lang, log=projection.log, projection=projection)
+    projection, notices = parse_params(known, years, default_projection(tables),
+                                       who("CHN", lang=lang), lang=lang)
+    return Options(lang=lang, log=projection.log, projection=projection), notices

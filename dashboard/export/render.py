@@ -8,6 +8,7 @@ report why and everything else still works.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -23,8 +24,9 @@ from dashboard import environment
 from dashboard.charts import Chart, theme
 from dashboard.errors import UserError
 from dashboard.export import proctree
-from dashboard.export.browser import BrowserFailed, ExportBrowser, one_line
+from dashboard.export.browser import BrowserFailed, ExportBrowser
 from dashboard.text.i18n import tr
+from dashboard.text.plain import bounded, quoted
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "html", "csv")
@@ -113,7 +115,7 @@ def _kaleido(function: str, *args, lang: str = "en", **kwargs):
                                    hint=tr(lang, "export.enable_hint"))) from None
     except Exception as exc:  # kaleido reports browser failures with many types
         raise ExportUnavailable(tr(lang, "export.failed",
-                                   error=f"{type(exc).__name__}: {one_line(exc, 160)}",
+                                   error=f"{type(exc).__name__}: {bounded(exc, 160)}",
                                    hint=tr(lang, "export.enable_hint"))) from None
 
 
@@ -205,6 +207,32 @@ def render(spec: Chart, fmt: str) -> bytes:
 
 def filename(spec: Chart, fmt: str) -> str:
     return f"{spec.stem}.{fmt}"
+
+
+class OutputProblem(UserError):
+    """An output folder that cannot be written into; the message says why."""
+
+
+def output_directory(out: Path) -> None:
+    """``--out`` made ready to write into (created if missing), or ``OutputProblem`` saying
+    why not: a dangling or looping link, a file, no permission. Echoes are one line."""
+    shown = quoted(out, 200)
+    if out.is_symlink():
+        try:
+            os.stat(out)
+        except OSError as exc:
+            target = quoted(os.readlink(out), 200)
+            why = ("a loop of symbolic links" if exc.errno == errno.ELOOP else
+                   f"a symbolic link to {target}, which does not exist")
+            raise OutputProblem(f"--out {shown} is {why}; give a directory") from None
+    if out.exists() and not out.is_dir():
+        raise OutputProblem(f"--out {shown} is a file, not a directory")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputProblem(f"cannot create --out {shown}: {exc.strerror}") from None
+    if not os.access(out, os.W_OK):
+        raise OutputProblem(f"cannot write to --out {shown}: permission denied")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -3,7 +3,9 @@
 Comtrade files name countries by ISO3 and M49 number, WITS files by English name; the
 dashboard keys everything by ISO3. World is ``WLD`` (Comtrade writes ``W00`` and 0).
 The table is ISO 3166-1 (code, number, name, common name) plus the names and numbers the
-trade databases use where they differ from ISO.
+trade databases use where they differ from ISO; a code, number or name outside it is no country
+(three capital letters are not enough). ``pair_problem`` is the one rule for a pair: World only as
+a partner, never a country with itself.
 """
 
 from __future__ import annotations
@@ -140,11 +142,22 @@ def resolve(text: str) -> str | None:
         return None
     if t.upper() in ("W00", "WLD", "WORLD"):
         return WORLD
-    if _ISO3.fullmatch(t.upper()) and (t.isupper() or t.upper() in DISPLAY):
-        return t.upper()
+    if _ISO3.fullmatch(t.upper()) and t.upper() in DISPLAY:
+        return t.upper()  # only assigned ISO 3166 codes: QQQ, ABC or EUR are none
     if re.fullmatch(r"\d{1,3}(\.0+)?", t):
         return _NUMBERS.get(int(float(t)))
     return _NAMES.get(_key(t))
+
+
+def pair_problem(reporter: str, partner: str) -> str | None:
+    """Why two resolved codes cannot be a reporter and its partner, or None when they can:
+    World reports nothing (it is only ever a partner) and no country trades with itself."""
+    if reporter == WORLD:
+        return "reporter World: the World is only ever a partner; the reporter is a country"
+    if reporter == partner:
+        return (f"reporter and partner are both {name_of(reporter)} ({reporter}); a country "
+                "does not trade with itself")
+    return None
 
 
 def name_of(code: str) -> str:

@@ -18,8 +18,12 @@ from typing import BinaryIO
 
 from dashboard.data.loader import DataError
 from dashboard.importing.formats import detect, norm
+from dashboard.text.plain import quoted
 
-MAX_BYTES = 5 * 1024 * 1024   # matches server.maxUploadSize
+# One upload limit: .streamlit/config.toml's server.maxUploadSize is in MB of 10**6 bytes, as the
+# browser counts them; the importer, the page and the README state this same byte count.
+MAX_BYTES = 5_000_000
+MAX_MB = MAX_BYTES // 10**6
 MAX_CELL = 4_000              # longest HS descriptions are well under this
 MAX_QUOTED_LINES = 20         # a quoted cell may span this many lines, no more
 HEADER_SEARCH = 30            # title or blank lines above the header: this many at most
@@ -39,7 +43,7 @@ class Record:
 
 def read_bytes(source: str | Path | BinaryIO) -> tuple[bytes, str]:
     """The file's bytes and its base name, refusing anything over the size limit."""
-    limit = f"the file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit"
+    limit = f"the file is larger than the {MAX_MB} MB limit ({MAX_BYTES:,} bytes)"
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_file():
@@ -231,9 +235,24 @@ def find_header(lines: list[str], name: str) -> tuple[int, list[str], str, str]:
             cells = split(line, sep)
             while cells and not cells[-1].strip():
                 cells.pop()
-            return i, cells, sep, detect([norm(c) for c in cells])
+            fmt = detect([norm(c) for c in cells])
         except DataError as exc:
             first_error = first_error or exc
         except csv.Error as exc:  # a garbled line: try the next one
             first_error = first_error or DataError(f"cannot read a CSV header ({exc})")
+        else:
+            _check_unique(cells, i + 1, name)
+            return i, cells, sep, fmt
     raise DataError(f"{name}: {first_error}")
+
+
+def _check_unique(header: list[str], line: int, name: str) -> None:
+    """Two columns of one name: which one holds the figures? Refused, naming both."""
+    seen: dict[str, int] = {}
+    for number, cell in enumerate(header, 1):
+        key = norm(cell)
+        if key and key in seen:
+            raise DataError(f"{name}: the header (line {line}) names two columns "
+                            f"{quoted(cell, 40)} (columns {seen[key]} and {number}); rename or "
+                            "remove one so it is clear which holds the figures")
+        seen.setdefault(key, number)

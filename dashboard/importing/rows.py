@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.importing.countries import pair_problem
 from dashboard.importing.formats import (
     CLASSIC_FLOW_CODES,
     TOTAL,
@@ -26,6 +27,9 @@ _TRUE_FALSE = ("", "true", "false", "1", "0", "yes", "no")
 
 def _obs(year, reporter, partner, flow, value, code=TOTAL, desc=None, classification=None,
          note=None, change=None, approximate=False) -> dict:
+    problem = pair_problem(reporter[0], partner[0])
+    if problem:
+        raise Reject(problem)
     return dict(year=year, reporter=reporter[0], reporter_name=reporter[1], partner=partner[0],
                 partner_name=partner[1], flow=flow, classification=classification or None,
                 commodity_code=code, commodity_desc=desc, value_usd=value,
@@ -139,6 +143,8 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
         flow = flow_of(flow_text)
         reporter = country(cell, "reporter", ("reporteriso3", "reportername", "reporter"))
         partner = country(cell, "partner", ("partneriso3", "partnername", "partner"))
+        if pair_problem(reporter[0], partner[0]):
+            raise Reject(pair_problem(reporter[0], partner[0]) or "")
         code, desc, scheme = _product(cell.get("productgroup", ""))
     except Reject as why:
         return [Outcome(header.get(c, c), None, str(why)) for c in filled]

@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.importing.countries import WORLD, name_of
 from dashboard.importing.formats import TOTAL
+from dashboard.text.plain import plural
 
 FLOW_WORDS = {"export": "exports to", "import": "imports from", "total": "trade with"}
 MIRROR = {"export": "import", "import": "export", "total": "total"}
@@ -133,19 +134,23 @@ def _years(frame: pd.DataFrame) -> str:
 def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailing: int,
             derived: int, empty_cells: int, header_line: int, wide: bool) -> list[str]:
     """Plain sentences about what was read, each computed from the read itself."""
-    unit = "data cells (one per row and year column)" if wide else "data rows"
+    unit = ("data cell", "data cells (one per row and year column)") if wide else ("data row",)
     total = len(rows) + len(rejected)
-    out = [read_as, f"{total:,} {unit}: {len(rows):,} accepted, {len(rejected):,} rejected."]
+    out = [read_as, f"{plural(total, *unit)}: {len(rows):,} accepted, {len(rejected):,} "
+           "rejected."]
     if header_line > 1:
         out.append(f"The header is on line {header_line}; the lines above it were skipped.")
     if trailing:
-        out.append(f"{trailing:,} data rows end with a separator (one more, empty, field than "
-                   "the header, as Comtrade Plus downloads do); that empty field was ignored.")
+        ends = "ends" if trailing == 1 else "end"
+        out.append(f"{plural(trailing, 'data row')} {ends} with a separator (one more, empty, "
+                   "field than the header, as Comtrade Plus downloads do); that empty field was "
+                   "ignored.")
     if empty_cells:
-        out.append(f"{empty_cells:,} year cells are empty in the file (no figure to read).")
+        out.append(f"{plural(empty_cells, 'year cell')} "
+                   f"{'is' if empty_cells == 1 else 'are'} empty in the file (no figure to read).")
     if derived:
-        out.append(f"{derived} total(s) derived as export + import where the file gives both "
-                   "flows of a year.")
+        out.append(f"{plural(derived, 'total')} derived as export + import where the file gives "
+                   "both flows of a year.")
     if rows.empty:
         return out
     if rows["note"].str.contains("thousand", case=False, na=False).any():
@@ -161,12 +166,14 @@ def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailin
     products = rows[rows["commodity_code"] != TOTAL]
     if not products.empty:
         codes = products["commodity_code"].nunique()
-        out.append(f"{len(products):,} rows are single products ({codes} code"
-                   f"{'s' if codes > 1 else ''}), not "
+        what = "is a single product" if len(products) == 1 else "are single products"
+        out.append(f"{plural(len(products), 'row')} {what} ({plural(codes, 'code')}), not "
                    "all-commodity totals: see the product table.")
     world = rows[rows["partner"] == WORLD]
     if not world.empty:
-        out.append(f"{len(world):,} rows are trade with the World: they give the shares table.")
+        are = "is" if len(world) == 1 else "are"
+        out.append(f"{plural(len(world), 'row')} {are} trade with the World: they give the "
+                   "shares table.")
     reporters = sorted(set(rows["reporter"]))
     if len(reporters) > 1:
         out.append("Reporters in the file, each kept as its own series: "

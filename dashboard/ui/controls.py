@@ -21,7 +21,7 @@ from dashboard.data.loader import descriptor_text, trade_pairs
 from dashboard.export import archive, embed
 from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
-from dashboard.text.plain import bounded, md_escape
+from dashboard.text.plain import bounded, md_escape, visible
 from dashboard.text.publishers import publisher_name
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
@@ -38,6 +38,7 @@ from dashboard.ui.language import (  # noqa: F401  (the pages reach the session'
 from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's tables through ui)
     PREFER_KEY,
     UPLOAD_KEY,
+    UPLOAD_PARAM,
     build,
     bundled_shared,
     bundled_table,
@@ -45,6 +46,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     shared,
     table_rows,
     tables,
+    upload_marker,
 )
 
 USER_ERROR_LIMIT = 400  # characters of an error message shown
@@ -116,11 +118,14 @@ def embed_view(lang: str) -> bool:
     if name is None:
         return False
     if name not in charts.CHART_NAMES:
-        notice(tr(lang, "share.unknown_chart", name=bounded(name, NOTICE_VALUE_LIMIT)))
+        notice(tr(lang, "share.unknown_chart", name=visible(name, NOTICE_VALUE_LIMIT)))
         return False
     t = tables()
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    spec = charts.build(name, t, embed.options(t, params, lang))
+    options, ignored = embed.options(t, params, lang)
+    for text in ignored:  # a setting the link gave but the chart cannot use: say so
+        notice(text)
+    spec = charts.build(name, t, options)
     st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)

@@ -41,13 +41,10 @@ def give_back() -> None:
 
 
 def interval_s() -> float:
-    """The janitor's interval from ``DASHBOARD_GC_INTERVAL``; a bad value is the default."""
-    raw = (environment.get(INTERVAL_ENV) or "").strip()
-    try:
-        value = float(raw) if raw else DEFAULT_INTERVAL_S
-    except ValueError:
-        return DEFAULT_INTERVAL_S
-    return value if value >= 0 and value == value else DEFAULT_INTERVAL_S
+    """The janitor's interval from ``DASHBOARD_GC_INTERVAL`` (0: none); a value outside 0 or
+    1 to 3600 seconds (``inf``, ``nan``, ``1e-9``) is ``environment.EnvironmentProblem``."""
+    value = environment.value(INTERVAL_ENV)
+    return DEFAULT_INTERVAL_S if value is None else float(value)  # type: ignore[arg-type]
 
 
 def start_janitor(every_s: float | None = None) -> threading.Thread | None:

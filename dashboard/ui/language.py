@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.charts import kit
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, Translator, resolve_language, tr
-from dashboard.text.plain import bounded
+from dashboard.text.plain import visible
 
 NOTICE_VALUE_LIMIT = 40  # characters of a link's value repeated back in a notice
 
@@ -56,7 +56,7 @@ def language() -> str:
     if st.query_params.get(LANG_KEY) != lang:
         st.query_params[LANG_KEY] = lang
     if resolution.notice:
-        shown = bounded(raw[-1] if raw else "", NOTICE_VALUE_LIMIT)
+        shown = visible(raw[-1] if raw else "", NOTICE_VALUE_LIMIT)
         notice(tr(lang, resolution.notice, code=shown))
     return lang
 

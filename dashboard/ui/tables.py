@@ -18,9 +18,11 @@ from dashboard import charts, environment
 from dashboard.core import memo
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
+from dashboard.export.embed import UPLOAD_PARAM
 from dashboard.text.i18n import tr
+from dashboard.text.plain import visible
 from dashboard.ui import janitor as memory
-from dashboard.ui.language import lang
+from dashboard.ui.language import lang, notice
 
 UPLOAD_KEY = "uploaded_trade"      # session-only user data (see importing.py)
 PREFER_KEY = "prefer_series"        # "bundled" or "uploaded" where both give a figure
@@ -93,6 +95,22 @@ def tables() -> dict[str, pd.DataFrame]:
     merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
     st.session_state[_SESSION_TABLES] = (token, merged)
     return dict(merged)
+
+
+def upload_marker(lang: str) -> None:
+    """An upload lives in one server process's memory: when that process restarts (or a worker
+    dies and haproxy moves the reader to another), the session is new and the file is gone.
+    While a session uses an upload its URL carries ``?upload=<source id>``; a session that
+    finds the mark but no upload says so once, instead of silently showing the bundled data."""
+    upload = st.session_state.get(UPLOAD_KEY)
+    marked = st.query_params.get(UPLOAD_PARAM)
+    if upload is not None:
+        source_id = upload["source_entry"]["source_id"]
+        if marked != source_id:  # page switches drop query parameters: write it back
+            st.query_params[UPLOAD_PARAM] = source_id
+    elif marked is not None:
+        del st.query_params[UPLOAD_PARAM]
+        notice(tr(lang, "upload.lost", id=visible(marked, 20)))
 
 
 @st.cache_resource(show_spinner=False)

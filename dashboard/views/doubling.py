@@ -67,7 +67,8 @@ def apply_settings(s: Settings) -> None:
 
 
 # A URL different from the one this page last wrote means someone opened a link: apply it.
-incoming = {k: st.query_params.get_all(k) for k in st.query_params if k != ui.LANG_KEY}
+incoming = {k: st.query_params.get_all(k) for k in st.query_params
+            if k not in (ui.LANG_KEY, ui.UPLOAD_PARAM)}
 written = st.session_state.get("dbl-written")
 if written is None or (incoming and written != {k: v[-1] for k, v in incoming.items()}):
     settings, notices = parse_params(incoming, base_years, defaults, who, lang=lang)
@@ -133,7 +134,8 @@ def explorer() -> None:
                         target_usd=target_usd, deadline=deadline,
                         scenarios=tuple(k for k in PRESET_KEYS if k in (chosen or [])), log=log)
     params = settings.to_params()
-    shared = params | {ui.LANG_KEY: lang}
+    kept = {k: st.query_params[k] for k in (ui.UPLOAD_PARAM,) if k in st.query_params}
+    shared = params | {ui.LANG_KEY: lang} | kept
     if dict(st.query_params) != shared:
         st.query_params.from_dict(shared)
     st.session_state["dbl-written"] = params

@@ -85,7 +85,8 @@ def parse(upload):
 base = ui.bundled_tables()
 st.title(T("import.title"))
 st.markdown(T("import.intro_md"))
-st.caption(T("import.limits", mb=MAX_BYTES // (1024 * 1024), rows=T.number(MAX_ROWS, 0)))
+st.caption(T("import.limits", mb=MAX_BYTES // 10**6, bytes=T.number(MAX_BYTES, 0),
+             rows=T.number(MAX_ROWS, 0)))
 
 upload = st.file_uploader(T("import.uploader"), type=["csv", "txt"], key="upload-file")
 result = parse(upload) if upload is not None else None
@@ -149,5 +150,6 @@ if current is not None:
     st.session_state[ui.PREFER_KEY] = choice
     if st.button(T("import.remove"), key="upload-remove"):
         del st.session_state[ui.UPLOAD_KEY]
+        st.query_params.pop(ui.UPLOAD_PARAM, None)  # removed on purpose: not "lost"
         st.rerun()
 ui.footer(lang)

@@ -12,6 +12,7 @@ from dashboard.claims.explain import explain
 from dashboard.claims.parse import Claim, parse
 
 MAX_CHARS = 10_000  # longer text is cut here: the check stays well under a second
+MAX_CLAIMS = 100  # and at most this many figures are checked
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ class Checked:
 class Report:
     text: str  # the text read (cut to MAX_CHARS)
     claims: tuple[Checked, ...]
-    truncated: bool
+    truncated: bool  # the text was longer than MAX_CHARS
+    more: int = 0  # figures found beyond MAX_CLAIMS, not checked
 
 
 def check_text(tables: dict[str, pd.DataFrame], text: str, *, as_of: date | None = None,
@@ -62,8 +64,9 @@ def check_text(tables: dict[str, pd.DataFrame], text: str, *, as_of: date | None
     truncated = len(text) > MAX_CHARS
     text = text[:MAX_CHARS]
     out = []
-    for claim in parse(text, as_of or date.today()):
+    found_claims = parse(text, as_of or date.today())
+    for claim in found_claims[:MAX_CLAIMS]:
         found = evidence(tables, claim)
         v = verdict(found) if claim.unit in ("USD", "percent", "multiple") else "no_data"
         out.append(Checked(claim, tuple(found), v, explain(claim, found, v, lang)))
-    return Report(text, tuple(out), truncated)
+    return Report(text, tuple(out), truncated, max(0, len(found_claims) - MAX_CLAIMS))

@@ -71,6 +71,8 @@ def run(args, say=print) -> int:
     lang = args.lang
     if report.truncated:
         say(tr(lang, "check.truncated", limit=f"{MAX_CHARS:,}"))
+    if report.more:
+        say(tr(lang, "check.more", count=report.more))
     if not report.claims:
         say(tr(lang, "check.none"))
         return 0

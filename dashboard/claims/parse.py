@@ -25,6 +25,7 @@ _AFTER_LOWER = re.compile(r"^\s?(?:以上|多|астам|артық|асты)")
 _AFTER_UPPER = re.compile(r"^\s?(?:以下|以内|кем|аспайды)")
 _AFTER_APPROX = re.compile(r"^\s?(?:左右|шамасында|жуық|шамалы)")
 _OTHER = {"CHN": "KAZ", "KAZ": "CHN"}
+CONTEXT = 200
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,11 @@ def parse(text: str, as_of: date) -> list[Claim]:
         previous = period
         numbers = sorted([*amounts(sentence), *percentages(sentence)], key=lambda n: n.start)
         for n in numbers:
+            # A figure is read within its sentence, at most CONTEXT characters either side:
+            # a 10 KB text with no full stop stays linear.
+            lo = max(0, n.start - CONTEXT)
             shifted = Number(n.value, n.half, n.unit, n.start + offset, n.end + offset)
-            claims.append(_claim(sentence, offset, shifted, period))
+            claims.append(_claim(sentence[lo:n.end + CONTEXT], offset + lo, shifted, period))
         if m := w.DOUBLE.search(sentence):
             claims.append(Claim(sentence, m.group(), offset + m.start(), offset + m.end(),
                                 "target", "total", None, _stated(sentence), "bilateral",

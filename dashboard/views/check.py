@@ -33,6 +33,8 @@ if text.strip():
     report = check_text(ui.tables(), text, lang=lang)
     if report.truncated:
         st.caption(md_escape(T("check.truncated", limit=f"{MAX_CHARS:,}")))
+    if report.more:
+        st.caption(md_escape(T("check.more", count=report.more)))
     if not report.claims:
         st.info(md_escape(T("check.none")))
     else:

@@ -53,6 +53,7 @@ def test_hostile_text_is_plain_and_a_shared_link_fills_the_box():
     shown = [m.value for m in at.markdown]
     assert any(r"\<b\>x\</b\>" in m and r"\*\*bold\*\*" in m for m in shown)
     assert not any("<b>" in m for m in shown)
+    assert any(r"trade reached **\$30 billion**\." in m for m in shown)
 
 
 def test_no_claim_says_so():

@@ -15,6 +15,15 @@ from dashboard.ui import controls as ui
 SHARE_LIMIT = 1_000  # characters of text kept in the page's address
 BOXES = {"matches": st.success, "close": st.warning, "differs": st.error, "no_data": st.info}
 
+
+
+def escaped(piece: str) -> str:
+    """``md_escape`` keeping one space at either end, so the bold figures stay words apart."""
+    inner = md_escape(piece)
+    return (" " if piece[:1].isspace() else "") + inner + (
+        " " if piece[-1:].isspace() and inner else "")
+
+
 lang = ui.lang()
 T = ui.translator()
 st.title(T("check.title"))
@@ -42,10 +51,10 @@ if text.strip():
         pieces, at = [], 0
         for c in report.claims:
             if c.claim.start >= at:
-                pieces += [md_escape(report.text[at:c.claim.start]),
+                pieces += [escaped(report.text[at:c.claim.start]),
                            f"**{md_escape(report.text[c.claim.start:c.claim.end])}**"]
                 at = c.claim.end
-        pieces.append(md_escape(report.text[at:]))
+        pieces.append(escaped(report.text[at:]))
         st.markdown("".join(pieces))
     for c in report.claims:
         claim = c.claim

@@ -32,6 +32,7 @@ def navigation():
                 page("structure.py", "structure", ":material/pie_chart:", "structure"),
                 page("corridor.py", "corridor", ":material/train:", "corridor"),
                 page("doubling.py", "doubling", ":material/flag:", "doubling"),
+                page("check.py", "check", ":material/rule:", "check"),
             ],
             tr(lang, "nav.section.data"): [
                 page("sources.py", "sources", ":material/table:", "sources"),

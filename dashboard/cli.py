@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard export`` or ``publish`` writes charts without the app.
+"""Command line: ``python -m dashboard export`` or ``publish`` writes charts without the app;
+``check`` checks the trade figures a sentence states (``dashboard.claims``).
 
 Every failure is one ``error: ...`` line on stderr and exit code 2 (the README's promise):
 bad option values, a browser that does not start, a closed output pipe (``| head -1``) and
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from dashboard import charts, environment
 from dashboard.charts.target import default_projection
+from dashboard.claims import command as check
 from dashboard.core import projection_settings as settings
 from dashboard.data.loader import load_package, series
 from dashboard.errors import UserError
@@ -98,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
                    help=tr(DEFAULT_LANG, "cli.opt.lang", languages="|".join(LANGUAGES),
                            default=DEFAULT_LANG))
     publish.add_parser(sub)
+    check.add_parser(sub)
     return p
 
 
@@ -223,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args)
         if args.command == "publish":
             return publish.run(args)
+        if args.command == "check":
+            return check.run(args, say=_say)
         return 1
     except UserError as exc:  # the one place the command line catches errors meant for a person
         _error(str(exc))

@@ -2,5 +2,6 @@
 
 Layer rules (checked by tests/test_layers.py):
     may import: dashboard.errors, dashboard.text, dashboard.data, dashboard.core,
-                dashboard.importing, dashboard.charts, dashboard.export, dashboard.ui
+                dashboard.importing, dashboard.charts, dashboard.export, dashboard.ui,
+                dashboard.claims
 """

@@ -8,6 +8,7 @@ same reporter and year. A chapter missing in a year between two years that have 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -176,7 +177,7 @@ def incomplete_years(tables: dict[str, pd.DataFrame], reporter: str = "KAZ",
     return sorted(out)
 
 
-def missing_run(tables: dict[str, pd.DataFrame], years_: list[int], reporter: str = "KAZ",
+def missing_run(tables: dict[str, pd.DataFrame], years_: Sequence[int], reporter: str = "KAZ",
                 partner: str = "CHN") -> list[str]:
     """The longest run of consecutive chapters (of those the data hold at all) without a
     row in any of ``years_``, in either flow; largest first (by the value in the latest

@@ -52,7 +52,7 @@ if anomalies:
     other = reporter if side == partner else partner
     gap_years = [y for y in ui.shared(products.incomplete_years, side, other)
                  if y in {an.year for an in anomalies}] if products.has_products(t) else []
-    run = ui.shared(products.missing_run, gap_years, side, other) if gap_years else []
+    run = ui.shared(products.missing_run, tuple(gap_years), side, other) if gap_years else []
     if run:  # the product data show why: whole chapters have no row in those years
         st.info(T("mirror.product_gap_note", country=ui.country(side, lang),
                   years=T.listing([fmt_year(y) for y in gap_years]), count=len(run),

@@ -27,7 +27,7 @@ if products.has_products(t):
     ui.chart(ui.build("product-mix", opts), lang)
     reporter, partner = pair(t, opts)
     gap_years = ui.shared(products.incomplete_years, reporter, partner)
-    run = ui.shared(products.missing_run, gap_years, reporter, partner) if gap_years else []
+    run = ui.shared(products.missing_run, tuple(gap_years), reporter, partner) if gap_years else []
     if run:
         st.caption(T("structure.mix_caption", years=T.listing([fmt_year(y) for y in gap_years]),
                      count=len(run), first=min(run), last=max(run),

@@ -45,7 +45,7 @@ def product_chapter(tables: Tables, o: Options) -> Chart:
     h = h[((o.start is None) | (h["year"] >= (o.start or 0)))
           & ((o.end is None) | (h["year"] <= (o.end or 9999)))] if not h.empty else h
     seller, buyer = sides(reporter, partner, flow)
-    name = chapter_name(tables, code, lang, width=70) if code else ""
+    name = chapter_name(tables, code, lang, width=40) if code else ""
     title = tr(lang, "chart.product_chapter.title", chapter=name, seller=country(seller, lang),
                buyer=country(buyer, lang))
     subtitle = tr(lang, "chart.product_chapter.subtitle", who=who(reporter, lang))
@@ -108,5 +108,5 @@ def _heading_name(tables: Tables, code: str, lang: str) -> str:
     """A heading's name in the reader's language where the catalogue has it, else the
     naming table's English words (shortened)."""
     english = core.describe(tables, code)
-    name = data_label(lang, "hs_heading", code) if lang != "en" else english
+    name = data_label(lang, "hs_heading", code)
     return shorten(english if name == code else name, 34)

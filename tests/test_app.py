@@ -13,7 +13,7 @@ PAGES = {
     "growth": ("views/growth.py", 4),
     "mirror": ("views/mirror.py", 1),
     "world": ("views/world.py", 2),
-    "structure": ("views/structure.py", 3),
+    "structure": ("views/structure.py", 5),
     "corridor": ("views/corridor.py", 3),
     "doubling": ("views/doubling.py", 1),
     "sources": ("views/sources.py", 0),

@@ -19,10 +19,13 @@ from dashboard.charts.growth import GrowthChart, growth, yoy
 from dashboard.charts.history import HistoryChart, target_history_chart
 from dashboard.charts.kit import Chart, Options, Tables
 from dashboard.charts.mirror import MirrorChart, mirror
+from dashboard.charts.product_chapter import product_chapter
+from dashboard.charts.product_mix import ProductOptions, product_mix
 from dashboard.charts.structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
 from dashboard.charts.target import TargetChart, doubling
 from dashboard.charts.trade_mix import flows, products
 from dashboard.charts.world import WorldChart, china_trade, world
+from dashboard.core.products import has_products as products_available
 
 REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "growth": growth,
@@ -36,21 +39,29 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "target-history": target_history_chart,
     "shares": shares_chart,
     "hs-chapters": chapters_chart,
+    "product-mix": product_mix,
+    "product-chapter": product_chapter,
     "middle-corridor": corridor.middle_corridor,
     "transit-containers": corridor.transit_containers,
     "china-europe-trains": corridor.china_europe_trains,
 }
 CHART_NAMES = tuple(REGISTRY)
 LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
+PRODUCT_CHARTS = ("product-mix", "product-chapter")  # drawn only with the product_trade table
 
 __all__ = ["CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart", "Chart",
            "CorridorChart", "GrowthChart", "HistoryChart", "MirrorChart", "NoLogistics", "Options",
+           "PRODUCT_CHARTS", "ProductOptions",
            "SharesChart", "TargetChart", "WorldChart", "available", "build"]
 
 
 def available(tables: Tables) -> tuple[str, ...]:
-    """The charts this package can draw: the logistics charts need the logistics tables."""
-    return tuple(n for n in CHART_NAMES if n not in LOGISTICS_CHARTS or can_draw(tables, n))
+    """The charts this package can draw: the logistics charts need the logistics tables, the
+    product charts the product table."""
+    has_products = products_available(tables)
+    return tuple(n for n in CHART_NAMES
+                 if (n not in LOGISTICS_CHARTS or can_draw(tables, n))
+                 and (n not in PRODUCT_CHARTS or has_products))
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

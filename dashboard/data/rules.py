@@ -103,6 +103,9 @@ def check(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
                 _in_range(table[column], rule, files[name], lines[name], column)
     _check_claims(tables["editorial_claims"], tables["world_trade"],
                   files["editorial_claims"], lines["editorial_claims"])
+    if "product_trade" in tables:
+        _check_product_sums(tables["product_trade"], files["product_trade"],
+                            lines["product_trade"])
     trade = tables["bilateral_trade"]
     if not (trade["flow"] == "total").any():
         raise DataError(f"{files['bilateral_trade']}: no row with flow 'total'; the growth and "
@@ -142,3 +145,34 @@ def _check_claims(claims: pd.DataFrame, world: pd.DataFrame, file: str,
                 (world["economy"] == "World") & (world["year"] == row["year"])).any():
             raise DataError(f"{where(file, lines[i], 'year')}: claim '{cid}' is about "
                             f"{row['year']}, but world_trade has no World row for that year")
+
+
+def _check_product_sums(p: pd.DataFrame, file: str, lines: list[int]) -> None:
+    """Headings as given (computed false); each chapter and total marked computed and equal
+    to the sum of its headings, so a share never rests on a typed or rounded sum."""
+    level, code = p["level"].astype(str), p["hs_code"].astype(str)
+    width = {"heading": 4, "chapter": 2}
+    for i in range(len(p)):
+        lv = level.iloc[i]
+        wrong = (len(code.iloc[i]) != width[lv]) if lv in width else code.iloc[i] != "TOTAL"
+        if wrong:
+            raise DataError(f"{where(file, lines[i], 'hs_code')}: a {lv} needs "
+                            f"{'TOTAL' if lv == 'total' else f'{width[lv]} digits'}")
+        if bool(p["computed"].iloc[i]) != (lv != "heading"):
+            raise DataError(f"{where(file, lines[i], 'computed')}: a {lv} row is "
+                            f"{'given by the extract' if lv == 'heading' else 'our sum'}: "
+                            f"computed must be {str(lv != 'heading').lower()}")
+    keys = ["year", "reporter", "partner", "flow"]
+    heads = p[level == "heading"].assign(chapter=code.str.slice(0, 2))
+    sums = {"chapter": heads.groupby([*keys, "chapter"])["value_usd"].sum(),
+            "total": heads.groupby(keys)["value_usd"].sum()}
+    for i in range(len(p)):
+        lv = level.iloc[i]
+        if lv == "heading":
+            continue
+        key = tuple(p[k].iloc[i] for k in keys) + ((code.iloc[i],) if lv == "chapter" else ())
+        want = sums[lv].get(key if len(key) > 1 else key[0])
+        if want is None or abs(float(want) - float(p["value_usd"].iloc[i])) > 0.5:
+            raise DataError(f"{where(file, lines[i], 'value_usd')}: the {lv} is not the sum of "
+                            f"its headings ({shown(p['value_usd'].iloc[i])} against "
+                            f"{shown(want)})")

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.core import display
+from dashboard.charts.product_mix import chapter_name
+from dashboard.core import display, products
 from dashboard.core.official import anomaly_years, same_period_pairs
 from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
@@ -48,6 +49,15 @@ if anomalies:
     st.warning(anomalies[0].note if lang == "en" else T(
         "mirror.anomaly_note", country=ui.country(side, lang),
         years=T.listing([fmt_year(an.year) for an in anomalies])), icon=":material/warning:")
+    other = reporter if side == partner else partner
+    gap_years = [y for y in ui.shared(products.incomplete_years, side, other)
+                 if y in {an.year for an in anomalies}] if products.has_products(t) else []
+    run = ui.shared(products.missing_run, tuple(gap_years), side, other) if gap_years else []
+    if run:  # the product data show why: whole chapters have no row in those years
+        st.info(T("mirror.product_gap_note", country=ui.country(side, lang),
+                  years=T.listing([fmt_year(y) for y in gap_years]), count=len(run),
+                  chapters=T.listing([chapter_name(t, c, lang, width=40) for c in run[:3]])),
+                icon=":material/data_alert:")
     st.dataframe(display.anomaly_table(anomalies, lang), hide_index=True, width="stretch",
                  column_config={T("mirror.col.value_bn"): st.column_config.NumberColumn(
                      format="%.3f"), year_col: st.column_config.NumberColumn(format="%d")})

@@ -187,7 +187,7 @@ def test_hostile_link_parameters_are_shown_as_plain_bounded_text():
 
 def test_sources_page_lists_tables_and_links():
     at = open_page("sources")
-    assert len(at.dataframe) == 14  # every resource of the (fixture) package, and the flags
+    assert len(at.dataframe) == 16  # every resource of the (fixture) package, and the flags
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
     assert "flags.csv" in labels

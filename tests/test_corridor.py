@@ -273,11 +273,12 @@ def test_corridor_page_in_russian(monkeypatch):
 def test_overview_fifth_card_says_what_the_data_cannot(monkeypatch):
     at = open_page(monkeypatch, FIXTURE, None)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Logistics hub"] == "3.0×"
-    assert "Corridor cargo, 2015 to 2017" in [c.value for c in at.caption]
+    assert metrics["Corridor cargo, 2015 to 2017"] == "3.0×"
+    assert "Logistics hub" in [c.value for c in at.caption]
+    assert "What the data cannot say" in [e.label for e in at.expander]
     text = [plain(m.value) for m in at.markdown]
-    i = text.index("**What the data cannot say**")
-    assert text[i + 1] == "- No synthetic source counts trains through the fixture country."
+    assert "- No synthetic source counts trains through the fixture country." in text
+    assert any("What the data cannot say: 1 point, below" in t for t in text)
     assert any(t.startswith("Corridor cargo (Corridor Ministry): 1 million t in 2015")
                for t in text)
 
@@ -312,8 +313,8 @@ def test_a_package_without_logistics_says_so(monkeypatch, no_logistics):
         "This data package has no logistics tables (or no logistics claim), so this page has "
         "nothing to show. The other pages are not affected."]
     overview = open_page(monkeypatch, no_logistics, None)
-    assert len(overview.metric) == 4
-    assert not any(m.label.startswith("Logistics hub") for m in overview.metric)
+    assert len(overview.metric) == 8  # the editorial's figure and the data's, four cards
+    assert "Logistics hub" not in [c.value for c in overview.caption]
 
 
 def test_cli_exports_what_the_package_can_draw(no_logistics, tmp_path):

@@ -148,7 +148,7 @@ def test_cli_png(tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--charts", "pie"], "unknown chart(s) pie"),
+    (["--charts", "pie"], "unknown chart(s) 'pie'"),
     (["--formats", "gif"], "unknown format(s) gif"),
     (["--growth", "nan"], "--growth nan: growth must be a finite number"),
     (["--growth", "7"], "--growth 7.0: growth 7 is outside -0.2 to 0.5"),

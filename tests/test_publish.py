@@ -219,7 +219,7 @@ def test_build_date_comes_from_an_input_never_the_clock(monkeypatch):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--lang", "en,xx"], "unknown language(s) xx"),
-    (["--charts", "growth", "pie"], "unknown chart(s) pie"),
+    (["--charts", "growth", "pie"], "unknown chart(s) 'pie'"),
     (["--base-url", "ftp://x.org"], "not an absolute http(s) address"),
     (["--base-url", "https://x.org/?a=1"], "must not carry a query"),
     (["--build-date", "tomorrow"], "is not a YYYY-MM-DD date"),
@@ -284,10 +284,11 @@ def test_embed_links_and_snippets():
 
 
 def test_embed_options_take_the_links_projection_settings(tables):
-    o = embed.options(tables, {"growth": "12.5", "deadline": "2035", "lang": "zh"}, "zh")
+    o, dropped = embed.options(tables, {"growth": "12.5", "deadline": "2035", "lang": "zh"}, "zh")
     assert o.lang == "zh" and o.projection.growth == 0.125 and o.projection.deadline == 2035
-    o = embed.options(tables, {"growth": "banana"}, "en")  # unusable: the page's default
-    assert o.projection.growth == 0.05
+    assert dropped == []
+    o, dropped = embed.options(tables, {"growth": "banana"}, "en")  # unusable: the page's default
+    assert o.projection.growth == 0.05 and dropped
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ class Badge:
         return f"{self.symbol} {self.text}"
 
 
-def _b(kind: VerdictKind, lang: str, key: str, **params: str) -> Badge:
+def _b(kind: VerdictKind, lang: str, key: str, **params: object) -> Badge:
     return Badge(kind, tr(lang, f"badge.{key}", **params))
 
 
@@ -124,7 +124,7 @@ def logistics_badges(measure: str, times: str, start: int, cannot_say: int,
     out = [_b(kind, lang, "corridor_partly" if cannot_say else "corridor_grew", measure=measure,
               times=times, start=str(start))]
     if cannot_say:
-        out.append(_b(VerdictKind.NO_DATA, lang, "cannot_say", count=str(cannot_say)))
+        out.append(_b(VerdictKind.NO_DATA, lang, "cannot_say", count=cannot_say))
     return tuple(out)
 
 

@@ -1,7 +1,6 @@
 """The editorial's claims beside what the data says: the overview's verdicts.
 
-Every number in a verdict is read from the tables or computed from them, so a
-corrected figure in ``data/`` changes the sentence, never contradicts it.
+Every number is read from the tables or computed from them: a corrected figure changes the sentence.
 """
 
 from __future__ import annotations

@@ -41,10 +41,12 @@ MONEY = st.column_config.NumberColumn(format="$%,.0f")
 PERCENT = st.column_config.NumberColumn(format="%.2f%%")
 # Formats only: the on-screen labels are the columns' col.* messages (ui.table).
 CONFIG = {"value_usd": MONEY, "year": st.column_config.NumberColumn(format="%d"),
-          "total_usd": MONEY, "world_value_usd": MONEY, "value_a_usd": MONEY,
+          "total_usd": MONEY, "world_value_usd": MONEY, "previous_year_usd": MONEY,
+          "value_a_usd": MONEY,
           "value_b_usd": MONEY, "gap_usd": MONEY, "share_pct": PERCENT,
           "share_of_total_pct": PERCENT,
-          "gap_pct": st.column_config.NumberColumn(format="%+.1f%%")}
+          "gap_pct": st.column_config.NumberColumn(format="%+.1f%%"),
+          "change_pct": st.column_config.NumberColumn(format="%+.1f%%")}
 lang = ui.lang()
 T = ui.translator()
 

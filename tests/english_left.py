@@ -16,7 +16,8 @@ from google.protobuf.message import Message
 # Codes, formats and names that are written in Latin letters in every language.
 CODES = {"UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
          "HTML", "CSV", "ZIP", "UTF", "BOM", "TOTAL", "MB", "px", "US", "GACC", "TITR", "TEU",
-         "English", "Windows"}  # the unknown-language notice; code pages (Windows-1251)
+         "English", "Windows",  # the unknown-language notice; code pages (Windows-1251)
+         "JSON", "API", "Excel", "xlsx"}  # upload forms (issue 26)
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
 FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html|json)\b")
 SOURCE_ID = re.compile(r"\b[A-Z]{1,2}\d+\b")     # S01, L42

@@ -70,7 +70,10 @@ def test_comtrade_plus_with_bom_and_monthly_rows():
     ok, bad = read_trade_csv(io.BytesIO(b"\xef\xbb\xbf" + PLUS.encode("utf-8")))
     assert set(ok["flow"]) == {"export", "import", "total"}
     assert (ok["reporter"] == "KAZ").all() and (ok["year"] == 2015).all()
-    assert bad["row"].tolist() == [4] and "not annual" in bad["reason"].iloc[0]
+    # Issue 26: the monthly row is accepted as a part-year figure, never in the annual totals.
+    assert bad.empty and len(ok[ok["flow"] == "import"]) == 1
+    rows = read_import(io.BytesIO(PLUS.encode("utf-8"))).rows
+    assert rows.loc[rows["row"] == 4, ["month_start", "month_end"]].values.tolist() == [[1, 1]]
 
 
 def test_windows_1251_semicolons_and_thousands():
@@ -420,7 +423,7 @@ def test_unknown_countries_are_rejected_with_the_value(who, reason):
 def test_plus_rows_that_are_not_annual_goods_totals_are_rejected_with_reasons():
     head = ",".join(mk.PLUS_HEADER)
     good = mk.plus_row(2020, "CHN", "X", "KAZ", "TOTAL")
-    variants = {"freqCode": ("M", "not annual"), "typeCode": ("S", "not goods"),
+    variants = {"freqCode": ("M", "is not a month"), "typeCode": ("S", "not goods"),
                 "motCode": ("2100", "one part of a breakdown"),
                 "customsCode": ("C01", "one part of a breakdown"),
                 "partner2Code": ("643", "one part of a breakdown"),

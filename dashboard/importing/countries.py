@@ -162,3 +162,21 @@ def pair_problem(reporter: str, partner: str) -> str | None:
 
 def name_of(code: str) -> str:
     return DISPLAY.get(code, code)
+
+
+_NOT_IN_NAMES = {"AND", "PER", "CAN", "ARM", "MAR", "NOR", "TUN", "DOM", "COM", "GAB", "BEL"}
+
+
+def guess_pair(file_name: str) -> tuple[str | None, str | None]:
+    """(reporter, partner) guessed from a file name such as 'kaz_chn_wits.csv': the first two
+    countries it names, as a default for the user to check, never used unasked."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name)
+    found: list[str] = []
+    for word in re.findall(r"[A-Za-z]+", stem):
+        if len(word) == 3 and word.upper() in _NOT_IN_NAMES and not word.isupper():
+            continue  # 'and', 'per', 'can': words far more often than countries
+        code = resolve(word) if len(word) >= 3 else None
+        if code and code not in found:
+            found.append(code)
+    found += [None, None]
+    return found[0], found[1]

@@ -241,12 +241,12 @@ def find_header(lines: list[str], name: str) -> tuple[int, list[str], str, str]:
         except csv.Error as exc:  # a garbled line: try the next one
             first_error = first_error or DataError(f"cannot read a CSV header ({exc})")
         else:
-            _check_unique(cells, i + 1, name)
+            check_unique(cells, i + 1, name)
             return i, cells, sep, fmt
     raise DataError(f"{name}: {first_error}")
 
 
-def _check_unique(header: list[str], line: int, name: str) -> None:
+def check_unique(header: list[str], line: int, name: str) -> None:
     """Two columns of one name: which one holds the figures? Refused, naming both."""
     seen: dict[str, int] = {}
     for number, cell in enumerate(header, 1):

@@ -2,7 +2,8 @@
 
 Formats: this dashboard's tidy CSV, UN Comtrade classic, UN Comtrade Plus, and World Bank
 WITS (raw "by product" rows with a value in US$ thousand, or TradeStats tables with an
-Indicator and either a Year/Value pair or a column per year). A record yields one
+Indicator and either a Year/Value pair or a column per year; or an indicator file of one
+reporter-partner pair that the caller names). A record yields one
 observation, or one per year column for WITS tables; each is accepted or rejected with a
 reason a person can act on.
 """
@@ -26,7 +27,11 @@ FORMATS = {
     "comtrade_plus": "UN Comtrade Plus CSV",
     "wits": "World Bank WITS CSV",
     "wits_wide": "World Bank WITS TradeStats CSV (Indicator table)",
+    "wits_indicator": "World Bank WITS indicator CSV",
 }
+# WITS indicator files (one reporter-partner pair, named by the caller): the trade-value codes.
+WITS_INDICATORS = {"mprt-trd-vl": "import", "xprt-trd-vl": "export"}
+WITS_INDICATOR_VALUE = ("value_usd_thousand", "valueusdthousand", "value")
 MAX_VALUE_USD = 1e14   # $100 trillion: above any year's whole world merchandise trade
 MIN_VALUE_USD = 0.01   # a cent: nothing smaller can be a trade value
 TOTAL = "TOTAL"
@@ -106,12 +111,16 @@ def detect(cols: list[str]) -> str:
     by_year = {"year", "value"} <= have or any(YEAR_COLUMN.match(c) for c in cols)
     if wits_who and have & {"indicator", "measure"} and by_year:
         return "wits_wide"
+    if {"year", "indicator"} <= have and have & set(WITS_INDICATOR_VALUE) and not (
+            have & {"reporter", "partner", "reporteriso3", "partneriso3"}):
+        return "wits_indicator"
     raise DataError(
         "no recognisable header: expected this dashboard's columns (year, reporter, partner, "
         "flow, value_usd), UN Comtrade's (Year, Trade Flow, Reporter ISO, Partner ISO, "
         "Trade Value (US$)), Comtrade Plus's (refYear, flowDesc or flowCode, reporterISO, "
         "partnerISO, primaryValue) or WITS's (Reporter, Partner, Year, Trade Value 1000USD; "
-        "or Reporter Name, Partner Name, Indicator and a column per year)")
+        "or Reporter Name, Partner Name, Indicator and a column per year; or a WITS indicator "
+        "file's year, product, indicator, value_usd_thousand)")
 
 
 def quote(text: str, limit: int = 60) -> str:

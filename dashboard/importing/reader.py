@@ -1,23 +1,25 @@
-"""Read users' own trade files: our tidy CSV, UN Comtrade classic or Plus, World Bank WITS.
+"""Read users' own trade files: our tidy CSV, UN Comtrade classic or Plus (CSV, API JSON or an
+Excel workbook, annual or monthly), World Bank WITS (with reporter and partner columns, or an
+indicator file of one pair that the caller names).
 
 Every observation in the file ends up either accepted (in a tidy form) or rejected with its
 row number, raw text and a reason a person can act on: nothing is dropped silently, and
-accepted + rejected always equals the file's data rows. Text only: no pickle, no spreadsheets.
-Bytes → records in ``decoding``, records → observations in ``formats`` and ``rows``.
+accepted + rejected always equals the file's data rows. No pickle, nothing executed.
+Bytes → records in ``decoding`` (text) or ``forms`` (JSON, workbooks), records → observations
+in ``formats`` and ``rows``, the resulting tables in ``results``.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import pandas as pd
 
 from dashboard.data.loader import DataError
-from dashboard.importing.countries import WORLD
+from dashboard.importing.countries import WORLD, name_of, pair_problem, resolve
 from dashboard.importing.decoding import (
     MAX_BYTES,
     Record,
@@ -27,42 +29,38 @@ from dashboard.importing.decoding import (
     read_bytes,
     records,
 )
-from dashboard.importing.formats import (
-    DECIMAL_COMMA,
-    FORMATS,
-    TOTAL,
-    YEAR_COLUMN,
-    norm,
+from dashboard.importing.formats import DECIMAL_COMMA, FORMATS, TOTAL, YEAR_COLUMN, detect, norm
+from dashboard.importing.forms import Table, from_json, from_xlsx, is_workbook, refuse_by_content
+from dashboard.importing.results import (
+    DTYPES,
+    REJECTED_COLUMNS,
+    ROW_COLUMNS,
+    TRADE_COLUMNS,
+    annual,
+    combine,
+    row_frame,
+    source_frame,
+    totals_of,
+    upload_source,
 )
-from dashboard.importing.rows import observations
+from dashboard.importing.rows import Pair, observations
 from dashboard.importing.tables import summary
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "DTYPES", "TRADE_COLUMNS", "ROW_COLUMNS", "ImportResult",
-           "read_import", "read_trade_csv", "combine", "source_frame", "upload_source"]
+           "PairNeeded", "read_import", "read_trade_csv", "combine", "source_frame",
+           "upload_source"]
 
 MAX_ROWS = 50_000
 FLOWS = ("total", "export", "import")
-_READ_COLUMNS = ["year", "reporter", "partner", "flow", "value_usd", "reported_change_pct",
-                 "approximate", "source_id", "note"]
-# Provenance as in bilateral_trade: your file's reporter column says whose figures they are.
-_PROVENANCE = dict(reading_type="upload", attribution="stated",
-                   attribution_note="The reporter column of your file.", anomaly=False)
-TRADE_COLUMNS = [*_READ_COLUMNS, "reading_type", "derived", "attribution", "attribution_note",
-                 "anomaly", "anomaly_note"]
-DTYPES = {"year": "Int64", "reporter": "string", "partner": "string", "flow": "string",
-          "value_usd": "Float64", "reported_change_pct": "Float64", "approximate": "boolean",
-          "source_id": "string", "note": "string", "reading_type": "string",
-          "derived": "boolean", "attribution": "string", "attribution_note": "string",
-          "anomaly": "boolean", "anomaly_note": "string"}
-# The tidy form of every accepted observation: row (and column) say where it came from.
-ROW_COLUMNS = ["row", "column", "year", "reporter", "reporter_name", "partner", "partner_name",
-               "flow", "classification", "commodity_code", "commodity_desc", "value_usd",
-               "reported_change_pct", "approximate", "note", "source_id"]
-ROW_DTYPES = {**{c: t for c, t in DTYPES.items() if c in ROW_COLUMNS}, "row": "Int64",
-              "column": "string", "reporter_name": "string", "partner_name": "string",
-              "classification": "string", "commodity_code": "string", "commodity_desc": "string"}
-REJECTED_COLUMNS = {"row": "Int64", "column": "string", "reason": "string", "raw": "string"}
 _RAW_LIMIT = 300
+
+
+class PairNeeded(DataError):
+    """The file has no reporter or partner columns: the caller must name both."""
+
+    def __init__(self, message: str, columns: list[str]) -> None:
+        super().__init__(message)
+        self.columns = columns
 
 
 @dataclass(frozen=True)
@@ -93,7 +91,8 @@ class _Collector:
         self.seen: dict[tuple, tuple[int, str | None]] = {}
         self.trailing = self.empty_cells = 0
 
-    def read(self, rec: Record, cols: list[str], names: dict[str, str], fmt: str) -> None:
+    def read(self, rec: Record, cols: list[str], names: dict[str, str], fmt: str,
+             pair: Pair | None = None) -> None:
         """Every observation of one record, accepted or rejected."""
         if rec.cells is None or rec.problem:
             self.reject(rec.line, None, rec.text, rec.problem or "cannot be read")
@@ -112,7 +111,7 @@ class _Collector:
         if fmt == "wits_wide" and "value" not in cell:
             self.empty_cells += sum(1 for c in cell if YEAR_COLUMN.match(c)
                                     and not cell[c].strip())
-        for out in observations(fmt, cell, names):
+        for out in observations(fmt, cell, names, pair):
             if out.row is None:
                 self.reject(rec.line, out.column, rec.text, out.reason or "not usable")
             else:
@@ -124,11 +123,13 @@ class _Collector:
         self.bad.append(dict(row=line, column=column, reason=f"{where}: {why}", raw=shown))
 
     def accept(self, line: int, column: str | None, raw: str, row: dict) -> None:
-        key = (row["year"], row["reporter"], row["partner"], row["flow"], row["commodity_code"])
+        key = (row["year"], row["month_start"], row["reporter"], row["partner"], row["flow"],
+               row["commodity_code"])
         if key in self.seen:
             first, cls = self.seen[key]
             what = "flow" if row["commodity_code"] == TOTAL else "flow and commodity"
-            why = f"same year, reporter, partner and {what} as row {first}"
+            when = "year" if row["month_start"] is None else "month"
+            why = f"same {when}, reporter, partner and {what} as row {first}"
             if cls != row["classification"] and cls and row["classification"]:
                 why += f" ({row['classification']} here, {cls} there)"
             self.reject(line, column, raw, why)
@@ -137,18 +138,28 @@ class _Collector:
         self.ok.append(dict(row, row=line, column=column))
 
 
-def read_import(source: str | Path | BinaryIO) -> ImportResult:
-    """Read a trade file into an ImportResult; DataError when the file as a whole is unusable."""
+def read_import(source: str | Path | BinaryIO, reporter: str | None = None,
+                partner: str | None = None) -> ImportResult:
+    """Read a trade file into an ImportResult; DataError when the file as a whole is unusable.
+
+    ``reporter`` and ``partner`` (ISO3 codes) name the pair for a file without reporter and
+    partner columns (a WITS indicator file); such a file without them raises ``PairNeeded``.
+    A file with its own reporter and partner columns keeps them (a message says so)."""
     raw, name = read_bytes(source)
-    text, encoding = decode(raw, name)
-    lines = lines_of(text)
-    at, header, sep, fmt = find_header(lines, name)
-    cols = [norm(h) for h in header]
-    names = dict(zip(cols, header, strict=True))
-    recs = records(lines, at + 1, sep, len(cols), limit=MAX_ROWS)
+    refuse_by_content(raw, name)
+    if is_workbook(raw, name):
+        table, encoding, sep = from_xlsx(raw, name, MAX_ROWS), "Excel", ""
+    else:
+        text, encoding = decode(raw, name)
+        table, sep = _text_table(text, name)
+    cols = [norm(h) for h in table.header]
+    names = dict(zip(cols, table.header, strict=True))
+    fmt = _format_of(cols, name)
+    pair = _pair(fmt, reporter, partner, table.header, name)
+    recs = table.records
     if not recs:
-        raise DataError(f"{name}: no data rows: the file has a header (line {at + 1}) but no "
-                        "rows of figures below it")
+        raise DataError(f"{name}: no data rows: the file has a header (line "
+                        f"{table.header_line}) but no rows of figures below it")
     if len(recs) > MAX_ROWS:
         raise DataError(f"{name}: more than {MAX_ROWS:,} data rows (the limit); filter the file "
                         "to the years, partners and products you need")
@@ -156,62 +167,78 @@ def read_import(source: str | Path | BinaryIO) -> ImportResult:
     decimal = DECIMAL_COMMA.set(sep == ";")
     try:
         for rec in recs:
-            got.read(rec, cols, names, fmt)
+            got.read(rec, cols, names, fmt, pair)
     finally:
         DECIMAL_COMMA.reset(decimal)
     source_id = f"U-{hashlib.sha256(raw).hexdigest()[:8]}"
-    rows = _frame(got.ok, source_id)
-    totals, derived = _totals(rows, fmt, source_id)
+    rows = row_frame(got.ok, source_id)
+    totals, derived = totals_of(rows, fmt, source_id, named_pair=pair is not None)
     rejected = pd.DataFrame(got.bad, columns=list(REJECTED_COLUMNS)).astype(REJECTED_COLUMNS)
-    messages = tuple(summary(f"Read as {FORMATS[fmt]}, {encoding}, separator "
-                             f"{'tab' if sep == chr(9) else repr(sep)}.", rows, rejected,
-                             trailing=got.trailing, derived=derived,
-                             empty_cells=got.empty_cells,
-                             header_line=at + 1,
-                             wide=fmt == "wits_wide" and "value" not in cols))
-    totals.attrs.update(source=upload_source(source_id, name, fmt), format=FORMATS[fmt],
+    form = table.form
+    fmt_name = f"{FORMATS[fmt].removesuffix(' CSV')} ({form})" if form else FORMATS[fmt]
+    how = table.read_as or f"{encoding}, separator {'tab' if sep == chr(9) else repr(sep)}"
+    lines = summary(f"Read as {fmt_name}, {how}.", rows, rejected, trailing=got.trailing,
+                    derived=derived, empty_cells=got.empty_cells,
+                    header_line=table.header_line,
+                    wide=fmt == "wits_wide" and "value" not in cols)
+    if pair:
+        lines.insert(1, f"Reporter and partner as you named them: {name_of(pair[0][0])} "
+                     f"({pair[0][0]}) reporting its trade with {name_of(pair[1][0])} "
+                     f"({pair[1][0]}); the file itself has no reporter or partner column.")
+    elif reporter or partner:
+        lines.insert(1, "The file names its own reporters and partners; the reporter and "
+                     "partner you chose were not used.")
+    messages = tuple(lines)
+    totals.attrs.update(source=upload_source(source_id, name, fmt_name), format=fmt_name,
                         messages=list(messages))
+    whole = annual(rows)
     return ImportResult(
-        file_name=name, format=FORMATS[fmt], encoding=encoding, separator=sep,
+        file_name=name, format=fmt_name, encoding=encoding, separator=sep,
         source_id=source_id, data_rows=len(got.ok) + len(got.bad), rows=rows, totals=totals,
-        commodities=rows[rows["commodity_code"] != TOTAL].reset_index(drop=True),
-        world=rows[rows["partner"] == WORLD].reset_index(drop=True), rejected=rejected,
+        commodities=whole[whole["commodity_code"] != TOTAL].reset_index(drop=True),
+        world=whole[whole["partner"] == WORLD].reset_index(drop=True), rejected=rejected,
         messages=messages)
 
 
-def _frame(ok: list[dict], source_id: str) -> pd.DataFrame:
-    rows = pd.DataFrame(ok, columns=[c for c in ROW_COLUMNS if c != "source_id"])
-    rows["source_id"] = source_id
-    return rows[ROW_COLUMNS].astype(ROW_DTYPES)
+def _text_table(text: str, name: str) -> tuple[Table, str]:
+    """(records, separator) of a text file: JSON by its first character, else CSV."""
+    if text.lstrip()[:1] in ("{", "["):
+        return from_json(text, name, MAX_ROWS), ""
+    lines = lines_of(text)
+    at, header, sep, _ = find_header(lines, name)
+    recs = records(lines, at + 1, sep, len(header), limit=MAX_ROWS)
+    return Table(header, recs, at + 1, ""), sep
 
 
-def _totals(rows: pd.DataFrame, fmt: str, source_id: str) -> tuple[pd.DataFrame, int]:
-    """All-commodity rows with a country partner, in the bilateral_trade schema."""
-    pick = rows[(rows["commodity_code"] == TOTAL) & (rows["partner"] != WORLD)]
-    table = pick[_READ_COLUMNS].copy()
-    derived = 0
-    if fmt != "tidy" and not table.empty:
-        have = set(zip(table["year"], table["reporter"], table["partner"], table["flow"],
-                       strict=True))
-        wide = table.pivot_table(index=["year", "reporter", "partner"], columns="flow",
-                                 values="value_usd", aggfunc="first")
-        extra = []
-        for (year, rep, par), r in wide.iterrows():
-            if {"export", "import"} <= set(r.dropna().index) and \
-                    (year, rep, par, "total") not in have:
-                extra.append(dict(year=year, reporter=rep, partner=par, flow="total",
-                                  value_usd=float(r["export"]) + float(r["import"]),
-                                  approximate=False, source_id=source_id,
-                                  note="Derived: export + import from the uploaded file."))
-        derived = len(extra)
-        table = pd.concat([table, pd.DataFrame(extra, columns=_READ_COLUMNS)],
-                          ignore_index=True)
-    table = table.assign(**_PROVENANCE, anomaly_note=pd.NA,
-                         derived=table["note"].fillna("").str.startswith("Derived"))
-    table = table[TRADE_COLUMNS].astype(DTYPES)
-    table["approximate"] = table["approximate"].fillna(False)
-    table = table.sort_values(["reporter", "partner", "year", "flow"]).reset_index(drop=True)
-    return table, derived
+def _format_of(cols: list[str], name: str) -> str:
+    try:
+        return detect(cols)
+    except DataError as exc:
+        raise DataError(f"{name}: {exc}") from None
+
+
+def _pair(fmt: str, reporter: str | None, partner: str | None, header: list[str],
+          name: str) -> Pair | None:
+    """The caller's reporter and partner, checked, for a file that has no such columns."""
+    if fmt != "wits_indicator":
+        return None
+    have = ", ".join(h for h in header if h.strip())
+    if not reporter or not partner:
+        raise PairNeeded(f"{name}: this file has no reporter or partner columns (its columns: "
+                         f"{have}), so it does not say whose trade with whom it holds; name "
+                         "the reporter and the partner (ISO3 codes such as KAZ and CHN) to "
+                         "load it", [h for h in header if h.strip()])
+    codes = []
+    for role, given in (("reporter", reporter), ("partner", partner)):
+        code = resolve(str(given))
+        if code is None or code != str(given).strip().upper():
+            raise DataError(f"{name}: {role} {str(given)[:40]!r} is not an ISO 3166 alpha-3 "
+                            "country code we know (e.g. KAZ, CHN)")
+        codes.append(code)
+    problem = pair_problem(codes[0], codes[1])
+    if problem:
+        raise DataError(f"{name}: {problem}")
+    return (codes[0], name_of(codes[0])), (codes[1], name_of(codes[1]))
 
 
 def read_trade_csv(source: str | Path | BinaryIO) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -222,38 +249,3 @@ def read_trade_csv(source: str | Path | BinaryIO) -> tuple[pd.DataFrame, pd.Data
     return result.totals, result.rejected
 
 
-def _clean_text(text: str) -> str:
-    """File names go into chart source lines: keep them to plain characters."""
-    kept = "".join(c for c in text if c.isprintable())
-    return (kept.translate(str.maketrans("", "", "<>&\"'`[]()*_#|\\$~:!{}=+@^%")).strip()[:80]
-            or "uploaded file")
-
-
-def upload_source(source_id: str, file_name: str, fmt: str) -> dict:
-    return dict(source_id=source_id, publisher="Your uploaded file",
-                title=_clean_text(file_name), url=None,
-                published=datetime.now(UTC).strftime("%Y-%m-%d"), kind="user upload",
-                cites=FORMATS[fmt], note="Visible only in your browser session.")
-
-
-def source_frame(accepted: pd.DataFrame, columns) -> pd.DataFrame:
-    """The upload's entry for the sources table, in that table's columns."""
-    row = {c: accepted.attrs["source"].get(c, pd.NA) for c in columns}
-    return pd.DataFrame([row], columns=list(columns)).astype("string")
-
-
-def combine(bundled: pd.DataFrame, uploaded: pd.DataFrame,
-            prefer: str = "bundled") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One series per key: where both give a figure the user's preference wins, both reported."""
-    key = ["year", "reporter", "partner", "flow"]
-    both = bundled.merge(uploaded, on=key, suffixes=("_bundled", "_uploaded"))
-    conflicts = both[key + ["value_usd_bundled", "source_id_bundled", "value_usd_uploaded",
-                            "source_id_uploaded"]]
-    if prefer == "uploaded":
-        keep_b = ~bundled.set_index(key).index.isin(both.set_index(key).index)
-        table = pd.concat([bundled[keep_b], uploaded], ignore_index=True)
-    else:
-        keep_u = ~uploaded.set_index(key).index.isin(both.set_index(key).index)
-        table = pd.concat([bundled, uploaded[keep_u]], ignore_index=True)
-    table = table.astype(DTYPES).sort_values(key).reset_index(drop=True)
-    return table, conflicts.reset_index(drop=True)

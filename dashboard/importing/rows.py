@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dashboard.importing.countries import pair_problem
 from dashboard.importing.formats import (
     CLASSIC_FLOW_CODES,
     TOTAL,
+    WITS_INDICATORS,
     WITS_VALUE,
     YEAR_COLUMN,
     Outcome,
@@ -23,14 +25,16 @@ from dashboard.importing.formats import (
 )
 
 _TRUE_FALSE = ("", "true", "false", "1", "0", "yes", "no")
+Pair = tuple[tuple[str, str], tuple[str, str]]   # ((reporter ISO3, name), (partner ISO3, name))
 
 
 def _obs(year, reporter, partner, flow, value, code=TOTAL, desc=None, classification=None,
-         note=None, change=None, approximate=False) -> dict:
+         note=None, change=None, approximate=False, months=(None, None)) -> dict:
     problem = pair_problem(reporter[0], partner[0])
     if problem:
         raise Reject(problem)
-    return dict(year=year, reporter=reporter[0], reporter_name=reporter[1], partner=partner[0],
+    return dict(year=year, month_start=months[0], month_end=months[1],
+                reporter=reporter[0], reporter_name=reporter[1], partner=partner[0],
                 partner_name=partner[1], flow=flow, classification=classification or None,
                 commodity_code=code, commodity_desc=desc, value_usd=value,
                 reported_change_pct=change, approximate=approximate, note=note)
@@ -59,37 +63,50 @@ def tidy(cell: dict[str, str], header: dict[str, str]) -> dict:
 
 
 def classic(cell: dict[str, str], header: dict[str, str]) -> dict:
-    period = cell.get("period", "").strip()
-    if len(period) == 6:
-        raise Reject(f"period {quote(period)} is not annual; only annual figures are used")
     breakdown(cell, header)
-    year = year_of(cell["year"])
+    year, months = period_of(cell.get("period", ""), "", cell["year"])
     flow = flow_of(cell.get("tradeflow") or cell.get("tradeflowcode", ""), CLASSIC_FLOW_CODES)
     reporter = country(cell, "reporter", ("reporteriso", "reportercode", "reporter"))
     partner = country(cell, "partner", ("partneriso", "partnercode", "partner"))
     code, desc = commodity(cell.get("commoditycode", TOTAL), cell.get("commodity", ""))
     value = value_of(cell["tradevalue(us$)"], header["tradevalue(us$)"])
-    return _obs(year, reporter, partner, flow, value, code, desc, cell.get("classification"))
+    return _obs(year, reporter, partner, flow, value, code, desc, cell.get("classification"),
+                months=months)
 
 
 def plus(cell: dict[str, str], header: dict[str, str]) -> dict:
     kind = cell.get("typecode", "C").strip().upper() or "C"
     if kind != "C":
         raise Reject(f"typeCode {quote(kind)} is not goods (C); services rows are not used")
-    freq = cell.get("freqcode", "A").strip().upper() or "A"
-    period = cell.get("period", "").strip()
-    if freq != "A" or len(period) == 6:
-        raise Reject(f"period {quote(period or freq)} is not annual; only annual figures are "
-                     "used")
     breakdown(cell, header)
-    year = year_of(cell["refyear"])
+    year, months = period_of(cell.get("period", ""), cell.get("freqcode", ""), cell["refyear"])
     flow = flow_of(cell.get("flowdesc") or cell.get("flowcode", ""))
     reporter = country(cell, "reporter", ("reporteriso", "reportercode", "reporterdesc"))
     partner = country(cell, "partner", ("partneriso", "partnercode", "partnerdesc"))
     code, desc = commodity(cell.get("cmdcode", TOTAL), cell.get("cmddesc", ""))
     value = value_of(cell["primaryvalue"], header["primaryvalue"])
     return _obs(year, reporter, partner, flow, value, code, desc,
-                cell.get("classificationcode"))
+                cell.get("classificationcode"), months=months)
+
+
+def period_of(period: str, freq: str, year_text: str) -> tuple[int, tuple[int | None, ...]]:
+    """(year, (month_start, month_end)): (None, None) for a whole year, the month for a monthly
+    row (freqCode M, period 202401); monthly figures are part-year, never annual."""
+    period, freq = period.strip(), freq.strip().upper()
+    if freq not in ("", "A", "M"):
+        raise Reject(f"freqCode {quote(freq)} is neither annual (A) nor monthly (M)")
+    if freq != "M" and len(period) != 6:
+        return year_of(year_text), (None, None)
+    if not re.fullmatch(r"(19|20)\d\d(0[1-9]|1[0-2])", period):
+        raise Reject(f"period {quote(period or freq)} is not a month (YYYYMM, e.g. 202401)")
+    year, month = year_of(period[:4]), int(period[4:])
+    if year_text.strip() and year_of(year_text) != year:
+        raise Reject(f"period {quote(period)} is not in year {quote(year_text)}")
+    today = date.today()
+    if (year, month) >= (today.year, today.month):
+        raise Reject(f"period {quote(period)} is this month or later; no monthly value can be "
+                     "reported for it yet")
+    return year, (month, month)
 
 
 def wits(cell: dict[str, str], header: dict[str, str]) -> dict:
@@ -163,14 +180,46 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
     return out
 
 
+def wits_indicator(cell: dict[str, str], header: dict[str, str], pair: Pair | None) -> dict:
+    """A WITS indicator file's row: the reporter and partner are the ones the caller named."""
+    if pair is None:
+        raise Reject("no reporter and partner named for this file")
+    code_text = cell["indicator"].strip()
+    named = cell.get("indicator_name", "").strip()
+    flow = WITS_INDICATORS.get(code_text.lower())
+    if flow is None:
+        shown = f"{quote(code_text)}" + (f" ({quote(named)})" if named else "")
+        raise Reject(f"indicator {shown} is not a trade value; only MPRT-TRD-VL (imports) and "
+                     "XPRT-TRD-VL (exports) are used")
+    year = year_of(cell["year"])
+    product, name = cell.get("product", "").strip(), cell.get("product_name", "").strip()
+    whole = ("total", "all products", "999999", "")
+    if product.lower() in whole and (product or name.lower() in whole):
+        code, desc, scheme = TOTAL, name or None, ""
+    elif product:
+        code, desc = product[:80], name or None
+        scheme = "HS" if re.fullmatch(r"\d{2,6}", product) else "WITS product group"
+    else:
+        code, desc, scheme = _product(name)
+    thousands = [c for c in ("value_usd_thousand", "valueusdthousand") if c in cell]
+    column = thousands[0] if thousands else "value"
+    unit = 1000 if thousands else _unit(named or code_text)
+    value = value_of(cell[column], header[column], multiplier=unit)
+    note = f"WITS {code_text}" + (", value in US$ thousand, × 1,000" if unit == 1000 else "")
+    return _obs(year, pair[0], pair[1], flow, value, code, desc, scheme, note=note)
+
+
 _BY_FORMAT = {"tidy": tidy, "comtrade": classic, "comtrade_plus": plus, "wits": wits}
 
 
-def observations(fmt: str, cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
+def observations(fmt: str, cell: dict[str, str], header: dict[str, str],
+                 pair: Pair | None = None) -> list[Outcome]:
     """Every observation in one record of ``fmt``, each accepted or rejected."""
     if fmt == "wits_wide":
         return wits_table(cell, header)
     try:
+        if fmt == "wits_indicator":
+            return [Outcome(None, wits_indicator(cell, header, pair))]
         return [Outcome(None, _BY_FORMAT[fmt](cell, header))]
     except Reject as why:
         return [Outcome(None, None, str(why))]

@@ -23,6 +23,11 @@ def _label(reporter: str, flow: str, partner: str, what: str = "") -> str:
     return f"Your file: {r}'s {what}{FLOW_WORDS.get(flow, flow)} {p}, as {r} reports them"
 
 
+def _annual(rows: pd.DataFrame) -> pd.DataFrame:
+    """Whole-year rows: part-year (monthly) figures never enter an annual table."""
+    return rows[rows["month_start"].isna()] if "month_start" in rows.columns else rows
+
+
 def _with_totals(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Add flow 'total' = export + import where both are given and no total is."""
     wide = frame.pivot_table(index=keys, columns="flow", values="value_usd", aggfunc="first")
@@ -44,6 +49,7 @@ def product_view(rows: pd.DataFrame, reporter: str | None = None,
     cols = ["year", "reporter", "partner", "flow", "commodity_code", "commodity",
             "commodity_desc", "classification", "value_usd", "total_usd", "share_of_total_pct",
             "series", "source_id"]
+    rows = _annual(rows)
     p = rows[rows["commodity_code"] != TOTAL]
     if reporter:
         p = p[p["reporter"] == reporter]
@@ -70,6 +76,7 @@ def world_shares(rows: pd.DataFrame) -> pd.DataFrame:
     cols = ["year", "reporter", "partner", "flow", "commodity_code", "value_usd",
             "world_value_usd", "share_pct", "derived", "series", "source_id"]
     keys = ["year", "reporter", "partner", "commodity_code"]
+    rows = _annual(rows)
     base = rows[keys + ["flow", "value_usd"]]
     pair, world = base[base["partner"] != WORLD], base[base["partner"] == WORLD]
     if pair.empty or world.empty:
@@ -87,6 +94,43 @@ def world_shares(rows: pd.DataFrame) -> pd.DataFrame:
     both["source_id"] = rows["source_id"].iloc[0]
     return both.sort_values(["reporter", "partner", "commodity_code", "flow", "year"])[
         cols].reset_index(drop=True)
+
+
+def monthly_view(rows: pd.DataFrame) -> pd.DataFrame:
+    """Monthly rows, and year-to-date sums of consecutive months from January (marked as sums of
+    months), beside the same months of the year before where the file has them."""
+    cols = ["year", "month_start", "month_end", "reporter", "partner", "flow", "commodity_code",
+            "value_usd", "previous_year_usd", "change_pct", "measure", "series", "source_id"]
+    if "month_start" not in rows.columns or rows["month_start"].isna().all():
+        return pd.DataFrame(columns=cols)
+    m = rows[rows["month_start"].notna()].copy()
+    m["measure"] = "month"
+    key = ["reporter", "partner", "flow", "commodity_code", "year"]
+    got = {(*k, int(mo)): float(v) for *k, mo, v in
+           m[key + ["month_start", "value_usd"]].itertuples(index=False)}
+
+    def upto(k: tuple, n: int) -> float | None:
+        vals = [got.get((*k, i)) for i in range(1, n + 1)]
+        return None if None in vals else float(sum(vals))
+
+    ytd = []
+    for k in dict.fromkeys(tuple(x) for x in m[key].itertuples(index=False)):
+        n = next(i for i in range(1, 14) if (*k, i) not in got) - 1
+        if n >= 2:
+            ytd.append(dict(zip(key, k, strict=True), month_start=1, month_end=n,
+                            value_usd=upto(k, n), previous_year_usd=upto((*k[:-1], k[-1] - 1), n),
+                            measure=f"sum of months 1–{n} (year to date)"))
+    m["previous_year_usd"] = [got.get((*k[:-1], k[-1] - 1, int(mo))) for *k, mo in
+                              m[key + ["month_start"]].itertuples(index=False)]
+    both = pd.concat([m, pd.DataFrame(ytd)], ignore_index=True)
+    both["previous_year_usd"] = both["previous_year_usd"].astype("Float64")
+    both["change_pct"] = (both["value_usd"] / both["previous_year_usd"] - 1) * 100
+    both["kind"] = both["measure"] != "month"
+    both["series"] = [_label(r, f, p, "monthly ") for r, f, p in
+                      zip(both["reporter"], both["flow"], both["partner"], strict=True)]
+    both["source_id"] = rows["source_id"].iloc[0]
+    return both.sort_values(["reporter", "partner", "flow", "commodity_code", "kind", "year",
+                             "month_start"])[cols].reset_index(drop=True)
 
 
 def reporter_series(totals: pd.DataFrame) -> pd.DataFrame:
@@ -151,6 +195,18 @@ def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailin
     if derived:
         out.append(f"{plural(derived, 'total')} derived as export + import where the file gives "
                    "both flows of a year.")
+    if rows.empty:
+        return out
+    monthly = rows[rows["month_start"].notna()] if "month_start" in rows.columns else rows[:0]
+    if not monthly.empty:
+        first = monthly.sort_values(["year", "month_start"]).iloc[[0, -1]]
+        span = "–".join(dict.fromkeys(f"{int(y)}-{int(m):02d}" for y, m in
+                                      zip(first["year"], first["month_start"], strict=True)))
+        are = "is a monthly figure" if len(monthly) == 1 else "are monthly figures"
+        out.append(f"{plural(len(monthly), 'row')} {are} ({span}): kept as part-year values "
+                   "with their months, never added into the annual totals, products or shares; "
+                   "see the monthly table.")
+        rows = rows[rows["month_start"].isna()]
     if rows.empty:
         return out
     if rows["note"].str.contains("thousand", case=False, na=False).any():

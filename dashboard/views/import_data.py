@@ -1,4 +1,7 @@
-"""Import data: load a UN Comtrade, WITS or tidy CSV for this browser session only.
+"""Import data: load a UN Comtrade (CSV, API JSON, Excel), WITS or tidy file for this browser
+session only. A file without reporter and partner columns (a WITS indicator file) is loaded only
+after the user chooses the pair in two select boxes (preselected from the file name, if it names
+them, and said so).
 
 Everything the user supplied (file name, cell values) is shown as plain text: in tables,
 ``st.text`` or escaped and shortened; never as Markdown. Table cells that a spreadsheet would
@@ -12,10 +15,19 @@ import streamlit as st
 from dashboard.core import display
 from dashboard.data.loader import DataError
 from dashboard.export.render import safe_cell, to_csv
-from dashboard.importing.reader import MAX_BYTES, MAX_ROWS, combine, read_import, source_frame
+from dashboard.importing.countries import DISPLAY, WORLD, guess_pair, name_of
+from dashboard.importing.reader import (
+    MAX_BYTES,
+    MAX_ROWS,
+    PairNeeded,
+    combine,
+    read_import,
+    source_frame,
+)
 from dashboard.importing.tables import (
     mirror_flows,
     mirror_pairs,
+    monthly_view,
     product_view,
     reporter_series,
     world_shares,
@@ -29,10 +41,12 @@ MONEY = st.column_config.NumberColumn(format="$%,.0f")
 PERCENT = st.column_config.NumberColumn(format="%.2f%%")
 # Formats only: the on-screen labels are the columns' col.* messages (ui.table).
 CONFIG = {"value_usd": MONEY, "year": st.column_config.NumberColumn(format="%d"),
-          "total_usd": MONEY, "world_value_usd": MONEY, "value_a_usd": MONEY,
+          "total_usd": MONEY, "world_value_usd": MONEY, "previous_year_usd": MONEY,
+          "value_a_usd": MONEY,
           "value_b_usd": MONEY, "gap_usd": MONEY, "share_pct": PERCENT,
           "share_of_total_pct": PERCENT,
-          "gap_pct": st.column_config.NumberColumn(format="%+.1f%%")}
+          "gap_pct": st.column_config.NumberColumn(format="%+.1f%%"),
+          "change_pct": st.column_config.NumberColumn(format="%+.1f%%")}
 lang = ui.lang()
 T = ui.translator()
 
@@ -67,29 +81,59 @@ def table(frame: pd.DataFrame, name: str, caption: str | None = None) -> None:
                        key=f"dl-import-{name}", on_click="ignore", icon=":material/download:")
 
 
-def parse(upload):
-    """The file's ImportResult, or the reason it cannot be used (file name removed)."""
+def parse(upload, pair: tuple = (None, None)):
+    """The file's ImportResult, PairNeeded when the user must name the pair, or the reason it
+    cannot be used (file name removed)."""
+    key = (upload.file_id, pair)
     cached = st.session_state.get(PARSED_KEY)
-    if cached and cached[0] == upload.file_id:
+    if cached and cached[0] == key:
         return cached[1]
+    upload.seek(0)
     try:
-        parsed = read_import(upload)
+        parsed = read_import(upload, *pair)
+    except PairNeeded as exc:
+        parsed = exc
     except DataError as exc:
         text = str(exc)
         name = str(getattr(upload, "name", ""))
         parsed = text[len(name) + 2:] if text.startswith(f"{name}: ") else text
-    st.session_state[PARSED_KEY] = (upload.file_id, parsed)
+    st.session_state[PARSED_KEY] = (key, parsed)
     return parsed
+
+
+def choose_pair(upload, needed: PairNeeded):
+    """Two select boxes for a file without reporter/partner columns; the parse once both are
+    chosen, else None. A guess from the file name is preselected and said to be one."""
+    st.info(T("import.pair_needed", columns=escaped(", ".join(needed.columns))),
+            icon=":material/help:")
+    guess = guess_pair(str(upload.name))
+    countries = sorted((c for c in DISPLAY if c != WORLD), key=name_of)
+    chosen = []
+    for role, options, default in (("reporter", countries, guess[0]),
+                                   ("partner", [WORLD, *countries], guess[1])):
+        chosen.append(st.selectbox(
+            T(f"import.pair_{role}"), options,
+            index=options.index(default) if default in options else None,
+            format_func=lambda c: f"{name_of(c)} ({c})", placeholder=T("import.pair_choose"),
+            key=f"upload-{role}-{upload.file_id}"))
+    if any(guess):
+        st.caption(T("import.pair_guessed"))
+    return parse(upload, tuple(chosen)) if all(chosen) else None
 
 
 base = ui.bundled_tables()
 st.title(T("import.title"))
 st.markdown(T("import.intro_md"))
+st.markdown(T("import.more_forms_md"))
 st.caption(T("import.limits", mb=MAX_BYTES // 10**6, bytes=T.number(MAX_BYTES, 0),
              rows=T.number(MAX_ROWS, 0)))
 
-upload = st.file_uploader(T("import.uploader"), type=["csv", "txt"], key="upload-file")
+upload = st.file_uploader(T("import.uploader"), type=["csv", "txt", "json", "xlsx"],
+                          key="upload-file")
 result = parse(upload) if upload is not None else None
+if isinstance(result, PairNeeded):
+    st.text(T("import.file_line", name=bounded(upload.name)))
+    result = choose_pair(upload, result)
 if isinstance(result, str):
     st.error(T("import.cannot_use", error=escaped(result)), icon=":material/error:")
     st.text(T("import.file_line", name=bounded(upload.name)))
@@ -111,6 +155,9 @@ elif result is not None:
                   "source_id"]], "your-totals", T("import.totals_caption"))
     if not result.commodities.empty:
         table(product_view(result.rows), "your-products", T("import.products_caption"))
+    monthly = monthly_view(result.rows)
+    if not monthly.empty:
+        table(monthly, "your-monthly", T("import.monthly_caption"))
     shares = world_shares(result.rows)
     if not shares.empty:
         table(shares, "your-world-shares", T("import.shares_caption"))

@@ -22,7 +22,7 @@ from dashboard.text.wording import pct
 HEIGHT = 860
 OTHER = "#9CA3AF"
 PARTNER_COLOUR = "#009E73"
-GAP = 0.04
+GAP = 0.09
 
 
 def name(code: str, lang: str) -> str:
@@ -64,8 +64,9 @@ def central_asia(tables: Tables, o: Options) -> Chart:
         x0 = i * (width + GAP)
         fig.update_layout(**{
             f"xaxis{ax}": dict(domain=[x0, x0 + width], anchor=f"y{ax}", tickprefix=prefix,
+                               title=dict(text=tr(lang, "axis.usd_bn")),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
-            f"yaxis{ax}": dict(domain=[0.5, 1], anchor=f"x{ax}", automargin=True)})
+            f"yaxis{ax}": dict(domain=[0.5, 0.93], anchor=f"x{ax}", automargin=True)})
         kaz = next(r for r in rs if r.country == "KAZ")
         fig.add_annotation(text=tr(lang, "chart.central_asia.panel", year=fmt_year(year),
                                    rank=kaz.rank, count=len(rs)),
@@ -87,6 +88,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
     mtop = max([m.china_usd for m in mirrors] + [1])
     fig.update_layout(barmode="group", **{
         f"xaxis{m_ax}": dict(domain=[0, 1], anchor=f"y{m_ax}", tickprefix=prefix,
+                             title=dict(text=tr(lang, "axis.usd_bn")),
                              ticksuffix=suffix, range=[0, money([mtop], lang)[0] * 1.2]),
         f"yaxis{m_ax}": dict(domain=[0, 0.34], anchor=f"x{m_ax}", automargin=True,
                              autorange="reversed")})

@@ -203,3 +203,5 @@ def test_central_asia_rankings_and_mirror_gaps_on_the_published_figures(publishe
             for m in ca.mirrors(published)}
     assert gaps == {("UZB", 2023, 12): (14e9, 13.7e9), ("KGZ", 2024, 3): (4.82e9, 1.63e9),
                     ("TJK", 2024, 12): (3.86e9, 1.96e9)}
+    for lang in ("en", "zh", "ru", "kk"):  # three year panels side by side, in every language
+        assert charts.build("central-asia", published, charts.Options(lang=lang)).figure

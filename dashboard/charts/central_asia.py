@@ -61,9 +61,10 @@ def central_asia(tables: Tables, o: Options) -> Chart:
             text=[pct(r.share_pct, lang, sign=False) for r in ordered], textposition="outside",
             cliponaxis=False, customdata=[_rank_hover(r, lang) for r in ordered],
             hovertemplate=HOVER_PLAIN))
-        x0 = i * (width + GAP)
+        x0 = round(i * (width + GAP), 6)
         fig.update_layout(**{
-            f"xaxis{ax}": dict(domain=[x0, x0 + width], anchor=f"y{ax}", tickprefix=prefix,
+            f"xaxis{ax}": dict(domain=[x0, min(round(x0 + width, 6), 1)], anchor=f"y{ax}",
+                               tickprefix=prefix,
                                title=dict(text=tr(lang, "axis.usd_bn")),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
             f"yaxis{ax}": dict(domain=[0.5, 0.93], anchor=f"x{ax}", automargin=True)})

@@ -64,10 +64,11 @@ def central_asia(tables: Tables, o: Options) -> Chart:
         x0 = round(i * (width + GAP), 6)
         fig.update_layout(**{
             f"xaxis{ax}": dict(domain=[x0, min(round(x0 + width, 6), 1)], anchor=f"y{ax}",
-                               tickprefix=prefix,
-                               title=dict(text=tr(lang, "axis.usd_bn")),
+                               tickprefix=prefix, nticks=3,
+                               title=dict(text=tr(lang, "axis.usd_bn") if i == 0 else "",
+                                          font=dict(size=11)),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
-            f"yaxis{ax}": dict(domain=[0.5, 0.93], anchor=f"x{ax}", automargin=True)})
+            f"yaxis{ax}": dict(domain=[0.56, 0.93], anchor=f"x{ax}", automargin=True)})
         kaz = next(r for r in rs if r.country == "KAZ")
         fig.add_annotation(text=tr(lang, "chart.central_asia.panel", year=fmt_year(year),
                                    rank=kaz.rank, count=len(rs)),
@@ -94,7 +95,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
         f"yaxis{m_ax}": dict(domain=[0, 0.34], anchor=f"x{m_ax}", automargin=True,
                              autorange="reversed")})
     fig.add_annotation(text=tr(lang, "chart.central_asia.mirror_heading"),
-                       xref="paper", yref="paper", x=0, y=0.37, xanchor="left",
+                       xref="paper", yref="paper", x=0, y=0.38, xanchor="left",
                        yanchor="bottom", showarrow=False, font=dict(size=13))
     first, last = (fmt_year(years[0]), fmt_year(years[-1])) if years else ("", "")
     title = tr(lang, "chart.central_asia.title", first=first, last=last)

@@ -12,7 +12,7 @@ PAGES = {
     "overview": ("views/overview.py", 0),
     "growth": ("views/growth.py", 4),
     "mirror": ("views/mirror.py", 1),
-    "world": ("views/world.py", 2),
+    "world": ("views/world.py", 3),
     "structure": ("views/structure.py", 5),
     "corridor": ("views/corridor.py", 3),
     "doubling": ("views/doubling.py", 1),

@@ -183,3 +183,25 @@ def test_pages_show_2025_in_every_language(lang, monkeypatch):
             assert 2024 in years and 2025 not in years
         else:
             assert "2025" in text, (page, lang)
+
+
+def test_central_asia_rankings_and_mirror_gaps_on_the_published_figures(published):
+    from dashboard.core import central_asia as ca
+
+    assert ca.years(published) == [2023, 2024, 2025]
+    r24 = ca.ranking(published, 2024)  # GACC via The Astana Times (N24)
+    assert [(r.country, r.value_usd) for r in r24] == [
+        ("KAZ", 43820000000), ("KGZ", 22710000000), ("UZB", 13780000000),
+        ("TKM", 10650000000), ("TJK", 3860000000)]
+    assert sum(r.value_usd for r in r24) == 94820000000  # = N24's stated regional total
+    r25 = ca.ranking(published, 2025)
+    assert [(r.country, r.value_usd, r.source_id) for r in r25] == [
+        ("KAZ", 48700000000, "N01"), ("KGZ", 27200000000, "N01"), ("UZB", 16200000000, "N02"),
+        ("TKM", 10000000000, "N02"), ("TJK", 4300000000, "N02")]
+    assert ca.region_total(published, 2025)["value_usd"] == 106300000000
+    gaps = {(m.country, m.year, m.months): (m.china_usd, m.partner_usd)
+            for m in ca.mirrors(published)}
+    assert gaps == {("UZB", 2023, 12): (14e9, 13.7e9), ("KGZ", 2024, 3): (4.82e9, 1.63e9),
+                    ("TJK", 2024, 12): (3.86e9, 1.96e9)}
+    for lang in ("en", "zh", "ru", "kk"):  # three year panels side by side, in every language
+        assert charts.build("central-asia", published, charts.Options(lang=lang)).figure

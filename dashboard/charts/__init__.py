@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashboard.charts import corridor
+from dashboard.charts.central_asia import central_asia
 from dashboard.charts.corridor import CorridorChart, NoLogistics, can_draw
 from dashboard.charts.growth import GrowthChart, growth, yoy
 from dashboard.charts.history import HistoryChart, target_history_chart
@@ -25,6 +26,7 @@ from dashboard.charts.structure import ChaptersChart, SharesChart, chapters_char
 from dashboard.charts.target import TargetChart, doubling
 from dashboard.charts.trade_mix import flows, products
 from dashboard.charts.world import WorldChart, china_trade, world
+from dashboard.core.central_asia import has_data as central_asia_available
 from dashboard.core.products import has_products as products_available
 
 REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
@@ -41,6 +43,7 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "hs-chapters": chapters_chart,
     "product-mix": product_mix,
     "product-chapter": product_chapter,
+    "central-asia": central_asia,
     "middle-corridor": corridor.middle_corridor,
     "transit-containers": corridor.transit_containers,
     "china-europe-trains": corridor.china_europe_trains,
@@ -48,8 +51,10 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
 CHART_NAMES = tuple(REGISTRY)
 LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
 PRODUCT_CHARTS = ("product-mix", "product-chapter")  # drawn only with the product_trade table
+CENTRAL_ASIA_CHARTS = ("central-asia",)  # drawn only with the central_asia table
 
-__all__ = ["CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart", "Chart",
+__all__ = ["CENTRAL_ASIA_CHARTS", "CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart",
+           "Chart",
            "CorridorChart", "GrowthChart", "HistoryChart", "MirrorChart", "NoLogistics", "Options",
            "PRODUCT_CHARTS", "ProductOptions",
            "SharesChart", "TargetChart", "WorldChart", "available", "build"]
@@ -57,11 +62,13 @@ __all__ = ["CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart", "Char
 
 def available(tables: Tables) -> tuple[str, ...]:
     """The charts this package can draw: the logistics charts need the logistics tables, the
-    product charts the product table."""
+    product charts the product table, the Central Asia chart the central_asia table."""
     has_products = products_available(tables)
+    has_region = central_asia_available(tables)
     return tuple(n for n in CHART_NAMES
                  if (n not in LOGISTICS_CHARTS or can_draw(tables, n))
-                 and (n not in PRODUCT_CHARTS or has_products))
+                 and (n not in PRODUCT_CHARTS or has_products)
+                 and (n not in CENTRAL_ASIA_CHARTS or has_region))
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

@@ -106,6 +106,8 @@ def check(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
     if "product_trade" in tables:
         _check_product_sums(tables["product_trade"], files["product_trade"],
                             lines["product_trade"])
+    if "central_asia" in tables:
+        _check_currencies(tables["central_asia"], files["central_asia"], lines["central_asia"])
     trade = tables["bilateral_trade"]
     if not (trade["flow"] == "total").any():
         raise DataError(f"{files['bilateral_trade']}: no row with flow 'total'; the growth and "
@@ -176,3 +178,13 @@ def _check_product_sums(p: pd.DataFrame, file: str, lines: list[int]) -> None:
             raise DataError(f"{where(file, lines[i], 'value_usd')}: the {lv} is not the sum of "
                             f"its headings ({shown(p['value_usd'].iloc[i])} against "
                             f"{shown(want)})")
+
+
+def _check_currencies(c: pd.DataFrame, file: str, lines: list[int]) -> None:
+    """Yuan stay yuan: a CNY row has no value_usd, a US-dollar row has one."""
+    for i in range(len(c)):
+        usd, cny = pd.notna(c["value_usd"].iloc[i]), c["currency"].iloc[i] == "CNY"
+        if usd == cny:
+            raise DataError(f"{where(file, lines[i], 'value_usd')}: "
+                            + ("a yuan figure is never converted here: leave value_usd empty"
+                               if cny else "a US-dollar figure needs value_usd"))

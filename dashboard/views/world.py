@@ -42,4 +42,11 @@ missing = [fmt_year(y) for y in china.data[china.data["value_usd_tn"].isna()]["y
 if missing:
     st.caption(T("world.china_level_missing" if len(missing) == 1
                  else "world.china_level_missing_many", years=T.listing(missing)))
+
+st.subheader(T("world.central_asia_heading"))
+if "central-asia" in charts.available(t):
+    st.markdown(T("world.central_asia_md"))
+    ui.chart(ui.build("central-asia", opts), lang)
+else:
+    st.info(T("world.central_asia_missing"), icon=":material/info:")
 ui.footer(lang)

@@ -244,7 +244,7 @@ def test_world_note_and_anomaly_table_in_every_language(tables, built):
     en = anomaly_table(anomalies, lang="en")
     assert list(en.columns) == ["Year", "Reading", "US$ bn", "Source"]
     ru = anomaly_table(anomalies, lang="ru")
-    assert list(ru.columns) == ["Год", "Вид данных", "млрд долл.", "Источник"]
+    assert list(ru.columns) == ["Год", "Вид данных", "млрд долл. США", "Источник"]
     assert ru.iloc[:, 2].tolist() == en.iloc[:, 2].tolist()
     zh = anomaly_table(anomalies, lang="zh")  # 亿美元: the Chinese unit, as every Chinese table
     assert zh.iloc[:, 2].tolist() == pytest.approx([v * 10 for v in en.iloc[:, 2]])

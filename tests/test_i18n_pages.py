@@ -273,7 +273,7 @@ def test_mirror_tables_are_labelled_and_counted_in_the_readers_unit():
         "期间": "2017年1—10月", "中国数据（亿美元）": "250.00",
         "哈萨克斯坦数据（亿美元）": "200.00", "中国数据相对哈萨克斯坦数据": "+25%",
         "来源": "S04, S04"}]
-    anomaly = [d.value for d in at.dataframe if "数据类型" in d.value.columns][0]
+    anomaly = [d.value for d in at.dataframe if "数据口径" in d.value.columns][0]
     assert anomaly["亿美元"].tolist() == ["200.00", "270.00"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["中国数据高出"] == "+25.0%"

@@ -104,7 +104,7 @@ def test_hover_text_and_money_axis_are_written_per_language(built):
     assert markers(en).customdata[0].startswith("<b>2005</b>: $5 bn<br>Source: Alpha News")
     assert markers(zh).customdata[0].startswith("<b>2005年</b>：50亿美元<br>来源：Alpha News")
     assert markers(ru).customdata[0].startswith(f"<b>2005{NB}г.</b>: 5{NB}млрд{NB}$<br>Источник:")
-    assert markers(kk).customdata[0].startswith(f"<b>2005 ж.</b>: 5{NB}млрд{NB}$<br>Дереккөз:")
+    assert markers(kk).customdata[0].startswith(f"<b>2005{NB}ж.</b>: 5{NB}млрд{NB}$<br>Дереккөз:")
     assert "%{customdata}" in markers(ru).hovertemplate and "%{y" not in markers(ru).hovertemplate
     # Chinese counts money in 亿 (10^8): the same $30 bn is 300 on its axis
     assert decode(markers(en).y)[-1] == pytest.approx(30)

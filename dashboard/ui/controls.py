@@ -17,7 +17,6 @@ import streamlit as st
 from dashboard import charts
 from dashboard.charts.theme import EXPORT_WIDTH
 from dashboard.core import display
-from dashboard.core.readable import readable
 from dashboard.data.loader import descriptor_text, trade_pairs
 from dashboard.export import archive, embed
 from dashboard.export import render as export
@@ -44,6 +43,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     bundled_shared,
     bundled_table,
     bundled_tables,
+    readable_frame,
     shared,
     table_rows,
     tables,
@@ -147,7 +147,8 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
         # Money and percentages in the reader's format; the chart's CSV export keeps numbers.
-        rows, written = readable(table_rows(spec), lang)
+        rows, written = readable_frame(table_rows(spec), lang,
+                                       shared_frame=st.session_state.get(UPLOAD_KEY) is None)
         st.dataframe(rows, hide_index=True, width="stretch", key=f"table-{spec.name}",
                      column_config=dict.fromkeys(written, RIGHT_TEXT))
     export_controls(spec, lang)
@@ -190,13 +191,14 @@ def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) ->
 
 
 def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = None, *,
-          values: bool = True) -> None:
+          values: bool = True, shared_frame: bool = False) -> None:
     """A data table with on-screen column labels (and, unless ``values`` is False, value
     names) and money and percentages (core.readable) in the reader's language. The frame,
-    and any CSV made from it, keeps the canonical names, values and numbers.
+    and any CSV made from it, keeps the canonical names, values and numbers. ``shared_frame``:
+    the frame is the process's own (``bundled_shared``): its numbers are written once.
     """
     config = dict(config or {})
-    frame, written = readable(frame, lang)  # numbers in the reader's format (not in English)
+    frame, written = readable_frame(frame, lang, shared_frame=shared_frame)  # not in English
     config |= dict.fromkeys(written, RIGHT_TEXT)
     for col, label in display.column_labels(frame.columns, lang).items():
         config[col] = {**config[col], "label": label} if col in config else label

@@ -142,3 +142,15 @@ def test_suffixes_of_chart_columns():
         19.999999999999996], "value_usd_tn": [5.94]}), "ru")
     assert shown.iloc[0].tolist() == ["41,055\u00a0млрд\u00a0$", "+20,0\u00a0%",
                                       "5,94\u00a0трлн\u00a0$"]
+
+
+def test_logistics_amounts_keep_their_decimals():
+    shown, written = readable(pd.DataFrame({"value": [759000.0, 4.25], "year": [2019, 2020]}), "ru")
+    assert written == ["value"]
+    assert shown["value"].tolist() == ["759\u00a0000", "4,25"]
+
+
+def test_corridor_full_table_in_russian():
+    at = open_page("corridor", {"lang": "ru"})
+    full = [d.value for d in at.dataframe if "figure_id" in d.value.columns]
+    assert full and all(isinstance(v, str) for v in full[0]["value"].dropna())

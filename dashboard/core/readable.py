@@ -42,6 +42,7 @@ KINDS: Mapping[str, Callable[[float, str], str]] = {
     "pct": lambda v, lang: f.fmt_pct(v, is_fraction=False, digits=2, sign=False, lang=lang),
     "bn": lambda v, lang: f.fmt_number(v, 2 if lang == "zh" else 3, lang=lang),
     "pct1": lambda v, lang: f.fmt_pct(v, is_fraction=False, digits=1, sign=False, lang=lang),
+    "number": lambda v, lang: f.fmt_number(v, f.stated_decimals(v), lang=lang),
     "usd_bn": lambda v, lang: money(v * 1e9, lang),
     "usd_tn": lambda v, lang: f.fmt_tn(v * 1e12, lang=lang),
 }
@@ -53,6 +54,7 @@ COLUMN_KINDS: Mapping[str, str] = {
     "value_b_usd": "money", "gap_usd": "money",
     "reported_change_pct": "signed_pct", "change_pct": "signed_pct", "gap_pct": "signed_pct",
     "share_pct": "pct", "share_of_total_pct": "pct",
+    "value": "number", "value_high": "number",  # logistics and border facts: tonnes, TEU, hours
 }
 
 

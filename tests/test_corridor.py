@@ -147,7 +147,7 @@ def test_chart_words_and_scales_follow_the_language(tables):
     assert list(line(zh.figure).y) == pytest.approx([100.0, 150.0, 300.0])  # 万吨
     assert zh.figure.layout.yaxis.title.text == "货运量（万吨）"
     assert list(trace(zh.figure, "非全年数据（标注时期）").text) == ["1—6月"]
-    assert zh.figure.layout.title.text == "中间走廊（跨里海国际运输路线）货运量，2015—2017"
+    assert zh.figure.layout.title.text == "中间走廊（跨里海国际运输路线）货运量（2015—2017年）"
     assert zh.source.startswith("来源：") and zh.source.endswith("由中哈贸易数据看板整理。")
     ru = charts.build("china-europe-trains", tables, Options(lang="ru"))
     assert ru.figure.layout.separators == ",\u00a0"
@@ -180,7 +180,7 @@ def test_no_logistics_tables_no_corridor_charts(tables):
     (("ru", 1500, "trucks", "about"), "около 1\u00a0500 грузовиков"),
     (("ru", 800, "trucks per day", "at least"), "не менее 800 грузовиков в сутки"),
     (("zh", 4484000, "tonnes"), "4,484,000吨"),
-    (("kk", 30, "minutes", "less than"), "30 мин. және одан аз"),
+    (("kk", 30, "minutes", "less than"), "30 мин. мөлшерінен аз"),  # not "or less"
 ])
 def test_amounts_keep_every_decimal_in_every_language(args, expected):
     lang, value, unit, *rest = args
@@ -266,7 +266,9 @@ def test_corridor_page_in_russian(monkeypatch):
     assert at.title[0].value == ("Казахстан как логистический хаб: данные о транспортных "
                                  "коридорах")
     fig = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert fig["layout"]["title"]["text"] == "Грузы по Среднему коридору (ТМТМ), 2015–2017"
+    assert fig["layout"]["title"]["text"] == (
+        "Грузы по Среднему коридору (Транскаспийский<br>международный транспортный маршрут), "
+        "2015–2017\u00a0гг.")
     assert at.dataframe[len(at.get("plotly_chart"))].value.columns[0] == "Дата"
 
 

@@ -249,3 +249,31 @@ def test_i18n_and_formatting_import_neither_streamlit_nor_plotly():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- the translation review's corrections (issue 24) -------------------------------------
+
+CYRILLIC = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+MIXED_SCRIPT = re.compile(f"[{CYRILLIC}][A-Za-z]|[A-Za-z][{CYRILLIC}]")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_word_mixes_latin_and_cyrillic_letters(lang):
+    """'Еуropa' looks right and is not: a search, a screen reader and a spell checker fail."""
+    cat = catalogue(lang)
+    assert [k for k, m in cat.items() for t in texts(m) if MIXED_SCRIPT.search(t)] == []
+
+
+def test_review_corrections_stay():
+    zh, ru, kk = catalogue("zh"), catalogue("ru"), catalogue("kk")
+    assert not [k for k, m in zh.items() for t in texts(m) if "读数" in t]  # a meter reading
+    assert not [k for k, m in kk.items() for t in texts(m) if "ДФЭ" in t or "рәсімде" in t]
+    assert not [k for k, m in kk.items() for t in texts(m) if "одан көп" in t or "одан аз" in t]
+    assert "будет достигнута" in ru["hover.reaches"] and "будет" in ru["chart.reaches_in"]
+    assert not [k for k, m in ru.items() for t in texts(m) if "ТН ВЭД" in t]  # one HS term
+    assert not [k for k, m in zh.items() for t in texts(m) if "{period}年均" in t]
+    for key in ("chart.middle_corridor.title", "chart.transit_containers.title"):
+        assert zh[key].endswith("（{years}年）") and ru[key].endswith("{years}\u00a0гг.")
+        assert kk[key].endswith("{years}\u00a0жж.")
+    # a Kazakh year abbreviation never starts a line: a no-break space before ж./жж.
+    assert not [k for k, m in kk.items() for t in texts(m) if re.search(r"[\d}] жж?\.", t)]

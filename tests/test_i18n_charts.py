@@ -104,7 +104,7 @@ def test_hover_text_and_money_axis_are_written_per_language(built):
     assert markers(en).customdata[0].startswith("<b>2005</b>: $5 bn<br>Source: Alpha News")
     assert markers(zh).customdata[0].startswith("<b>2005年</b>：50亿美元<br>来源：Alpha News")
     assert markers(ru).customdata[0].startswith(f"<b>2005{NB}г.</b>: 5{NB}млрд{NB}$<br>Источник:")
-    assert markers(kk).customdata[0].startswith(f"<b>2005 ж.</b>: 5{NB}млрд{NB}$<br>Дереккөз:")
+    assert markers(kk).customdata[0].startswith(f"<b>2005{NB}ж.</b>: 5{NB}млрд{NB}$<br>Дереккөз:")
     assert "%{customdata}" in markers(ru).hovertemplate and "%{y" not in markers(ru).hovertemplate
     # Chinese counts money in 亿 (10^8): the same $30 bn is 300 on its axis
     assert decode(markers(en).y)[-1] == pytest.approx(30)
@@ -163,7 +163,7 @@ def test_verdicts_in_every_language(tables):
     assert v["ru"]["trade_2023"].headline == f"30{NB}млрд{NB}$ в 2017{NB}г."
     assert f"2 × 30{NB}млрд{NB}$ = 60{NB}млрд{NB}$ (расчёт)" in v["ru"]["doubling_goal"].verdict
     assert "намного ниже национальной статистики" in v["ru"]["growth_2023"].verdict
-    assert "4% – 6% төмендеді" in v["kk"]["world_2023"].verdict
+    assert "көрсеткіштердің төмендеуі: 4% – 6%" in v["kk"]["world_2023"].verdict
     for lang in OTHERS:
         for claim_id, verdict in v[lang].items():
             assert verdict.sources == v["en"][claim_id].sources
@@ -244,7 +244,7 @@ def test_world_note_and_anomaly_table_in_every_language(tables, built):
     en = anomaly_table(anomalies, lang="en")
     assert list(en.columns) == ["Year", "Reading", "US$ bn", "Source"]
     ru = anomaly_table(anomalies, lang="ru")
-    assert list(ru.columns) == ["Год", "Вид данных", "млрд долл.", "Источник"]
+    assert list(ru.columns) == ["Год", "Вид данных", "млрд долл. США", "Источник"]
     assert ru.iloc[:, 2].tolist() == en.iloc[:, 2].tolist()
     zh = anomaly_table(anomalies, lang="zh")  # 亿美元: the Chinese unit, as every Chinese table
     assert zh.iloc[:, 2].tolist() == pytest.approx([v * 10 for v in en.iloc[:, 2]])

@@ -43,12 +43,14 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     bundled_shared,
     bundled_table,
     bundled_tables,
+    readable_frame,
     shared,
     table_rows,
     tables,
     upload_marker,
 )
 
+RIGHT_TEXT = st.column_config.TextColumn(alignment="right")  # a number written as text
 USER_ERROR_LIMIT = 400  # characters of an error message shown
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
@@ -144,8 +146,11 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
-        st.dataframe(table_rows(spec), hide_index=True, width="stretch",
-                     key=f"table-{spec.name}")
+        # Money and percentages in the reader's format; the chart's CSV export keeps numbers.
+        rows, written = readable_frame(table_rows(spec), lang,
+                                       shared_frame=st.session_state.get(UPLOAD_KEY) is None)
+        st.dataframe(rows, hide_index=True, width="stretch", key=f"table-{spec.name}",
+                     column_config=dict.fromkeys(written, RIGHT_TEXT))
     export_controls(spec, lang)
 
 
@@ -186,12 +191,15 @@ def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) ->
 
 
 def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = None, *,
-          values: bool = True) -> None:
+          values: bool = True, shared_frame: bool = False) -> None:
     """A data table with on-screen column labels (and, unless ``values`` is False, value
-    names) in the reader's language. The frame, and any CSV made from it, keeps the
-    canonical names and values.
+    names) and money and percentages (core.readable) in the reader's language. The frame,
+    and any CSV made from it, keeps the canonical names, values and numbers. ``shared_frame``:
+    the frame is the process's own (``bundled_shared``): its numbers are written once.
     """
     config = dict(config or {})
+    frame, written = readable_frame(frame, lang, shared_frame=shared_frame)  # not in English
+    config |= dict.fromkeys(written, RIGHT_TEXT)
     for col, label in display.column_labels(frame.columns, lang).items():
         config[col] = {**config[col], "label": label} if col in config else label
     shown = display.blank_missing(display.shown_values(frame, lang) if values else frame)

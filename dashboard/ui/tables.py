@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import charts, environment
 from dashboard.core import memo
+from dashboard.core.readable import readable
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
 from dashboard.export.embed import UPLOAD_PARAM
@@ -164,3 +165,13 @@ def table_rows(spec: charts.Chart) -> pd.DataFrame:
         return spec.data.map(export.safe_cell)
     return memo.by_identity(_shared_results(), (spec,), "table rows",
                             lambda: spec.data.map(export.safe_cell))
+
+
+def readable_frame(frame: pd.DataFrame, lang: str, *, shared_frame: bool = False):
+    """``core.readable`` of a table a page shows. For the process's own frames (bundled tables,
+    a shared chart's rows) computed once per language: writing 13,000 amounts takes a second.
+    A session's own frames (an upload) are never kept here."""
+    if not shared_frame:
+        return readable(frame, lang)
+    return memo.by_identity(_shared_results(), (frame,), ("readable", lang),
+                            lambda: readable(frame, lang))

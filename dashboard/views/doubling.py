@@ -19,7 +19,7 @@ from dashboard.core.projection_settings import (
 )
 from dashboard.core.verdicts import claim_quote
 from dashboard.data.loader import pair_series, value_for
-from dashboard.text.formatting import capitalise
+from dashboard.text.formatting import capitalise, percent_affixes
 from dashboard.ui import controls as ui
 
 # The widgets' values stay these English constants in every language (labels are translated),
@@ -31,6 +31,9 @@ CUSTOM = -1.0
 lang = ui.lang()
 T = ui.translator()
 t = ui.tables()
+# Streamlit's slider formats are printf, with a decimal point in every language: the percent
+# sign is placed the reader's way, and zh/ru/kk also see the value in their format under it.
+PCT_FORMAT = "%.1f".join(a.replace("%", "%%") for a in percent_affixes(lang))
 st.title(T("doubling.title"))
 quote = ui.shared(claim_quote, "target_multiple")
 if quote:
@@ -84,7 +87,9 @@ def explorer() -> None:
     base = c1.selectbox(T("doubling.base_year"), base_years, key="dbl-base",
                         help=T("doubling.base_year_help", who=who))
     growth_pct = c2.slider(T("doubling.growth"), LIMITS.growth_min * 100,
-                           LIMITS.growth_max * 100, step=0.1, format="%.1f%%", key="dbl-growth")
+                           LIMITS.growth_max * 100, step=0.1, format=PCT_FORMAT, key="dbl-growth")
+    if lang != "en":
+        c2.caption(T.pct(growth_pct, is_fraction=False, sign=False))
     low, high = deadline_range(base)
     if not low <= st.session_state.get("dbl-deadline", low) <= high:
         st.session_state["dbl-deadline"] = min(max(LIMITS.default_deadline, low), high)
@@ -98,6 +103,8 @@ def explorer() -> None:
     if mode == MULTIPLE:
         multiple = d2.slider(T("doubling.multiple"), LIMITS.multiple_min,
                              LIMITS.multiple_max, step=0.1, format="%.1f×", key="dbl-multiple")
+        if lang != "en":
+            d2.caption(T.multiple(multiple))
     else:
         choice = d2.selectbox(T("doubling.target_choice"), [*announced_options, CUSTOM],
                               format_func=lambda v: announced_options.get(

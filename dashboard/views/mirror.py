@@ -6,6 +6,7 @@ from dashboard import charts
 from dashboard.charts.product_mix import chapter_name
 from dashboard.core import display, products
 from dashboard.core.official import anomaly_years, same_period_pairs
+from dashboard.core.readable import readable
 from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
 
@@ -34,12 +35,22 @@ c3.metric(T("mirror.metric.range"), T(
     "common.range", low=T.pct(m["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
     high=T.pct(m["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
 
+
+def shown(frame, kinds: dict[str, str]) -> None:
+    """A table for reading: its numbers in the reader's format (core.readable); English keeps
+    numeric columns with their printf formats."""
+    out, written = readable(frame, lang, kinds)
+    config = {c: st.column_config.TextColumn(alignment="right") if c in written
+              else st.column_config.NumberColumn(format=FORMATS[k]) for c, k in kinds.items()}
+    year_col = T("mirror.col.year")
+    if year_col in frame.columns:
+        config[year_col] = st.column_config.NumberColumn(format="%d")
+    st.dataframe(out, hide_index=True, width="stretch", column_config=config)
+
+
+FORMATS = {"bn": "%.3f", "pct1": "%.1f%%"}
 table = display.labelled_mirror(m, a, b, lang)
-year_col, gap_pct_col = T("mirror.col.year"), T("mirror.col.gap_pct")
-st.dataframe(table, hide_index=True, width="stretch", column_config={
-    c: st.column_config.NumberColumn(format="%.3f") for c in table.columns[1:4]} | {
-    gap_pct_col: st.column_config.NumberColumn(format="%.1f%%"),
-    year_col: st.column_config.NumberColumn(format="%d")})
+shown(table, dict.fromkeys(table.columns[1:4], "bn") | {T("mirror.col.gap_pct"): "pct1"})
 
 side = "KAZ" if "KAZ" in (reporter, partner) else partner
 anomalies = ui.shared(anomaly_years, side, reporter if side == partner else partner)
@@ -58,15 +69,14 @@ if anomalies:
                   years=T.listing([fmt_year(y) for y in gap_years]), count=len(run),
                   chapters=T.listing([chapter_name(t, c, lang, width=40) for c in run[:3]])),
                 icon=":material/data_alert:")
-    st.dataframe(display.anomaly_table(anomalies, lang), hide_index=True, width="stretch",
-                 column_config={T("mirror.col.value_bn"): st.column_config.NumberColumn(
-                     format="%.3f"), year_col: st.column_config.NumberColumn(format="%d")})
+    shown(display.anomaly_table(anomalies, lang), {T("mirror.col.value_bn"): "bn"})
 
 pairs = ui.shared(same_period_pairs, reporter, partner)
 if pairs:
     st.subheader(T("mirror.same_period_heading"))
-    st.dataframe(display.same_period_table(pairs, a, b, lang), hide_index=True,
-                 width="stretch")
+    same = display.same_period_table(pairs, a, b, lang)
+    shown(same, {c: "bn" for c in same.columns
+                 if c in {T("mirror.col.reports", country=x) for x in (a, b)}})
 
 st.subheader(T("mirror.why_heading"))
 st.markdown(T("mirror.why_md"))

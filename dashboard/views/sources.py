@@ -56,7 +56,8 @@ def resource_text(name: str, r: dict, part: str) -> str:
 
 st.subheader(T("sources.sources_heading"))
 st.caption(T("sources.sources_caption", cites=T("col.cites")))
-ui.table(ui.bundled_shared(display.shown_table, "sources", lang), lang, config, values=False)
+ui.table(ui.bundled_shared(display.shown_table, "sources", lang), lang, config, values=False,
+         shared_frame=True)
 download("sources")
 
 resources = {r["name"]: r for r in descriptor["resources"]}
@@ -65,13 +66,14 @@ for name, r in resources.items():
         continue
     st.subheader(resource_text(name, r, "title"))
     st.caption(resource_text(name, r, "description"))
-    ui.table(ui.bundled_shared(display.shown_table, name, lang), lang, config, values=False)
+    ui.table(ui.bundled_shared(display.shown_table, name, lang), lang, config, values=False,
+             shared_frame=True)
     download(name)
 
 st.subheader(T("sources.flags_heading"))
 st.caption(T("sources.flags_caption"))
 flagged = ui.bundled_shared(display.flag_table, lang)
-ui.table(flagged, lang, config, values=False)
+ui.table(flagged, lang, config, values=False, shared_frame=True)
 st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "text/csv",
                    key="dl-table-flags", on_click="ignore", icon=":material/download:")
 

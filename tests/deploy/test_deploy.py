@@ -14,7 +14,7 @@ import sys
 import kubernetes_validate
 import pytest
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 K8S = ROOT / "deploy" / "k8s"
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"

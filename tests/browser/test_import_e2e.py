@@ -3,25 +3,25 @@ table toolbar's own "Download as CSV" (which must not export live formulas)."""
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
+from browsing import wait_ready
+from helpers import IMPORT_FIXTURES as FIXTURES
 from playwright.sync_api import expect
-from test_e2e import _serve, wait_ready
 
 pytestmark = pytest.mark.e2e
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """`streamlit run` on IMPORT_E2E_PORT (or a free port); stopped even when tests fail."""
-    yield from _serve(tmp_path_factory, port=int(os.environ.get("IMPORT_E2E_PORT") or 0))
+@pytest.fixture(scope="session")
+def app(published_server):
+    """The run's server on the bundled data (the Import page always ran on the bundled
+    package): no second server on the same data."""
+    return published_server
 
 
 @pytest.fixture
-def tab(browser):  # noqa: F811
+def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 1400}, accept_downloads=True)
     # Without the File System Access API the toolbar falls back to an ordinary download.
     context.add_init_script("delete window.showSaveFilePicker")

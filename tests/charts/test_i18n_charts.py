@@ -4,14 +4,14 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 
 import plotly.graph_objects as go
 import pytest
-from conftest import FIXTURE, ROOT, decode
+from helpers import FIXTURE, decode, needs_chromium
 
 from dashboard import charts as catalog
+from dashboard import cli
 from dashboard.charts import Options, theme
 from dashboard.charts.mirror import anomaly_table
 from dashboard.charts.world import editorial_note
@@ -21,7 +21,6 @@ from dashboard.core.official import anomaly_years
 from dashboard.core.projection_settings import Settings
 from dashboard.data.loader import series
 from dashboard.export import archive
-from dashboard.export import render as export
 from dashboard.text.formatting import plotly_separators
 from dashboard.text.i18n import LANGUAGES
 from dashboard.text.wrapping import columns
@@ -36,8 +35,6 @@ ENGLISH = re.compile(r"\b(the|and|of|in|by|to|from|trade|year|years|Source|Sourc
                      r"bn|Actual|approximate|computed|reported|figure|figures|value|volume|"
                      r"growth|China|Kazakhstan|customs|statistics|side|press|report|met|"
                      r"missed|open|way|rate|needs|reaches|never|no)\b")
-needs_chromium = pytest.mark.skipif(not export.static_available()[0],
-                                    reason="no Chromium for static export")
 has_cjk_font = bool(shutil.which("fc-list")) and bool(subprocess.run(
     ["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip())
 
@@ -286,12 +283,10 @@ def _title_glyphs(png: bytes) -> list:
 
 @needs_chromium
 @pytest.mark.skipif(not has_cjk_font, reason="no CJK font: `make cjk-font` installs one")
-def test_cli_writes_chinese_png_and_pdf_with_real_glyphs(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--out", str(tmp_path),
-                        "--charts", "growth", "--formats", "png,pdf", "--lang", "zh",
-                        "--data", str(FIXTURE)], capture_output=True, text=True, cwd=ROOT,
-                       timeout=240)
-    assert r.returncode == 0, r.stderr
+def test_cli_writes_chinese_png_and_pdf_with_real_glyphs(tmp_path, capsys):
+    code = cli.main(["export", "--out", str(tmp_path), "--charts", "growth", "--formats",
+                     "png,pdf", "--lang", "zh", "--data", str(FIXTURE)])
+    assert code == 0, capsys.readouterr().err
     pdf = next(tmp_path.glob("*.pdf")).read_bytes()
     assert re.search(rb"/FontName\s*/[A-Z]{6}\+NotoSansCJK", pdf)  # a CJK font is embedded
     png = next(tmp_path.glob("*.png")).read_bytes()
@@ -303,18 +298,15 @@ def test_cli_writes_chinese_png_and_pdf_with_real_glyphs(tmp_path):
     assert a.shape != b.shape or (a != b).mean() > 0.1
 
 
-def test_cli_checks_options_in_the_chosen_language(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--out", str(tmp_path),
-                        "--charts", "growth", "--formats", "csv", "--growth", "0.9",
-                        "--lang", "ru", "--data", str(FIXTURE)],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert r.returncode == 2 and "темп роста 0,9 вне диапазона" in r.stderr
+def test_cli_checks_options_in_the_chosen_language(tmp_path, capsys):
+    code = cli.main(["export", "--out", str(tmp_path), "--charts", "growth", "--formats", "csv",
+                     "--growth", "0.9", "--lang", "ru", "--data", str(FIXTURE)])
+    assert code == 2 and "темп роста 0,9 вне диапазона" in capsys.readouterr().err
 
 
-def test_cli_offers_the_four_languages():
-    r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--help"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert "--lang {en,zh,ru,kk}" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--lang", "de", "--list"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert r.returncode == 2 and "invalid choice: 'de'" in r.stderr
+def test_cli_offers_the_four_languages(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["export", "--help"])
+    assert done.value.code == 0 and "--lang {en,zh,ru,kk}" in capsys.readouterr().out
+    assert cli.main(["export", "--lang", "de", "--list"]) == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err

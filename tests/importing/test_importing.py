@@ -191,7 +191,8 @@ def test_user_series_is_labelled_in_legend_source_and_file_name(tables):
 
 import sys  # noqa: E402
 from decimal import Decimal  # noqa: E402
-from pathlib import Path  # noqa: E402
+
+from helpers import IMPORT_FIXTURES  # noqa: E402
 
 from dashboard.importing.tables import (  # noqa: E402
     mirror_flows,
@@ -201,7 +202,7 @@ from dashboard.importing.tables import (  # noqa: E402
     world_shares,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = IMPORT_FIXTURES
 sys.path.insert(0, str(FIXTURES))
 import make_fixtures as mk  # noqa: E402
 

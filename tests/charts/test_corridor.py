@@ -5,19 +5,16 @@ where the fixture has none of a kind (lower bounds, targets, statements, a secon
 """
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from conftest import APP, FIXTURE
+from helpers import APP, FIXTURE
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts
+from dashboard import charts, cli
 from dashboard.charts import NoLogistics, Options
 from dashboard.core.corridor_tables import (
     clearance_table,
@@ -313,14 +310,15 @@ def test_a_package_without_logistics_says_so(monkeypatch, no_logistics):
     assert not any(m.label.startswith("Logistics hub") for m in overview.metric)
 
 
-def test_cli_exports_what_the_package_can_draw(no_logistics, tmp_path):
-    env = dict(os.environ, DASHBOARD_DATA=str(no_logistics))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "dashboard", "export", *a],  # noqa: E731
-                                    capture_output=True, text=True, timeout=180, env=env)
-    r = run("--out", str(tmp_path / "all"), "--formats", "csv")
-    assert r.returncode == 0, r.stderr
+def test_cli_exports_what_the_package_can_draw(no_logistics, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DASHBOARD_DATA", str(no_logistics))
+    code = cli.main(["export", "--out", str(tmp_path / "all"), "--formats", "csv"])
+    assert code == 0, capsys.readouterr().err
     assert len(list((tmp_path / "all").glob("*.csv"))) == len(charts.CHART_NAMES) - 3
-    r = run("--out", str(tmp_path / "one"), "--formats", "csv", "--charts", "middle-corridor")
-    assert r.returncode == 2
-    assert r.stderr.startswith("error: chart 'middle-corridor' needs the logistics tables")
+    capsys.readouterr()
+    code = cli.main(["export", "--out", str(tmp_path / "one"), "--formats", "csv", "--charts",
+                     "middle-corridor"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        "error: chart 'middle-corridor' needs the logistics tables")
     shutil.rmtree(tmp_path / "one", ignore_errors=True)

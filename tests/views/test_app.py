@@ -1,51 +1,16 @@
 """The pages, driven through streamlit.testing (no browser)."""
 
-import json
 
 import pytest
-from conftest import APP, FIXTURE, decode
-from streamlit.testing.v1 import AppTest
+from helpers import FIXTURE, PAGES, UPLOAD, decode, figures, open_page, traces
 
 from dashboard import charts as catalog
-
-PAGES = {
-    "overview": ("views/overview.py", 0),
-    "growth": ("views/growth.py", 4),
-    "mirror": ("views/mirror.py", 1),
-    "world": ("views/world.py", 2),
-    "structure": ("views/structure.py", 3),
-    "corridor": ("views/corridor.py", 3),
-    "doubling": ("views/doubling.py", 1),
-    "sources": ("views/sources.py", 0),
-    "import": ("views/import_data.py", 0),
-}
 
 
 @pytest.fixture(autouse=True)
 def fixture_package(monkeypatch):
     """Pages run on the synthetic package: updating data/ never breaks these tests."""
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
-
-
-def open_page(page, query=None):
-    at = AppTest.from_file(APP, default_timeout=60)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    path = PAGES[page][0]
-    if path != "views/overview.py":
-        at.switch_page(path)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def figures(at):
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
-def traces(fig, name):
-    return [t for t in fig["data"] if t.get("name") == name]
 
 
 @pytest.mark.parametrize("page", list(PAGES))
@@ -189,12 +154,6 @@ def test_sources_page_lists_tables_and_links():
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
     assert any("How to cite" in s.value for s in at.subheader)
-
-
-UPLOAD = (b"year,reporter,partner,flow,value_usd,note\n"
-          b"2020,CHN,KAZ,total,21430000000,<script>alert(1)</script>\n"
-          b"2014,CHN,KAZ,total,22450000000,\n"
-          b"2015,CHN,KAZ,total,n/a,\n")
 
 
 def test_upload_preview_use_and_growth_page_shows_it():

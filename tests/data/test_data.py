@@ -603,7 +603,7 @@ def _odd_text(pkg):
 
 @pytest.mark.parametrize("edit", [_only_kazakh_figures, _edge_values, _odd_text])
 def test_every_page_shows_what_the_loader_accepts(fixture_copy, monkeypatch, edit):
-    from conftest import APP
+    from helpers import APP
     from streamlit.testing.v1 import AppTest
 
     edit(fixture_copy)

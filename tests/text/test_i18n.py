@@ -7,7 +7,7 @@ import sys
 import threading
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from dashboard.text import i18n
 from dashboard.text.i18n import LANGUAGES, Translator, catalogue, resolve_language, tr

@@ -5,7 +5,7 @@ import json
 import threading
 
 import pytest
-from conftest import APP, FIXTURE
+from helpers import APP, FIXTURE
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.memo import Memo, call_key
@@ -106,7 +106,7 @@ def _fingerprint(frames) -> dict:
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_no_page_changes_the_tables_every_session_shares(monkeypatch, lang):
-    from conftest import ROOT
+    from helpers import ROOT
 
     from dashboard.ui import tables as ui_data
 

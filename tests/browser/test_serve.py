@@ -17,29 +17,18 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from browsing import free_port
+from helpers import ROOT
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 RESTART_DELAY = 30  # long enough to see the dead worker DOWN and its sessions move first
 
 if shutil.which("haproxy") is None:
     pytest.skip("Debian's haproxy is not installed (make test installs it)",
                 allow_module_level=True)
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (make test installs it)",
-                allow_module_level=True)
 if shutil.which("make") is None:
     pytest.skip("make is not installed", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Served:
@@ -91,7 +80,7 @@ class Served:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
                HOME=str(home))

@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import FIXTURE
+from helpers import FIXTURE, needs_chromium
 
 from dashboard import charts as catalog
+from dashboard import cli
 from dashboard.data.loader import load_package
 from dashboard.export import archive
 from dashboard.export import render as export
-
-needs_chromium = pytest.mark.skipif(not export.static_available()[0],
-                                    reason="no Chromium for static export")
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +116,8 @@ def test_zip_with_an_upload_is_still_a_valid_package(tmp_path, tables, monkeypat
     assert "your-data/" in z.read("README.txt").decode("utf-8")
 
 
-# --- command line ---
+# --- command line (in process; the runs below that need their own process's HOME, TMPDIR or
+# browser are true end-to-end runs of `python -m dashboard`) ---
 
 def _cli(*args, env=None):
     env = dict(env or os.environ, DASHBOARD_DATA=str(FIXTURE))
@@ -126,24 +125,39 @@ def _cli(*args, env=None):
                           text=True, timeout=180, env=env)
 
 
-def test_cli_list():
-    r = _cli("export", "--list")
-    assert r.returncode == 0 and r.stdout.split() == list(catalog.CHART_NAMES)
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """``dashboard.cli.main`` in this process on the synthetic package: (code, stdout, stderr)."""
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
+
+    def run(*args):
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
-def test_cli_writes_requested_files(tmp_path):
-    r = _cli("export", "--out", str(tmp_path), "--formats", "csv,html", "--charts",
-             "doubling-target", "--growth", "0.1", "--base-year", "2016", "--multiple", "2")
-    assert r.returncode == 0, r.stderr
+def test_cli_list(run_cli):
+    code, out, _ = run_cli("export", "--list")
+    assert code == 0 and out.split() == list(catalog.CHART_NAMES)
+
+
+def test_cli_writes_requested_files(tmp_path, run_cli):
+    code, out, err = run_cli("export", "--out", str(tmp_path), "--formats", "csv,html",
+                             "--charts", "doubling-target", "--growth", "0.1", "--base-year",
+                             "2016", "--multiple", "2")
+    assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "doubling-target-10.0pct-2024.csv", "doubling-target-10.0pct-2024.html"]
-    assert "wrote" in r.stdout
+    assert "wrote" in out
 
 
 @needs_chromium
-def test_cli_png(tmp_path):
-    r = _cli("export", "--out", str(tmp_path), "--formats", "png", "--charts", "mirror")
-    assert r.returncode == 0, r.stderr
+def test_cli_png(tmp_path, run_cli):
+    code, _, err = run_cli("export", "--out", str(tmp_path), "--formats", "png", "--charts",
+                           "mirror")
+    assert code == 0, err
     assert (tmp_path / "china-kazakhstan-mirror-statistics.png").read_bytes()[:4] == b"\x89PNG"
 
 
@@ -157,25 +171,25 @@ def test_cli_png(tmp_path):
     (["--base-year", "2012"], "--base-year 2012: base year 2012 has no total reported by China"),
     (["--deadline", "2016"], "--deadline 2016: deadline 2016 must be a year from 2018 to 2067"),
 ])
-def test_cli_errors(tmp_path, args, message):
-    r = _cli("export", "--out", str(tmp_path / "out"), "--formats", "csv", *args)
-    assert r.returncode == 2
-    assert r.stderr.strip().startswith("error:") and message in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+def test_cli_errors(tmp_path, run_cli, args, message):
+    code, _, err = run_cli("export", "--out", str(tmp_path / "out"), "--formats", "csv", *args)
+    assert code == 2
+    assert err.strip().startswith("error:") and message in err
+    assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_cli_unwritable_dir(tmp_path):
+def test_cli_unwritable_dir(tmp_path, run_cli):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    r = _cli("export", "--out", str(blocker / "sub"), "--formats", "csv")
-    assert r.returncode == 2 and "cannot create --out" in r.stderr
+    code, _, err = run_cli("export", "--out", str(blocker / "sub"), "--formats", "csv")
+    assert code == 2 and "cannot create --out" in err
 
 
-def test_cli_no_chromium(tmp_path):
-    env = dict(os.environ, BROWSER_PATH="/nonexistent/chromium")
-    r = _cli("export", "--out", str(tmp_path), "--formats", "png", env=env)
-    assert r.returncode == 2 and "BROWSER_PATH" in r.stderr
+def test_cli_no_chromium(tmp_path, run_cli, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    code, _, err = run_cli("export", "--out", str(tmp_path), "--formats", "png")
+    assert code == 2 and "BROWSER_PATH" in err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -234,6 +248,7 @@ def test_a_long_tmpdir_does_not_break_the_browser(tmp_path):
     assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".svg"]
 
 
+@pytest.mark.serial  # times the failure
 @pytest.mark.parametrize("kind", ["sleeps", "chatters", "exits", "false", "text"])
 def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, kind):
     import time
@@ -270,6 +285,7 @@ def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, ki
     assert time.monotonic() - t0 < 0.5
 
 
+@pytest.mark.serial  # times the failure
 def test_cli_browser_that_hangs_is_cut_short(tmp_path, short_tmp):
     import os
     import time

@@ -14,14 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from helpers import CHROMIUM_RENDER, FIXTURE, needs_chromium
 
 from dashboard import charts as catalog
 from dashboard import cli
-from dashboard.export import render as export
-
-needs_chromium = pytest.mark.skipif(not export.static_available()[0],
-                                    reason="no Chromium for static export")
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +118,7 @@ def _cli_popen(*args, env=None, stdout=subprocess.PIPE):
 
 
 @pytest.mark.parametrize("formats", ["csv,html", "csv",
-                                     pytest.param("png,csv", marks=needs_chromium)])
+                                     pytest.param("png,csv", marks=CHROMIUM_RENDER)])
 def test_closed_pipe_is_quiet_and_every_file_is_written(tmp_path, formats):
     p = _cli_popen("export", "--out", str(tmp_path), "--formats", formats)
     first = p.stdout.readline()
@@ -189,6 +185,7 @@ def short_tmp():
 
 
 @needs_chromium
+@pytest.mark.serial  # times the stop
 @pytest.mark.parametrize("sig,when,code,word", [
     (signal.SIGINT, "starting", 130, "interrupted"),
     (signal.SIGINT, "rendering", 130, "interrupted"),

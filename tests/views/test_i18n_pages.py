@@ -7,10 +7,9 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import APP, FIXTURE
 from google.protobuf.message import Message
+from helpers import APP, FIXTURE, PAGES, ROOT, UPLOAD, open_page
 from streamlit.testing.v1 import AppTest
-from test_app import PAGES, open_page
 
 from dashboard import charts
 from dashboard.charts.target import default_projection
@@ -385,8 +384,6 @@ def test_call_passes_the_language_only_to_functions_that_take_it():
 
 def test_every_message_the_pages_use_exists():
     """Keys named in the pages and the Streamlit layer are all in the English catalogue."""
-    from conftest import ROOT
-
     en = catalogue("en")
     files = [*(ROOT / "dashboard" / "views").glob("*.py"),
              *(ROOT / "dashboard" / "ui").glob("*.py"),
@@ -400,8 +397,6 @@ def test_every_message_the_pages_use_exists():
 
 
 def test_an_upload_in_russian_is_reported_in_russian():
-    from test_app import UPLOAD
-
     at = _open("import", "ru")
     at.file_uploader[0].set_value(("мои-данные.csv", UPLOAD, "text/csv"))
     at.run()

@@ -3,29 +3,24 @@
 import hashlib
 import json
 import re
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-from conftest import APP, FIXTURE, ROOT
+from helpers import APP, FIXTURE, PUBLISH_BASE_URL, needs_chromium
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, cli
 from dashboard.core.projection import project, year_reaching
 from dashboard.export import embed
-from dashboard.export import render as export
 from dashboard.publish import bundle as publish
 from dashboard.publish.doubling import RATES
 from dashboard.publish.files import MANIFEST, PublishError, normalise_svg, write_bundle
 from dashboard.text.i18n import LANGUAGES
 
-needs_chromium = pytest.mark.skipif(not export.static_available()[0],
-                                    reason="no Chromium for static export")
-BASE = "https://dash.example.org/app"
+BASE = PUBLISH_BASE_URL  # the run's `bundle` (tests/conftest.py) links there too
 CHART_FILES = ("html", "png", "svg", "csv", "txt")
 SUBSET = ("growth", "yoy-growth", "doubling-target")
 
@@ -38,16 +33,6 @@ def build(out: Path, **kw) -> dict[str, bytes]:
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    if not export.static_available()[0]:
-        pytest.skip("no Chromium for static export")
-    out = tmp_path_factory.mktemp("bundle") / "site"
-    build(out)
-    yield out
-    export.shutdown()
 
 
 def figure_of(page: str) -> dict:
@@ -233,10 +218,9 @@ def test_errors_are_one_line_and_exit_2_and_write_nothing(tmp_path, capsys, args
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
-def test_missing_out_and_a_foreign_folder_are_refused(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "dashboard", "publish"], capture_output=True,
-                       text=True, timeout=60, cwd=ROOT)
-    assert r.returncode == 2 and r.stderr == "error: --out DIR is required\n"
+def test_missing_out_and_a_foreign_folder_are_refused(tmp_path, capsys):
+    assert cli.main(["publish"]) == 2
+    assert capsys.readouterr().err == "error: --out DIR is required\n"
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep me")

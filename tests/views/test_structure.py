@@ -2,15 +2,13 @@
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import APP, ROOT
+from helpers import APP, ROOT
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts
+from dashboard import charts, cli
 from dashboard.data.loader import DataError, load_package
 
 PAGES = ["views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
@@ -68,21 +66,20 @@ def test_a_new_year_reaches_every_page(data_copy, monkeypatch):
             assert "Actual 2025" in text and "$47.1 bn" in text
 
 
-def test_dashboard_data_with_a_bad_path_gives_the_loaders_error(tmp_path, monkeypatch):
+def test_dashboard_data_with_a_bad_path_gives_the_loaders_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "missing"))
     with pytest.raises(DataError, match="not a data package directory"):
         load_package()
-    r = subprocess.run([sys.executable, "-m", "dashboard", "export", "--out", str(tmp_path / "o"),
-                        "--formats", "csv"], capture_output=True, text=True, timeout=60,
-                       env={"DASHBOARD_DATA": str(tmp_path / "missing"), "PATH": "/usr/bin:/bin"})
-    assert r.returncode == 2 and r.stderr.startswith("error:") and len(r.stderr.splitlines()) == 1
+    assert cli.main(["export", "--out", str(tmp_path / "o"), "--formats", "csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and len(err.splitlines()) == 1
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception and "not a data package directory" in at.error[0].value
 
 
 def test_one_sessions_upload_never_reaches_another(monkeypatch):
-    from conftest import FIXTURE
+    from helpers import FIXTURE
 
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
     first = AppTest.from_file(APP, default_timeout=60)
@@ -110,7 +107,7 @@ def test_one_sessions_upload_never_reaches_another(monkeypatch):
 
 def test_fixture_package_keeps_the_bundled_schema():
     """The synthetic package must stay valid against the same schema as data/."""
-    from conftest import FIXTURE
+    from helpers import FIXTURE
 
     from dashboard.data.loader import DATA_DIR
 
@@ -139,7 +136,7 @@ def _page_text(at) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_no_published_figure_is_typed_into_a_page(page, monkeypatch):
     """On the synthetic package no page may show a figure, year or name of the real data."""
-    from conftest import FIXTURE
+    from helpers import FIXTURE
 
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
     at = AppTest.from_file(APP, default_timeout=60)

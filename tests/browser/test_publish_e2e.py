@@ -1,9 +1,6 @@
 """The published bundle in a real headless Chromium, served by a plain static file server."""
 
-import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,48 +8,27 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, ROOT
+from browsing import free_port
+from helpers import PUBLISH_BASE_URL as LIVE
 
+from dashboard import charts
 from dashboard.core.projection import year_reaching
 from dashboard.text.i18n import LANGUAGES
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
-CHARTS = ("growth", "mirror", "doubling-target")
-LIVE = "https://dash.example.org/app"
+CHARTS = ("growth", "mirror", "doubling-target")  # the charts followed from each index
 RENDERED = ("() => { const g = document.getElementById('chart');"
             " return g && g.data && g.data.length > 0 && !!g.querySelector('.main-svg'); }")
 ANSWER = ("() => [...document.querySelectorAll('.annotation-text')].map(e => e.textContent)"
           ".find(t => /trade (reaches|never)|товарооборот/.test(t)) || ''")
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (make test installs it)",
-                allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    out = tmp_path_factory.mktemp("published") / "site"
-    r = subprocess.run([sys.executable, "-m", "dashboard", "publish", "--out", str(out),
-                        "--charts", *CHARTS, "--base-url", LIVE], cwd=ROOT, timeout=300,
-                       capture_output=True, text=True,
-                       env=dict(os.environ, DASHBOARD_DATA=str(FIXTURE)))
-    assert r.returncode == 0, r.stderr
-    return out
+# `bundle` (tests/conftest.py): the run's one bundle of the synthetic package, every chart.
 
 
 def _static_server(folder: Path):
     """``python -m http.server`` on 127.0.0.1 serving one folder; yields its address."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
                              "127.0.0.1", "--directory", str(folder)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -113,7 +89,7 @@ def page(browser, site, newsroom):
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_each_language_index_and_its_charts_render(site, page, lang):
     page.goto(f"{site}{lang}/index.html")
-    assert page.locator("li.chart").count() == len(CHARTS)
+    assert page.locator("li.chart").count() == len(charts.CHART_NAMES)
     assert page.evaluate("() => document.documentElement.lang") == lang
     thumb = page.locator("img.thumb").first
     thumb.scroll_into_view_if_needed()

@@ -2,14 +2,10 @@
 screenshotted; ?lang= kept when the reader clicks through the navigation; a shared
 doubling link in Kazakh opens the same view in Kazakh; long labels never overflow."""
 
+import shutil
+
 import pytest
-from test_e2e import (  # noqa: F401  (fixtures, by name)
-    PAGES,
-    SHOTS,
-    published_server,
-    server,
-    wait_ready,
-)
+from browsing import MAIN_OVERFLOW, PAGES, SHOTS, no_chart_text_overlaps, wait_ready
 
 from dashboard.text.i18n import LANGUAGES, Translator
 
@@ -34,8 +30,6 @@ CLIPPED = """() => {
   return out;
 }"""
 MAIN_HEIGHT = "() => document.querySelector('[data-testid=stMain]').scrollHeight"
-OVERFLOW = ("() => { const m = document.querySelector('[data-testid=stMain]') || document.body;"
-            " return [m.scrollWidth, m.clientWidth]; }")
 
 
 def _load(pg, url: str, path: str, lang: str) -> None:
@@ -49,7 +43,7 @@ def _load(pg, url: str, path: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
-def test_every_page_in_every_language_at_1400px(published_server, browser, path, lang):  # noqa: F811 (fixtures)
+def test_every_page_in_every_language_at_1400px(published_server, browser, path, lang):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     try:
@@ -57,7 +51,7 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
         traces = pg.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
                              ".map(e => e.data.length)")
         assert len(traces) == PAGES[path] and all(n > 0 for n in traces)
-        overflow = pg.evaluate(OVERFLOW)
+        overflow = pg.evaluate(MAIN_OVERFLOW)
         assert overflow[0] <= overflow[1] + 1, overflow
         assert pg.evaluate(CLIPPED) == []
         assert f"lang={lang}" in pg.url
@@ -77,21 +71,29 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
-def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):  # noqa: F811 (fixtures)
+def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):
+    """Also, in English (the same page view, loaded once): test_e2e.py's
+    test_narrow_viewport_has_no_horizontal_overflow and the 390 px case of test_a11y.py's
+    test_no_chart_text_overlaps_on_phones_and_tablets, merged here."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     try:
         _load(pg, published_server, path, lang)
-        overflow = pg.evaluate(OVERFLOW)
+        overflow = pg.evaluate(MAIN_OVERFLOW)
         assert overflow[0] <= overflow[1] + 1, overflow
         assert pg.evaluate(CLIPPED) == []
         SHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"mobile-{lang}-{path or 'overview'}.png"))
+        if lang == "en":
+            shutil.copyfile(SHOTS / f"mobile-en-{path or 'overview'}.png",
+                            SHOTS / f"mobile-{path or 'overview'}.png")
+            if PAGES[path]:
+                no_chart_text_overlaps(pg, (390, path))
     finally:
         context.close()
 
 
-def test_lang_survives_clicking_through_the_navigation(server, browser):  # noqa: F811 (fixtures)
+def test_lang_survives_clicking_through_the_navigation(server, browser):
     t = Translator("ru")
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
@@ -112,7 +114,7 @@ def test_lang_survives_clicking_through_the_navigation(server, browser):  # noqa
         context.close()
 
 
-def test_a_shared_doubling_link_in_kazakh_opens_the_same_view_in_kazakh(server, browser):  # noqa: F811 (fixtures)
+def test_a_shared_doubling_link_in_kazakh_opens_the_same_view_in_kazakh(server, browser):
     link = "doubling?lang=kk&growth=0.125&base=2016&deadline=2035&target=100&log=1"
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()

@@ -2,15 +2,13 @@
 the 'use my uploaded figures' choice across pages."""
 
 import re
-from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, decode
-from test_app import figures, open_page
+from helpers import FIXTURE, IMPORT_FIXTURES, decode, figures, open_page
 
 from dashboard.export.render import safe_cell, to_csv
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = IMPORT_FIXTURES
 HOSTILE_NAMES = [
     "[Log in](//example.invalid/x).csv",
     "![](//example.invalid/p.png).csv",

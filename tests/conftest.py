@@ -11,9 +11,10 @@ from dashboard.data.loader import DATA_DIR, load_package
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    for item in items:  # the bundle draws every chart in Chromium
-        if "bundle" in getattr(item, "fixturenames", ()):
+    for item in items:  # the bundle draws every chart in Chromium; one worker builds it and
+        if "bundle" in getattr(item, "fixturenames", ()):  # runs its tests, the others go on
             item.add_marker(pytest.mark.render)
+            item.add_marker(pytest.mark.xdist_group("bundle"))
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,8 @@ def fixture_package(monkeypatch):
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_every_page_loads_with_its_charts_and_export_controls(page):
-    at = open_page(page)
+def test_every_page_loads_with_its_charts_and_export_controls(shown, page):
+    at = shown(page)
     assert not at.error, [e.value for e in at.error]
     charts = at.get("plotly_chart")
     assert len(charts) == PAGES[page][1]
@@ -25,8 +25,8 @@ def test_every_page_loads_with_its_charts_and_export_controls(page):
     assert at.title[0].value
 
 
-def test_overview_shows_the_five_claims():
-    at = open_page("overview")
+def test_overview_shows_the_five_claims(shown):
+    at = shown("overview")
     metrics = {m.label: m.value for m in at.metric}
     # The figure alone is big (it fits a phone in every language), what it is in words under it.
     assert metrics == {"Fixture-year trade": "$30 bn", "Fixture-year growth": "+20%",
@@ -57,8 +57,8 @@ def test_growth_year_range_and_log_switch_change_the_figure():
     assert any(m.label == "CAGR 2013–2016" for m in at.metric)
 
 
-def test_mirror_page_states_the_gap():
-    at = open_page("mirror")
+def test_mirror_page_states_the_gap(shown):
+    at = shown("mirror")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gap in 2017"] == "$6 bn"
     assert metrics["China's figure is higher by"] == "+25.0%"
@@ -73,8 +73,8 @@ def test_mirror_page_states_the_gap():
     assert any("CIF" in m.value for m in at.markdown)
 
 
-def test_world_page_notes_the_revision():
-    at = open_page("world")
+def test_world_page_notes_the_revision(shown):
+    at = shown("world")
     info = " ".join(i.value for i in at.info)
     assert "published 2018-10, after the editorial (2018-07-03)" in info
     assert "The figure available first was −1.5% (2018-04)." in info
@@ -148,8 +148,8 @@ def test_hostile_link_parameters_are_shown_as_plain_bounded_text():
     assert "example.invalid" not in rendered  # never in anything rendered as Markdown
 
 
-def test_sources_page_lists_tables_and_links():
-    at = open_page("sources")
+def test_sources_page_lists_tables_and_links(shown):
+    at = shown("sources")
     assert len(at.dataframe) == 13  # every resource of the (fixture) package
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
@@ -190,9 +190,9 @@ def test_upload_of_a_non_csv_says_why():
     assert not at.exception
 
 
-def test_every_catalog_chart_is_on_some_page():
+def test_every_catalog_chart_is_on_some_page(shown):
     ids = []
     for page in PAGES:
-        ids += [c.proto.id for c in open_page(page).get("plotly_chart")]
+        ids += [c.proto.id for c in shown(page).get("plotly_chart")]
     for name in catalog.CHART_NAMES:
         assert any(f"chart-{name}" in i for i in ids), (name, ids)

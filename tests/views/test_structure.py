@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers import APP, ROOT
+from helpers import PAGES as VIEWS
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, cli
@@ -134,16 +135,9 @@ def _page_text(at) -> str:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_no_published_figure_is_typed_into_a_page(page, monkeypatch):
+def test_no_published_figure_is_typed_into_a_page(page, shown):
     """On the synthetic package no page may show a figure, year or name of the real data."""
-    from helpers import FIXTURE
-
-    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page)
-        at.run()
+    at = shown(next(name for name, (path, _) in VIEWS.items() if path == page))
     assert not at.exception
     text = _page_text(at)
     leaked = [w for w in PUBLISHED_WORDS if w in text]

@@ -9,12 +9,30 @@ from helpers import FIXTURE, PUBLISH_BASE_URL, once_per_run, run_folder, stop_re
 from dashboard.data.loader import DATA_DIR, load_package
 
 
+def _group(config, item, name: str) -> None:
+    """Send ``item`` to the worker that runs its xdist group (``--dist loadgroup``).
+
+    pytest-xdist 3.8 marks a group by appending ``@name`` to ``item._nodeid``, which pytest 9.2
+    no longer reads (a node's id is ``item._id``): its ``xdist_group`` marker does nothing there.
+    This does what it means to, on either version."""
+    item.add_marker(pytest.mark.xdist_group(name))
+    if not config.getvalue("loadgroup") or "@" in item.nodeid:
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # pytest < 9.2: pytest-xdist appends the group itself
+        return
+    item._id = NodeId.parse(f"{item.nodeid}@{name}")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    for item in items:  # the bundle draws every chart in Chromium; one worker builds it and
-        if "bundle" in getattr(item, "fixturenames", ()):  # runs its tests, the others go on
-            item.add_marker(pytest.mark.render)
-            item.add_marker(pytest.mark.xdist_group("bundle"))
+    for item in items:
+        if "bundle" in getattr(item, "fixturenames", ()):  # drawn in Chromium: one worker builds
+            item.add_marker(pytest.mark.render)  # it and runs its tests, the others go on
+            _group(config, item, "bundle")
+        elif _is_serial(item):
+            _group(config, item, "serial")
 
 
 @pytest.fixture(scope="session")
@@ -75,24 +93,47 @@ def pytest_unconfigure(config):
         stop_recorded(factory.getbasetemp())
 
 
-@pytest.fixture(autouse=True)
-def _serial_tests_run_alone(request, tmp_path_factory):
-    """Tests marked ``serial`` (timing-sensitive) run alone, even under pytest-xdist: every
-    other test holds a shared lock of the run while it runs, a serial test the exclusive one
-    (a turnstile keeps the workers from starving it)."""
+# --- tests marked `serial` run alone, even under pytest-xdist ---------------------------------
+# Every other test holds a shared lock of the run while it runs, a serial test the exclusive one
+# (a turnstile keeps the shared holders from starving it). The serial tests form one xdist group,
+# so they run back to back on one worker and the exclusive lock is kept from one to the next.
+
+_held = {"mode": None, "files": None}
+
+
+def _is_serial(item) -> bool:
+    return item is not None and item.get_closest_marker("serial") is not None
+
+
+def _release() -> None:
+    if _held["mode"] is not None:
+        fcntl.flock(_held["files"][1], fcntl.LOCK_UN)
+        _held["mode"] = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        yield
         return
-    serial = request.node.get_closest_marker("serial") is not None
-    folder = run_folder(tmp_path_factory)
-    with open(folder / "serial.gate", "a") as gate, open(folder / "serial.lock", "a") as lock:
-        fcntl.flock(gate, fcntl.LOCK_EX)
-        if not serial:
-            fcntl.flock(gate, fcntl.LOCK_UN)
-        fcntl.flock(lock, fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
-        if serial:
-            fcntl.flock(gate, fcntl.LOCK_UN)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    want = fcntl.LOCK_EX if _is_serial(item) else fcntl.LOCK_SH
+    if _held["mode"] == want:
+        return
+    _release()
+    if _held["files"] is None:
+        folder = run_folder(item.config._tmp_path_factory)
+        _held["files"] = (open(folder / "serial.gate", "a"),  # noqa: SIM115 (kept open)
+                          open(folder / "serial.lock", "a"))  # noqa: SIM115
+    gate, lock = _held["files"]
+    fcntl.flock(gate, fcntl.LOCK_EX)
+    if want == fcntl.LOCK_SH:
+        fcntl.flock(gate, fcntl.LOCK_UN)
+    fcntl.flock(lock, want)
+    if want == fcntl.LOCK_EX:
+        fcntl.flock(gate, fcntl.LOCK_UN)
+    _held["mode"] = want
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if not (_is_serial(item) and _is_serial(nextitem)):
+        _release()

@@ -185,7 +185,7 @@ def short_tmp():
 
 
 @needs_chromium
-@pytest.mark.serial  # times the stop
+@pytest.mark.serial  # times the stop to the second, with four Chromium renderers running
 @pytest.mark.parametrize("sig,when,code,word", [
     (signal.SIGINT, "starting", 130, "interrupted"),
     (signal.SIGINT, "rendering", 130, "interrupted"),

@@ -248,7 +248,6 @@ def test_a_long_tmpdir_does_not_break_the_browser(tmp_path):
     assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".svg"]
 
 
-@pytest.mark.serial  # times the failure
 @pytest.mark.parametrize("kind", ["sleeps", "chatters", "exits", "false", "text"])
 def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, kind):
     import time
@@ -285,7 +284,6 @@ def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, ki
     assert time.monotonic() - t0 < 0.5
 
 
-@pytest.mark.serial  # times the failure
 def test_cli_browser_that_hangs_is_cut_short(tmp_path, short_tmp):
     import os
     import time

@@ -284,6 +284,7 @@ def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, ki
     assert time.monotonic() - t0 < 0.5
 
 
+@pytest.mark.serial  # a 10 s start limit inside a 20 s bound: not beside other tests
 def test_cli_browser_that_hangs_is_cut_short(tmp_path, short_tmp):
     import os
     import time

@@ -75,14 +75,15 @@ serve: $(VENV)/.run-installed haproxy
 	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT) --address $(ADDRESS) \
 		--restart-delay $(RESTART_DELAY)
 
+# In parallel, one pytest-xdist worker per core (pyproject.toml's addopts).
 test: $(VENV)/.test-installed chromium cjk-font haproxy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
-# The fast part alone (logic, AppTest, CLI): no browser tests.
+# The fast part alone (logic, AppTest, CLI): no browser tests, nothing drawn in Chromium.
 test-fast: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -m "not e2e"
+	$(VENV)/bin/pytest -m "not e2e and not render"
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

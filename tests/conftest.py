@@ -1,16 +1,38 @@
-import base64
+import fcntl
 import os
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
+from helpers import FIXTURE, PUBLISH_BASE_URL, once_per_run, run_folder, stop_recorded
 
 from dashboard.data.loader import DATA_DIR, load_package
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "dashboard" / "app.py")
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "package"
+
+def _group(config, item, name: str) -> None:
+    """Send ``item`` to the worker that runs its xdist group (``--dist loadgroup``).
+
+    pytest-xdist 3.8 marks a group by appending ``@name`` to ``item._nodeid``, which pytest 9.2
+    no longer reads (a node's id is ``item._id``): its ``xdist_group`` marker does nothing there.
+    This does what it means to, on either version."""
+    item.add_marker(pytest.mark.xdist_group(name))
+    if not config.getvalue("loadgroup") or "@" in item.nodeid:
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # pytest < 9.2: pytest-xdist appends the group itself
+        return
+    item._id = NodeId.parse(f"{item.nodeid}@{name}")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "bundle" in getattr(item, "fixturenames", ()):  # drawn in Chromium: one worker builds
+            item.add_marker(pytest.mark.render)  # it and runs its tests, the others go on
+            _group(config, item, "bundle")
+        elif _is_serial(item):
+            _group(config, item, "serial")
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +43,28 @@ def tables():
 
 @pytest.fixture(scope="session")
 def published():
-    """The bundled package, for the pinned-figures tests only (test_published_figures.py)."""
+    """The bundled package, for the pinned-figures tests only (data/test_published_figures.py)."""
     return load_package(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory):
+    """The published bundle of the synthetic package (every chart, every language), built once
+    per run through the command line, in process, for the publish tests and the browser's."""
+    from dashboard import cli
+    from dashboard.export import render as export
+
+    if not export.static_available()[0]:
+        pytest.skip("no Chromium for static export")
+
+    def build(folder):
+        out = folder / "site"
+        argv = ["publish", "--out", str(out), "--data", str(FIXTURE),
+                "--base-url", PUBLISH_BASE_URL]
+        assert cli.main(argv) == 0
+        return str(out)
+
+    return Path(once_per_run(tmp_path_factory, "bundle", build))
 
 
 @pytest.fixture
@@ -41,25 +83,57 @@ def fixture_copy(tmp_path):
     return dest
 
 
-def decode(array):
-    """Plotly 7 writes numeric arrays as {'dtype', 'bdata'}: turn them back into lists."""
-    if isinstance(array, dict) and "bdata" in array:
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array) if array is not None else []
+def pytest_unconfigure(config):
+    """Servers shared by the whole run (tests/browser/conftest.py) outlive the xdist worker
+    that started them: the main process stops them when every worker is done."""
+    if hasattr(config, "workerinput"):
+        return
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None and getattr(factory, "_basetemp", None) is not None:
+        stop_recorded(factory.getbasetemp())
 
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+# --- tests marked `serial` run alone, even under pytest-xdist ---------------------------------
+# Every other test holds a shared lock of the run while it runs, a serial test the exclusive one
+# (a turnstile keeps the shared holders from starving it). The serial tests form one xdist group,
+# so they run back to back on one worker and the exclusive lock is kept from one to the next.
+
+_held = {"mode": None, "files": None}
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Debian Chromium for every browser test: Playwright's sync API allows one
-    running instance per thread, so the test files share it instead of starting their own."""
-    from playwright.sync_api import sync_playwright
+def _is_serial(item) -> bool:
+    return item is not None and item.get_closest_marker("serial") is not None
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        yield b
-        b.close()
+
+def _release() -> None:
+    if _held["mode"] is not None:
+        fcntl.flock(_held["files"][1], fcntl.LOCK_UN)
+        _held["mode"] = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    want = fcntl.LOCK_EX if _is_serial(item) else fcntl.LOCK_SH
+    if _held["mode"] == want:
+        return
+    _release()
+    if _held["files"] is None:
+        folder = run_folder(item.config._tmp_path_factory)
+        _held["files"] = (open(folder / "serial.gate", "a"),  # noqa: SIM115 (kept open)
+                          open(folder / "serial.lock", "a"))  # noqa: SIM115
+    gate, lock = _held["files"]
+    fcntl.flock(gate, fcntl.LOCK_EX)
+    if want == fcntl.LOCK_SH:
+        fcntl.flock(gate, fcntl.LOCK_UN)
+    fcntl.flock(lock, want)
+    if want == fcntl.LOCK_EX:
+        fcntl.flock(gate, fcntl.LOCK_UN)
+    _held["mode"] = want
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if not (_is_serial(item) and _is_serial(nextitem)):
+        _release()

@@ -4,7 +4,7 @@ import ast
 import importlib
 
 import pytest
-from conftest import APP, FIXTURE, ROOT
+from helpers import APP, FIXTURE, ROOT
 from streamlit.testing.v1 import AppTest
 
 from dashboard import cli

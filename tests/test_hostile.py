@@ -13,7 +13,7 @@ import re
 import tomllib
 
 import pytest
-from conftest import FIXTURE, ROOT
+from helpers import FIXTURE, ROOT
 
 from dashboard import cli, environment
 from dashboard.core import projection_settings as settings

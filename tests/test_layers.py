@@ -9,7 +9,7 @@ import ast
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 
 PACKAGE = ROOT / "dashboard"
 TOP = {"app", "cli", "__main__", "errors", "environment"}

@@ -6,7 +6,7 @@ from ``dashboard/environment.py``; when this fails, paste the block it prints in
 
 import ast
 
-from conftest import ROOT
+from helpers import ROOT
 
 from dashboard import environment
 

@@ -65,7 +65,7 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     except DataError as exc:
         st.error(tr(lang(), "ui.bundled_invalid", error=exc))
         st.stop()
-    # The process's own frames, read-only like every shared result (tests/test_shared_results
+    # The process's own frames, read-only like every shared result (tests/ui/test_shared_results
     # checks that no page changes them): a copy per session and run cost time, and weak
     # references that pandas keeps on the shared frames for every copy made of them.
     return dict(shared)

@@ -1,0 +1,94 @@
+"""No English left on a zh, ru or kk page: every page of the fixture package, tables included,
+and the import page after an upload. What may stay in Latin letters is listed and reasoned:
+
+* publishers' names as they publish them, and the titles of what they published (the
+  sources table's ``publisher`` and ``title``); the editorial's verbatim quotes (shown with
+  our translation beneath);
+* codes and formats (``english_left.CODES``: HS, CSV, UN Comtrade, US$ …) and source ids;
+* "China Daily", which the glossary keeps in Latin letters in Russian and Kazakh;
+* prose cells of the Data & sources page (notes, descriptions, caveats, claims as stored):
+  the page shows the package as published, with headers and enumerated values translated.
+
+Left out, and named in the closing note of issue 24: the collapsed "Show as a table" chart
+tables and the corridor page's collapsed raw logistics table (canonical column names, as
+their CSV downloads), and charts (their text is checked by the chart tests).
+"""
+
+import pytest
+from english_left import english_words, visible_strings
+from helpers import FIXTURE
+from test_app import PAGES, UPLOAD, open_page
+
+from dashboard.data.loader import load_package
+from dashboard.text.i18n import tr
+
+OTHERS = ("zh", "ru", "kk")
+PROPER_NAMES = {"China Daily", "Fixture Gate"}  # the fixture's crossing
+PROSE = ("title", "note", "description", "statement", "claim", "quote", "label", "scope",
+         "retrieval", "cites", "check_against", "attribution_note", "anomaly_note", "what",
+         "whose_figure", "place", "cmd_desc", "product", "url", "metric", "editorial_note")
+
+
+@pytest.fixture(autouse=True)
+def fixture_package(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
+
+
+@pytest.fixture(scope="module")
+def names():
+    t = load_package(FIXTURE)
+    src = t["sources"]
+    out = set(src["publisher"].dropna()) | set(src["title"].dropna())
+    return out | set(t["editorial_claims"]["quote"].dropna()) | PROPER_NAMES
+
+
+@pytest.fixture(scope="module")
+def prose():
+    t = load_package(FIXTURE)
+    return {str(v) for frame in t.values() for c in PROSE if c in frame.columns
+            for v in frame[c].dropna()}
+
+
+def skipped(lang: str) -> set[str]:
+    return {tr(lang, "ui.show_table"), tr(lang, "corridor.full_table")}
+
+
+# Known and left (issue 24): border-fact periods without catalogue entries ('before 2016',
+# 'March 2017') on the corridor page; code and id columns and enumerations still stored in
+# English on the sources page. Strict: the mark must go once they are fixed.
+LEFT = {(p, lang) for p in ("corridor", "sources") for lang in OTHERS}
+CASES = [pytest.param(p, lang, marks=pytest.mark.xfail(strict=True, reason="issue 24, left"))
+         if (p, lang) in LEFT else (p, lang) for lang in OTHERS for p in PAGES]
+
+
+@pytest.mark.parametrize(("page", "lang"), CASES)
+def test_no_english_word_on_the_page(page, lang, names, prose):
+    at = open_page(page, {"lang": lang})
+    allowed = names | (prose if page == "sources" else set())
+    left = english_words(visible_strings(at, skipped(lang)), allowed)
+    assert left == [], (page, lang, sorted(set(left)))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 24, left: the importer still returns English "
+                   "summaries and rejection reasons instead of reason codes")
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_english_word_after_an_upload(lang, names):
+    at = open_page("import", {"lang": lang})
+    at.file_uploader[0].set_value(("data.csv", UPLOAD, "text/csv"))
+    at.run()
+    assert not at.exception
+    left = english_words(visible_strings(at, skipped(lang)), names)
+    assert left == [], (lang, sorted(set(left)))
+
+
+def test_the_check_sees_table_cells_and_headers():
+    """The walker reads tables: an English cell on a Russian page is found."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+    from english_left import table_strings
+
+    node = SimpleNamespace(type="arrow_data_frame",
+                           proto=SimpleNamespace(columns='{"a": {"label": "Годы"}}'),
+                           value=pd.DataFrame({"a": ["Whose figure", "Китай"]}))
+    assert english_words(table_strings(node), set()) == ["Whose", "figure"]

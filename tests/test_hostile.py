@@ -314,7 +314,7 @@ def test_hostile_counts():
 
 def test_a_lost_upload_is_said_not_hidden(monkeypatch):
     """A session whose link marks an upload it does not have (its worker restarted) is told."""
-    from conftest import APP
+    from helpers import APP
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))

@@ -1,7 +1,7 @@
 import math
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dashboard.core.projection import cagr, project, required_growth, year_reaching
@@ -68,6 +68,7 @@ rates = st.floats(min_value=-0.5, max_value=1.0)
 years = st.integers(min_value=1990, max_value=2050)
 
 
+@settings(deadline=None)  # arithmetic only: a busy machine must not fail it on time
 @given(values, years, rates, rates, st.floats(min_value=1.01, max_value=10))
 def test_higher_growth_never_reaches_later(base, year, g1, g2, multiple):
     lo, hi = sorted((g1, g2))
@@ -77,6 +78,7 @@ def test_higher_growth_never_reaches_later(base, year, g1, g2, multiple):
         assert y_hi is not None and y_hi <= y_lo
 
 
+@settings(deadline=None)  # arithmetic only: a busy machine must not fail it on time
 @given(values, years, values, st.integers(min_value=1, max_value=60))
 def test_required_growth_then_project_lands_on_target(base, year, target, span):
     g = required_growth(base, year, target, year + span)
@@ -85,6 +87,7 @@ def test_required_growth_then_project_lands_on_target(base, year, target, span):
     assert end == pytest.approx(target, rel=1e-9)
 
 
+@settings(deadline=None)  # arithmetic only: a busy machine must not fail it on time
 @given(values, years, st.floats(min_value=0.001, max_value=1.0),
        st.floats(min_value=1.0001, max_value=50))
 def test_year_reaching_agrees_with_project(base, year, g, multiple):
@@ -97,6 +100,7 @@ def test_year_reaching_agrees_with_project(base, year, g, multiple):
         assert path["value"].iloc[-2] < target
 
 
+@settings(deadline=None)  # arithmetic only: a busy machine must not fail it on time
 @given(values, years, values, st.integers(min_value=1, max_value=50))
 def test_cagr_inverts_project(start, year, end, span):
     g = cagr(start, year, end, year + span)

@@ -14,7 +14,7 @@ from dashboard.core.targets import target_history
 from dashboard.data import primary
 from dashboard.data.loader import DATA_DIR, load_package, value_for
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _append(path: Path, row: dict) -> None:

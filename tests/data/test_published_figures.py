@@ -158,7 +158,7 @@ def test_the_2025_doubling_statements_and_small_fixes(published):
 def test_pages_show_2025_in_every_language(lang, monkeypatch):
     import json
 
-    from conftest import APP
+    from helpers import APP
     from streamlit.testing.v1 import AppTest
 
     from dashboard.data.loader import DATA_DIR

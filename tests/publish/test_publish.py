@@ -204,7 +204,7 @@ def test_build_date_comes_from_an_input_never_the_clock(monkeypatch):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--lang", "en,xx"], "unknown language(s) xx"),
-    (["--charts", "growth", "pie"], "unknown chart(s) 'pie'"),
+    (["--charts", "growth", "pie"], "unknown chart(s) pie"),
     (["--base-url", "ftp://x.org"], "not an absolute http(s) address"),
     (["--base-url", "https://x.org/?a=1"], "must not carry a query"),
     (["--build-date", "tomorrow"], "is not a YYYY-MM-DD date"),

@@ -33,7 +33,8 @@ TITLES = {"overview": "overview.title", "growth": "growth.title", "mirror": "mir
 # language. Anything else in Latin letters on a zh/ru/kk page is English left behind.
 ALLOWED = {
     "GACC", "UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
-    "HTML", "CSV", "ZIP", "UTF", "BOM", "Windows", "TOTAL", "MB", "English", "px",
+    "HTML", "CSV", "ZIP", "JSON", "API", "Excel", "xlsx", "UTF", "BOM", "Windows", "TOTAL", "MB",
+    "English", "px",
 }
 PROPER_NAMES = {"China Daily", "World Bank"}  # kept in Latin letters by the glossary
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems

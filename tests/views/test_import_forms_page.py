@@ -1,13 +1,12 @@
 """Issue 26 on the Import page: a WITS indicator file is loaded only after the pair is chosen in
 two select boxes; monthly JSON rows get their own table, never the annual one."""
 
-from pathlib import Path
 
 import pytest
-from helpers import FIXTURE
+from helpers import FIXTURE, IMPORT_FIXTURES
 from test_app import open_page
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FIXTURES = IMPORT_FIXTURES
 WITS = (FIXTURES / "wits-indicator-kaz-chn-synthetic.csv").read_bytes()
 
 

@@ -16,29 +16,36 @@ import plotly.graph_objects as go
 
 from dashboard.charts import theme
 from dashboard.text.i18n import tr
-from dashboard.text.wrapping import columns, unwrap, wrap
+from dashboard.text.wrapping import columns, unwrap, wrap, wrap_html
 
 TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
 SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
 PHONE_LEGEND_PX = 320  # the width a phone's legend wraps to
-LEGEND_ROW_PX, LEGEND_SWATCH_PX, LEGEND_CHAR_PX = 21, 46, 6.8  # a 12 px legend entry
+LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
+LEGEND_ROW_PX, LEGEND_LINE_PX, LEGEND_SWATCH_PX, LEGEND_CHAR_PX = 24, 16, 46, 7.2  # 12 px font
 TITLE_TOP_PX, TITLE_LINE_PX = 44, 25
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
 PAD_PX = 12
+SLACK_PX = 40
 
 
-def _legend_rows(fig: go.Figure) -> int:
-    """Rows a horizontal legend takes at a phone's width (entries wrap onto new rows)."""
-    names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
-    rows, used = 0, PHONE_LEGEND_PX
-    for name in names:
-        width = LEGEND_SWATCH_PX + LEGEND_CHAR_PX * columns(unwrap(name))
-        if used + width > PHONE_LEGEND_PX:
-            rows, used = rows + 1, 0
+def _legend_px(fig: go.Figure) -> int:
+    """Height a horizontal legend takes at a phone's width, generously: entries wrap onto
+    new rows, and a row is as tall as its tallest (wrapped) entry."""
+    height, used, row_lines = 0, 0, 1
+    for trace in fig.data:
+        if trace.showlegend is False or not trace.name:
+            continue
+        lines = trace.name.split("<br>")
+        width = LEGEND_SWATCH_PX + LEGEND_CHAR_PX * max(columns(x) for x in lines)
+        if used and used + width > PHONE_LEGEND_PX:  # a new row
+            height += LEGEND_ROW_PX + LEGEND_LINE_PX * (row_lines - 1)
+            used, row_lines = 0, 1
         used += width
-    return rows
+        row_lines = max(row_lines, len(lines))
+    return height + (LEGEND_ROW_PX + LEGEND_LINE_PX * (row_lines - 1) if used else 0)
 
 
 def plain(text: str) -> str:
@@ -56,9 +63,9 @@ def _source(text: str, lang: str) -> tuple[str, str]:
             plain(text))
 
 
-def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, str]:
-    """The figure as the page draws it, and the caption under it: the subtitle (and the
-    whole source list when the figure shows only its start)."""
+def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]]:
+    """The figure as the page draws it, and the captions under it: the subtitle (and the
+    whole source list when the figure shows only its start), as plain text."""
     fig = go.Figure(figure.to_dict(), _validate=False)
     layout = fig.layout
     title = theme.balanced(unwrap(layout.title.text or ""), TITLE_COLUMNS)
@@ -74,17 +81,25 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, str]:
             # plot's right edge instead, so it runs into the left margin, never off the figure.
             a = a.update(text=text, **(dict(x=1, xanchor="right") if horizontal else {}))
         annotations.append(a)
+    for trace in fig.data:
+        if trace.name and trace.showlegend is not False:
+            trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
-    bottom = AXIS_PX + SOURCE_LINE_PX * source_lines + PAD_PX
-    legend = LEGEND_ROW_PX * _legend_rows(fig) + (PAD_PX if fig.data else 0)
-    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + legend) + PAD_PX)
+    source = SOURCE_LINE_PX * source_lines
+    legend = _legend_px(fig)
+    bottom = AXIS_PX + legend + PAD_PX + source + PAD_PX
+    # Tick labels may push the margins some 40 px further than planned: room for that too.
+    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
+    for a in annotations:  # the source line at the foot of the figure, under the legend
+        if a.name == "source-line":
+            a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))
     fig.update_layout(
         autosize=True, width=None, height=height, annotations=annotations,
         title=dict(text=title, y=1 - 14 / height, yanchor="top", subtitle=dict(text="")),
-        # Below the plot, under the axis title and the source line; Plotly adds its height
-        # to the bottom margin as it wraps, so it never covers the plot.
+        # Below the plot, under the axis title, in room kept for it at a phone's width (a
+        # wider screen leaves some of that room empty above the source line).
         legend=dict(orientation="h", xref="container", x=0.02, xanchor="left",
-                    yref="container", y=0, yanchor="bottom"),
+                    yref="container", y=(bottom - AXIS_PX) / height, yanchor="top"),
         margin=dict(t=top + 8, b=bottom),
     )
-    return fig, "\n\n".join(x for x in (subtitle, whole) if x)
+    return fig, [x for x in (subtitle, whole) if x]

@@ -127,12 +127,12 @@ def embed_view(lang: str) -> bool:
     for text in ignored:  # a setting the link gave but the chart cannot use: say so
         notice(text)
     spec = charts.build(name, t, options)
-    figure, subtitle = on_screen(spec.figure, lang)
+    figure, captions = on_screen(spec.figure, lang)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)
-    if subtitle:
-        st.caption(md_escape(subtitle))
+    for text in captions:
+        st.caption(md_escape(text))
     st.text(" ".join(spec.source.replace("<br>", " ").split()))
     st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
                    f"{urlencode(params)}", icon=":material/open_in_new:")
@@ -144,11 +144,11 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     under it), a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
     alt = getattr(spec, "alt", "") or spec.title
-    figure, subtitle = on_screen(spec.figure, lang)
+    figure, captions = on_screen(spec.figure, lang)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
-    if subtitle:
-        st.caption(md_escape(subtitle))
+    for text in captions:
+        st.caption(md_escape(text))
     with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.

@@ -23,7 +23,7 @@ SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
 PHONE_LEGEND_PX = 320  # the width a phone's legend wraps to
 LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
 LEGEND_ROW_PX, LEGEND_LINE_PX, LEGEND_SWATCH_PX, LEGEND_CHAR_PX = 24, 16, 46, 7.2  # 12 px font
-TITLE_TOP_PX, TITLE_LINE_PX = 44, 25
+TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
@@ -95,7 +95,9 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
             a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))
     fig.update_layout(
         autosize=True, width=None, height=height, annotations=annotations,
-        title=dict(text=title, y=1 - 14 / height, yanchor="top", subtitle=dict(text="")),
+        # Plotly lifts a wrapped title by about half a line per extra line: put it back.
+        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * title.count("<br>"))
+                   / height, yanchor="top", subtitle=dict(text="")),
         # Below the plot, under the axis title, in room kept for it at a phone's width (a
         # wider screen leaves some of that room empty above the source line).
         legend=dict(orientation="h", xref="container", x=0.02, xanchor="left",

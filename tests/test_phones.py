@@ -107,12 +107,14 @@ CHART_PAGES = {"growth": 4, "mirror": 1, "world": 2, "doubling": 1}
 MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
   const r = p.getBoundingClientRect();
   const box = e => { if (!e) return null; const b = e.getBoundingClientRect();
-                     return {left: b.left - r.left, right: b.right - r.left}; };
+                     return {left: b.left - r.left, right: b.right - r.left,
+                             top: b.top - r.top, bottom: b.bottom - r.top}; };
   const source = [...p.querySelectorAll('.annotation')].find(a =>
       /Source|来源/.test(a.textContent || ''));
   const plot = p.querySelector('.nsewdrag') || p.querySelector('.bglayer rect');
   return {width: r.width, height: r.height, title: box(p.querySelector('.gtitle')),
-          source: box(source), plot: plot ? plot.getBoundingClientRect().height : null,
+          source: box(source), legend: box(p.querySelector('.legend .bg')),
+          plot: plot ? plot.getBoundingClientRect().height : null,
           text: (p.querySelector('.gtitle') || {}).textContent};
 })"""
 
@@ -136,6 +138,8 @@ def test_titles_and_sources_fit_and_the_plot_keeps_half_the_height(
                 box = chart[part]
                 assert box is not None, (part, chart)
                 assert box["left"] >= -1 and box["right"] <= chart["width"] + 1, (part, chart)
+            if chart["legend"] and chart["legend"]["bottom"] > chart["legend"]["top"] + 1:
+                assert chart["legend"]["bottom"] <= chart["source"]["top"] + 2, chart
             if width == 390:
                 assert chart["plot"] >= chart["height"] / 2, chart
     finally:

@@ -16,13 +16,12 @@ import plotly.graph_objects as go
 
 from dashboard.charts import theme
 from dashboard.text.i18n import tr
-from dashboard.text.wrapping import columns, unwrap, wrap, wrap_html
+from dashboard.text.wrapping import unwrap, wrap, wrap_html
 
 TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
 SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
-PHONE_LEGEND_PX = 320  # the width a phone's legend wraps to
 LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
-LEGEND_ROW_PX, LEGEND_LINE_PX, LEGEND_SWATCH_PX, LEGEND_CHAR_PX = 24, 16, 46, 7.2  # 12 px font
+LEGEND_ROW_PX, LEGEND_LINE_PX = 24, 16  # a 12 px legend entry, and each further line
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
 SOURCE_LINE_PX = 15
@@ -32,20 +31,10 @@ SLACK_PX = 40
 
 
 def _legend_px(fig: go.Figure) -> int:
-    """Height a horizontal legend takes at a phone's width, generously: entries wrap onto
-    new rows, and a row is as tall as its tallest (wrapped) entry."""
-    height, used, row_lines = 0, 0, 1
-    for trace in fig.data:
-        if trace.showlegend is False or not trace.name:
-            continue
-        lines = trace.name.split("<br>")
-        width = LEGEND_SWATCH_PX + LEGEND_CHAR_PX * max(columns(x) for x in lines)
-        if used and used + width > PHONE_LEGEND_PX:  # a new row
-            height += LEGEND_ROW_PX + LEGEND_LINE_PX * (row_lines - 1)
-            used, row_lines = 0, 1
-        used += width
-        row_lines = max(row_lines, len(lines))
-    return height + (LEGEND_ROW_PX + LEGEND_LINE_PX * (row_lines - 1) if used else 0)
+    """Height a horizontal legend takes at a phone's width, generously: one row per entry
+    (Plotly packs two short ones on a row only now and then), as tall as its wrapped name."""
+    return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * trace.name.count("<br>") for trace in fig.data
+               if trace.showlegend is not False and trace.name)
 
 
 def plain(text: str) -> str:

@@ -21,7 +21,7 @@ from dashboard.text.wrapping import unwrap, wrap, wrap_html
 TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
 SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
 LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
-LEGEND_ROW_PX, LEGEND_LINE_PX = 24, 16  # a 12 px legend entry, and each further line
+LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further line
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
 SOURCE_LINE_PX = 15

@@ -34,6 +34,11 @@ class TargetChart(Chart):
     answer: Answer
 
 
+def _dash(p) -> str:
+    """Solid for the reader's rate, dash-dot for the deadline's alone, dashed for the rest."""
+    return "solid" if p.main else "dashdot" if p.key == "required" else "dash"
+
+
 def editorial_base_year(tables: Tables) -> int | None:
     """The base year of the editorial's doubling goal, read from its claims."""
     claims = tables["editorial_claims"]
@@ -65,15 +70,15 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     add_series(fig, hist, name=tr(lang, "legend.actual", who=actual),
                colour=theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL),
                symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
-    for p in a.paths:
+    for p in a.drawn:  # the deadline's path too; paths of one rate drawn once
         fig.add_trace(dict(
             type="scatter", x=list(p.years), y=money(p.values_usd, lang), mode="lines",
             name=p.label, line=dict(color=p.colour, width=3 if p.main else 2,
-                                    dash="solid" if p.main else "dash"),
+                                    dash=_dash(p)),
             customdata=[point(lang, y, fmt_bn(v, 1, lang=lang))
                         for y, v in zip(p.years, p.values_usd, strict=True)],
             hovertemplate=HOVER))
-    reached = [p for p in a.paths if p.reach_year is not None]
+    reached = [p for p in a.drawn if p.reach_year is not None]
     if reached:  # one trace for every star: fewer traces for the browser to redraw
         fig.add_trace(dict(
             type="scatter", x=[p.reach_year for p in reached],
@@ -101,7 +106,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log, lang=lang)
     # Keep the target in view: fast paths leave the frame rather than squash everything else.
     top = money([max([a.target_usd, *h["value_usd"].astype(float)])], lang)[0]
-    ends = [p.years[-1] for p in a.paths]
+    ends = [p.years[-1] for p in a.drawn]
     fig.update_xaxes(range=[settings.base_year - HISTORY_SHOWN - 0.5, max(ends) + 0.5])
     if not settings.log:
         fig.update_yaxes(range=[0, top * 1.3])
@@ -113,7 +118,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
         parts += [pd.DataFrame({"series": p.label, "year": list(p.years),
                                 "value_usd_bn": [v / 1e9 for v in p.values_usd],
                                 "growth_pct": p.growth * 100, "source_id": "projection"})
-                  for p in a.paths]
+                  for p in a.drawn]
         parts.append(pd.DataFrame({"series": ["target"], "year": [pd.NA],
                                    "value_usd_bn": [a.target_usd / 1e9],
                                    "growth_pct": [float("nan")], "source_id": ["computed"]}))

@@ -130,8 +130,9 @@ class Draft:
     def add_vline(self, x: float, *, line: dict, text: str) -> None:
         self.layout.setdefault("shapes", []).append(dict(
             type="line", yref="paper", y0=0, y1=1, xref="x", x0=x, x1=x, line=line))
+        # Left of the line: at the right end of a chart a label to its right would be cut.
         self.add_annotation(text=text, yref="paper", y=1, yanchor="top", xref="x", x=x,
-                            xanchor="left", showarrow=False)
+                            xanchor="right", showarrow=False)
 
     def figure(self) -> go.Figure:
         return go.Figure({"data": self.data, "layout": self.layout}, _validate=False)

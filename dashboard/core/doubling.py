@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.core.doubling_paths import (
+    SCENARIO_COLOURS,
+    ScenarioPath,
+    drawn,
+    path_label,
+    required_path,
+)
 from dashboard.core.flags import Flag, reasons, series_flags, span
 from dashboard.core.projection import cagr, project, required_growth, year_reaching
 from dashboard.core.projection_settings import LIMITS, PRESET_KEYS, Settings, default_deadline
@@ -19,9 +26,6 @@ from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_pct, fmt_share
 from dashboard.text.i18n import data_label, join_sentences, tr
 from dashboard.text.wording import dated, times
-
-SCENARIO_COLOURS = {"custom": "#0072B2", "pace_base": "#E69F00", "pace_latest": "#009E73",
-                    "cagr10": "#CC79A7"}
 
 
 @dataclass(frozen=True)
@@ -34,24 +38,6 @@ class Scenario:
     growth: float
     explanation: str
     flags: tuple[Flag, ...] = ()
-
-
-@dataclass(frozen=True)
-class ScenarioPath:
-    """One projected path: a constant rate compounded from the base year."""
-
-    key: str
-    label: str
-    growth: float
-    years: tuple[int, ...]
-    values_usd: tuple[float, ...]
-    reach_year: int | None
-    colour: str
-    main: bool
-    flags: tuple[Flag, ...] = ()  # the scenario's flags (see Scenario)
-
-    def value_in(self, year: int) -> float | None:
-        return dict(zip(self.years, self.values_usd, strict=True)).get(year)
 
 
 @dataclass(frozen=True)
@@ -81,7 +67,8 @@ class Answer:
     base_value: float
     target_usd: float
     target_label: str
-    paths: list[ScenarioPath] = field(default_factory=list)
+    paths: list[ScenarioPath] = field(default_factory=list)  # one per scenario, in order
+    drawn: list[ScenarioPath] = field(default_factory=list)  # and the deadline's; once a rate
     sentences: list[str] = field(default_factory=list)
     required: float | None = None
     required_sentence: str = ""
@@ -180,13 +167,12 @@ def answer(history: pd.DataFrame, settings: Settings, who: str | None = None,
     end = min(max([s.deadline, s.base_year + 5, *finite]) + 1, s.base_year + 60)
     for sc in scenarios:
         y = reach[sc.key]
-        label = tr(lang, "answer.path_label", rate=fmt_pct(sc.growth, sign=False, lang=lang),
-                   label=sc.label)
+        label = path_label(sc.growth, sc.label, lang)
         path = project(base_value, s.base_year, sc.growth, end)
         a.paths.append(ScenarioPath(
             sc.key, label, sc.growth, tuple(int(v) for v in path["year"]),
             tuple(float(v) for v in path["value"]), y if y is not None and y <= end else None,
-            SCENARIO_COLOURS[sc.key], sc.key == "custom", sc.flags))
+            SCENARIO_COLOURS[sc.key], sc.key == "custom", sc.flags, sc.label))
         if y is None:
             sentence = tr(lang, "answer.never", path=label, target=target_text)
         elif y == s.base_year:
@@ -205,6 +191,9 @@ def answer(history: pd.DataFrame, settings: Settings, who: str | None = None,
         a.required_sentence = tr(lang, f"answer.required.{goal}", target=target_text,
                                  deadline=str(s.deadline), base_year=str(s.base_year), who=who,
                                  rate=fmt_pct(a.required, sign=False, lang=lang))
+    needed = [] if a.required is None else [required_path(
+        base_value, s.base_year, a.required, s.deadline, end, lang)]
+    a.drawn = drawn([*a.paths, *needed], lang)
     flags = series_flags(history)
     after = history[history["year"] > s.base_year]
     for year, value in zip(after["year"].astype(int), after["value_usd"].astype(float),

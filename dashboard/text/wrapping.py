@@ -82,3 +82,14 @@ def wrap(text: str, width: int) -> list[str]:
 def wrap_html(text: str, width: int) -> str:
     """``wrap`` joined with Plotly's '<br>'."""
     return "<br>".join(wrap(text, width))
+
+
+def unwrap(text: str) -> str:
+    """``text`` with its line breaks ('<br>') undone: a space between words, none between two
+    CJK characters (Chinese has no spaces), so it can be wrapped again to another width."""
+    parts = re.split(r"<br\s*/?>", text)
+    out = parts[0]
+    for part in parts[1:]:
+        joined = out and part and _wide(out[-1]) and _wide(part[0])
+        out = out + ("" if joined or not out or not part else " ") + part
+    return out

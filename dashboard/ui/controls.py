@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts
+from dashboard.charts.screen import on_screen
 from dashboard.charts.theme import EXPORT_WIDTH
 from dashboard.core import display
 from dashboard.data.loader import descriptor_text, trade_pairs
@@ -128,9 +129,12 @@ def embed_view(lang: str) -> bool:
     for text in ignored:  # a setting the link gave but the chart cannot use: say so
         notice(text)
     spec = charts.build(name, t, options)
-    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem,
+    figure, captions = on_screen(spec.figure, lang)
+    st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    for text in captions:
+        st.caption(md_escape(text))
     st.text(" ".join(spec.source.replace("<br>", " ").split()))
     st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
                    f"{urlencode(params)}", icon=":material/open_in_new:")
@@ -138,11 +142,15 @@ def embed_view(lang: str) -> bool:
 
 
 def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
-    """A chart as the user sees it: a text alternative, its numbers as a table, export."""
+    """A chart as the user sees it (drawn for any screen width, its subtitle as the caption
+    under it), a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
     alt = getattr(spec, "alt", "") or spec.title
-    st.plotly_chart(spec.figure, config=export.plotly_config(spec.stem, height),
+    figure, captions = on_screen(spec.figure, lang)
+    st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
+    for text in captions:
+        st.caption(md_escape(text))
     with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.

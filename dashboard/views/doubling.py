@@ -83,6 +83,9 @@ for text in st.session_state.get("dbl-notices", []):
 
 @st.fragment
 def explorer() -> None:
+    # The answer comes first in the page, above the controls (on a phone: before scrolling
+    # past them); it is filled in once the controls are read.
+    box = st.container(border=True)
     c1, c2, c3 = st.columns([1, 2, 1.3])
     base = c1.selectbox(T("doubling.base_year"), base_years, key="dbl-base",
                         help=T("doubling.base_year_help", who=who))
@@ -151,7 +154,7 @@ def explorer() -> None:
     spec = ui.build("doubling-target", charts.Options(
         reporter=reporter, partner=partner, log=log, projection=settings, lang=lang))
     a = spec.answer
-    with st.container(border=True):
+    with box:
         st.markdown(f"#### {a.sentences[0]}")
         st.markdown(f"**{a.required_sentence}**")
         for line in a.progress:

@@ -151,7 +151,7 @@ def test_doubling_chart_stars_in_one_trace(tables):
     o = Options(projection=Settings(base_year=2016, growth=0.1, deadline=2020))
     spec = catalog.build("doubling-target", tables, o)
     stars = _trace(spec.figure, "Reaches the target")
-    assert list(stars.x) == [p.reach_year for p in spec.answer.paths if p.reach_year]
+    assert list(stars.x) == [p.reach_year for p in spec.answer.drawn if p.reach_year]
     assert spec.stem == "doubling-target-10.0pct-2024"
 
 

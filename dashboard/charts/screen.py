@@ -1,0 +1,96 @@
+"""The on-screen drawing of a chart: readable at any width, a phone's 390 px included.
+
+The server never knows the reader's screen width, so the figure on the page uses Plotly's
+responsive layout (autosize, no fixed width) and wraps its words for a narrow screen: the
+title for about 30 columns, the source line for about 42. The subtitle leaves the figure for
+the caption under it, and the legend goes below the plot, so that on a phone the plot keeps
+at least half of the figure's height (the figure grows when it needs to). Exports keep the
+export drawing (``theme.apply``), subtitle included.
+"""
+
+from __future__ import annotations
+
+import re
+
+import plotly.graph_objects as go
+
+from dashboard.charts import theme
+from dashboard.text.i18n import tr
+from dashboard.text.wrapping import unwrap, wrap, wrap_html
+
+TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
+SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
+LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
+LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further line
+TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
+AXIS_PX = 84  # tick labels and the x-axis title under the plot
+SOURCE_LINE_PX = 15
+SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
+PAD_PX = 12
+SLACK_PX = 40
+
+
+def _legend_px(fig: go.Figure) -> int:
+    """Height a horizontal legend takes at a phone's width, generously: one row per entry
+    (Plotly packs two short ones on a row only now and then), as tall as its wrapped name."""
+    return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * trace.name.count("<br>") for trace in fig.data
+               if trace.showlegend is not False and trace.name)
+
+
+def plain(text: str) -> str:
+    """Text of a title or subtitle without Plotly's tags, for a caption."""
+    return re.sub(r"<[^>]*>", "", unwrap(text or "")).strip()
+
+
+def _source(text: str, lang: str) -> tuple[str, str]:
+    """The source line wrapped for a phone, and the whole of it for the caption when the
+    figure has room for its first lines only."""
+    lines = wrap(unwrap(text), SOURCE_COLUMNS)
+    if len(lines) <= SOURCE_LINES:
+        return "<br>".join(lines), ""
+    return ("<br>".join([*lines[:SOURCE_LINES - 1], tr(lang, "chart.source_more")]),
+            plain(text))
+
+
+def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]]:
+    """The figure as the page draws it, and the captions under it: the subtitle (and the
+    whole source list when the figure shows only its start), as plain text."""
+    fig = go.Figure(figure.to_dict(), _validate=False)
+    layout = fig.layout
+    title = theme.balanced(unwrap(layout.title.text or ""), TITLE_COLUMNS)
+    subtitle = plain(layout.title.subtitle.text or "")
+    horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
+    source_lines, whole = 0, ""
+    annotations = []
+    for a in layout.annotations:
+        if a.name == "source-line":
+            text, whole = _source(a.text, lang)
+            source_lines = text.count("<br>") + 1
+            # Long labels on the left push a bar chart's plot right: hang the line from the
+            # plot's right edge instead, so it runs into the left margin, never off the figure.
+            a = a.update(text=text, **(dict(x=1, xanchor="right") if horizontal else {}))
+        annotations.append(a)
+    for trace in fig.data:
+        if trace.name and trace.showlegend is not False:
+            trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
+    top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
+    source = SOURCE_LINE_PX * source_lines
+    legend = _legend_px(fig)
+    bottom = AXIS_PX + legend + PAD_PX + source + PAD_PX
+    # Tick labels may push the margins some 40 px further than planned: room for that too.
+    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
+    for a in annotations:  # the source line at the foot of the figure, under the legend
+        if a.name == "source-line":
+            a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))
+    fig.update_layout(
+        autosize=True, width=None, height=height, annotations=annotations,
+        # Plotly lifts a wrapped title by about half a line per extra line: put it back.
+        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * title.count("<br>"))
+                   / height, yanchor="top", subtitle=dict(text="")),
+        # Below the plot, under the axis title, in room kept for it at a phone's width (a
+        # wider screen leaves some of that room empty above the source line).
+        legend=dict(orientation="h", xref="container", x=0.02, xanchor="left",
+                    yref="container", y=(bottom - AXIS_PX) / height, yanchor="top"),
+        margin=dict(t=top + 8, b=bottom),
+    )
+    return fig, [x for x in (subtitle, whole) if x]

@@ -1,0 +1,103 @@
+"""Issue 23, phones and the doubling paths: the deadline's path drawn, paths of one rate drawn
+once, the answer above the controls, and every chart readable at 390 px (and at 1400 px)."""
+
+import pytest
+
+from dashboard import charts
+from dashboard.charts import screen
+from dashboard.core.doubling import answer
+from dashboard.core.doubling_paths import SAME_RATE
+from dashboard.core.projection_settings import Settings
+from dashboard.data.loader import series
+from dashboard.text.wrapping import columns
+
+
+@pytest.fixture
+def history(tables):
+    return series(tables["bilateral_trade"])
+
+
+def test_the_deadline_needs_its_own_labelled_path(history):
+    a = answer(history, Settings(base_year=2016, growth=0.1, deadline=2020, scenarios=()))
+    needed = [p for p in a.drawn if p.key == "required"]
+    assert len(needed) == 1
+    p = needed[0]
+    assert p.growth == pytest.approx(a.required)
+    assert p.label == "18.9% a year (what reaching the target by 2020 needs)"
+    assert p.reach_year == 2020 and p.value_in(2020) == pytest.approx(a.target_usd)
+    assert [q.key for q in a.paths] == ["custom"]  # the answer's sentences stay per scenario
+
+
+def test_paths_of_one_rate_are_drawn_once_with_a_combined_label(history):
+    # The latest pace from 2016 is 20%: the reader's 20% is the same path.
+    a = answer(history, Settings(base_year=2016, growth=0.2, deadline=2020,
+                                 scenarios=("pace_latest",)))
+    assert [p.key for p in a.drawn] == ["custom+pace_latest", "required"]
+    merged = a.drawn[0]
+    assert merged.main and merged.label.startswith("20.0% a year (your rate; the latest pace")
+    assert len(a.sentences) == 2  # still one sentence per scenario
+    zh = answer(history, Settings(base_year=2016, growth=0.2, deadline=2020,
+                                  scenarios=("pace_latest",)), lang="zh")
+    assert "；" in zh.drawn[0].label
+
+
+@pytest.mark.parametrize("delta, drawn", [(SAME_RATE * 0.9, 2), (SAME_RATE * 1.3, 3)])
+def test_same_rate_means_within_five_hundredths_of_a_point(history, delta, drawn):
+    a = answer(history, Settings(base_year=2016, growth=0.2 + delta, deadline=2020,
+                                 scenarios=("pace_latest",)))
+    assert len(a.drawn) == drawn
+
+
+def test_when_the_deadline_path_is_the_readers_rate_it_is_drawn_once(history):
+    a = answer(history, Settings(base_year=2016, growth=0.1, deadline=2020, scenarios=()))
+    same = answer(history, Settings(base_year=2016, growth=round(a.required, 4),
+                                    deadline=2020, scenarios=()))
+    assert [p.key for p in same.drawn] == ["custom+required"]
+    assert "what reaching the target by 2020 needs" in same.drawn[0].label
+
+
+def test_the_chart_draws_every_drawn_path(tables):
+    spec = charts.build("doubling-target", tables, charts.Options(
+        projection=Settings(base_year=2016, growth=0.1, deadline=2020)))
+    names = [t.name for t in spec.figure.data]
+    assert all(p.label in names for p in spec.answer.drawn)
+    needed = next(t for t in spec.figure.data if "needs" in (t.name or ""))
+    assert needed.line.dash == "dashdot"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])
+def test_on_screen_figures_are_drawn_for_a_phone(tables, lang):
+    for name in charts.available(tables):
+        spec = charts.build(name, tables, charts.Options(lang=lang))
+        fig, captions = screen.on_screen(spec.figure, lang)
+        layout = fig.layout
+        assert layout.autosize and layout.width is None, name
+        assert all(columns(x) <= screen.TITLE_COLUMNS + 4
+                   for x in layout.title.text.split("<br>")), (name, layout.title.text)
+        source = next(a for a in layout.annotations if a.name == "source-line")
+        lines = source.text.split("<br>")
+        assert len(lines) <= screen.SOURCE_LINES, name
+        assert all(columns(x) <= screen.SOURCE_COLUMNS + 6 for x in lines), (name, lines)
+        assert not layout.title.subtitle.text
+        if spec.figure.layout.title.subtitle.text:  # the subtitle moves to the caption...
+            assert captions and captions[0]
+            assert spec.figure.layout.title.subtitle.text  # ...and the export keeps it
+        # The legend hangs under the plot, in room kept for a phone's legend.
+        assert layout.legend.yref == "container" and layout.legend.y < 0.5, name
+        assert layout.height >= 2 * (layout.margin.t + layout.margin.b), name
+        for trace in fig.data:
+            if trace.name and trace.showlegend is not False:
+                assert all(columns(x) <= screen.LEGEND_COLUMNS + 6
+                           for x in trace.name.split("<br>")), (name, trace.name)
+
+
+def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables):
+    long = "Source: " + "; ".join(f"Publisher number {i}" for i in range(30))
+    text, whole = screen._source(long, "en")
+    assert text.count("<br>") == screen.SOURCE_LINES - 1
+    assert text.endswith("full list of sources under the chart")
+    assert whole == long
+    assert screen._source("Source: one", "en") == ("Source: one", "")
+
+
+# --- in the browser ------------------------------------------------------------------------

@@ -27,12 +27,14 @@ def _group(config, item, name: str) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    # One worker builds the bundle (every chart drawn in Chromium) and runs the tests that read
+    # it, then the serial tests, back to back: a serial test never waits for a bundle build.
     for item in items:
-        if "bundle" in getattr(item, "fixturenames", ()):  # drawn in Chromium: one worker builds
-            item.add_marker(pytest.mark.render)  # it and runs its tests, the others go on
-            _group(config, item, "bundle")
+        if "bundle" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.render)
+            _group(config, item, "bundle-and-serial")
         elif _is_serial(item):
-            _group(config, item, "serial")
+            _group(config, item, "bundle-and-serial")
 
 
 @pytest.fixture(scope="session")
@@ -95,8 +97,9 @@ def pytest_unconfigure(config):
 
 # --- tests marked `serial` run alone, even under pytest-xdist ---------------------------------
 # Every other test holds a shared lock of the run while it runs, a serial test the exclusive one
-# (a turnstile keeps the shared holders from starving it). The serial tests form one xdist group,
-# so they run back to back on one worker and the exclusive lock is kept from one to the next.
+# (a turnstile keeps the shared holders from starving it). The serial tests share one xdist group
+# with the bundle's tests, so they run back to back on one worker (the exclusive lock is kept from
+# one to the next) and never wait for a bundle build on another worker.
 
 _held = {"mode": None, "files": None}
 

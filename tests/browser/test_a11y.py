@@ -46,16 +46,16 @@ def test_doubling_page_by_keyboard_alone(server, browser):
 
 
 # 390 px (the phone) is checked on the page view test_e2e_i18n.py's phone test loads anyway.
+# One test per width and page (it was one per width, looping over the pages): the same page
+# loads and checks, spread over the workers.
+@pytest.mark.parametrize("path", [p for p, n in PAGES.items() if n])
 @pytest.mark.parametrize("width", [360, 768])
-def test_no_chart_text_overlaps_on_phones_and_tablets(published_server, browser, width):
+def test_no_chart_text_overlaps_on_phones_and_tablets(published_server, browser, width, path):
     context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True)
     page = context.new_page()
     try:
-        for path, n in PAGES.items():
-            if not n:
-                continue
-            page.goto(f"{published_server}/{path}")
-            wait_ready(page, n)
-            no_chart_text_overlaps(page, (width, path))
+        page.goto(f"{published_server}/{path}")
+        wait_ready(page, PAGES[path])
+        no_chart_text_overlaps(page, (width, path))
     finally:
         context.close()

@@ -133,3 +133,12 @@ def test_no_module_is_too_long():
     for path in PACKAGE.rglob("*.py"):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         assert lines <= 260, f"{path.relative_to(ROOT)} has {lines} lines"
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    """pyproject's package list names every subpackage (a missing one breaks `pip install .`)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    assert {f"dashboard.{p}" for p in _subpackages()} <= listed

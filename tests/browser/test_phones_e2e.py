@@ -12,10 +12,13 @@ MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
                              top: b.top - r.top, bottom: b.bottom - r.top}; };
   const source = [...p.querySelectorAll('.annotation')].find(a =>
       /Source|来源/.test(a.textContent || ''));
-  const plot = p.querySelector('.nsewdrag') || p.querySelector('.bglayer rect');
+  // every subplot's drag area: a chart of several panels keeps its plot in all of them
+  const areas = [...p.querySelectorAll('.nsewdrag')].map(e => e.getBoundingClientRect());
+  const plotBox = areas.length ? {top: Math.min(...areas.map(a => a.top)),
+                                  bottom: Math.max(...areas.map(a => a.bottom))} : null;
   return {width: r.width, height: r.height, title: box(p.querySelector('.gtitle')),
           source: box(source), legend: box(p.querySelector('.legend .bg')),
-          plot: plot ? plot.getBoundingClientRect().height : null,
+          plot: plotBox ? plotBox.bottom - plotBox.top : null,
           text: (p.querySelector('.gtitle') || {}).textContent};
 })"""
 

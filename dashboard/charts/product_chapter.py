@@ -21,10 +21,11 @@ from dashboard.charts.kit import (
     reporter_source,
     who,
 )
-from dashboard.charts.product_mix import chapter_name, flow_label, pair, shorten, sides
+from dashboard.charts.product_mix import chapter_name, flow_label, pair, sides
 from dashboard.core import products as core
 from dashboard.text.formatting import fmt_bn, fmt_year, fmt_year_range
 from dashboard.text.i18n import data_label, join_items, tr
+from dashboard.text.wrapping import shorten
 
 
 def default_chapter(tables: Tables, reporter: str, partner: str, flow: str) -> str | None:

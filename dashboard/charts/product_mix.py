@@ -26,7 +26,7 @@ from dashboard.core import products as core
 from dashboard.text.formatting import fmt_bn, fmt_year
 from dashboard.text.i18n import data_label, join_items, join_sentences, tr
 from dashboard.text.wording import pct
-from dashboard.text.wrapping import columns
+from dashboard.text.wrapping import shorten
 
 FLOW_COLOURS = {"export": theme.COUNTRY_COLOURS["KAZ"], "import": theme.COUNTRY_COLOURS["CHN"]}
 LABEL_COLUMNS = 30  # a chapter's name beside its bar, in display columns
@@ -61,16 +61,6 @@ def chapter_name(tables: Tables, code: str, lang: str, width: int = LABEL_COLUMN
     return f"{code} {shorten(name, width)}".strip()
 
 
-def shorten(text: str, width: int) -> str:
-    """At most ``width`` display columns, with '…' where it was cut (CJK counts double)."""
-    if columns(text) <= width:
-        return text
-    out = ""
-    for char in text:
-        if columns(out + char) > width - 1:
-            break
-        out += char
-    return out.rstrip(" ,;") + "…"
 
 
 def flow_label(reporter: str, partner: str, flow: str, lang: str) -> str:

@@ -25,7 +25,7 @@ from dashboard.core.shares import ChapterValue, Share, hs_chapters, shares
 from dashboard.text.formatting import fmt_bn, fmt_year_range
 from dashboard.text.i18n import data_label, join_sentences, tr
 from dashboard.text.wording import pct
-from dashboard.text.wrapping import columns
+from dashboard.text.wrapping import shorten
 
 SIDE_DASH = {"KAZ": "solid", "CHN": "dash"}
 SHORT_COLUMNS = 32  # a chapter's name in the legend, in display columns
@@ -46,16 +46,6 @@ def _share_name(s: Share, lang: str = "en") -> str:
               economy=country(s.economy, lang), who=who(s.figures_of, lang))
 
 
-def _shorten(text: str, width: int = SHORT_COLUMNS) -> str:
-    """At most ``width`` display columns, with '…' where it was cut (CJK counts double)."""
-    if columns(text) <= width:
-        return text
-    out = ""
-    for char in text:
-        if columns(out + char) > width - 1:
-            break
-        out += char
-    return out + "…"
 
 
 def shares_chart(tables: Tables, o: Options) -> SharesChart:
@@ -128,7 +118,7 @@ def chapters_chart(tables: Tables, o: Options) -> ChaptersChart:
             fig.add_trace(dict(
                 type="scatter", mode="lines+markers", legendgroup=code,
                 showlegend=side == "KAZ",
-                name=tr(lang, "legend.chapter", code=code, name=_shorten(desc),
+                name=tr(lang, "legend.chapter", code=code, name=shorten(desc, SHORT_COLUMNS),
                         country=country(side, lang)), x=[c.year for c in pts],
                 y=money([c.value_usd for c in pts], lang),
                 line=dict(color=colour, dash=SIDE_DASH[side], width=2),

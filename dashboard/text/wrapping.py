@@ -93,3 +93,15 @@ def unwrap(text: str) -> str:
         joined = out and part and _wide(out[-1]) and _wide(part[0])
         out = out + ("" if joined or not out or not part else " ") + part
     return out
+
+
+def shorten(text: str, width: int) -> str:
+    """At most ``width`` display columns, with '…' where it was cut (CJK counts double)."""
+    if columns(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if columns(out + char) > width - 1:
+            break
+        out += char
+    return out.rstrip(" ,;") + "…"

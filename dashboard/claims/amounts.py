@@ -17,7 +17,7 @@ from decimal import Decimal
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SCALE = (r"(?P<scale>trillion|billion|million|триллион\w*|миллиард\w*|миллион\w*|"
           r"(?:tn|bn|bln|b|mn|mln|трлн|млрд|млн)\.?)")
-_USD = (r"(?:US\$|\$|USD|US\s+dollars?|dollars?|долл\.(?:\s?США)?|доллар\w*(?:\s+США)?|"
+_USD = (r"(?:US\$|\$|USD|U\.?S\.?\s+dollars?|dollars?|долл\.(?:\s?США)?|доллар\w*(?:\s+США)?|"
         r"(?:АҚШ\s+)?доллар\w*)")
 _CNY = r"(?:yuan|RMB|CNY|юан\w*|renminbi)"
 _KZT = r"(?:tenge|KZT|тенге|теңге\w*|₸)"
@@ -30,8 +30,9 @@ _PATTERNS = [
     re.compile(rf"(?P<cur0>US\$|\$|USD)\s?(?P<num>{_NUM})(?:\s?{_SCALE}{_E})?", re.I),
     # 41 млрд долларов, 41,05 млрд $, 100 миллиард долларға, 4 100 billion yuan
     re.compile(rf"{_B}(?P<num>{_NUM})\s?{_SCALE}\s?{_CUR}", re.I),
-    # 410亿美元, 4100亿元, 5000万美元, 人民币4100亿元
-    re.compile(rf"(?P<num>{_NUM})\s?(?P<zscale>万亿|亿|万)?\s?(?P<zcur>美元|元|人民币)"),
+    # 410亿美元, 4100亿元, 5000万美元, 人民币4100亿元, 56億美元 (traditional), 45亿3000万美元
+    re.compile(rf"(?P<num>{_NUM})\s?(?P<zscale>万亿|萬億|亿|億|万|萬)?"
+               r"(?:(?P<wan>\d{1,4})[万萬])?\s?(?P<zcur>美元|元|人民币|人民幣)"),
 ]
 _PERCENT = re.compile(
     rf"(?P<neg>[-−–]\s?|minus\s|минус\s)?{_B}(?P<num>{_NUM})\s?"
@@ -83,7 +84,7 @@ def _half(d: Decimal) -> Decimal:
 
 def _currency(raw: str) -> str:
     low = raw.lower()
-    if re.fullmatch(_CNY, raw, re.I) or raw in ("元", "人民币"):
+    if re.fullmatch(_CNY, raw, re.I) or raw in ("元", "人民币", "人民幣"):
         return "CNY"
     if re.fullmatch(_KZT, raw, re.I) or "тенге" in low or "теңге" in low:
         return "KZT"
@@ -113,6 +114,9 @@ def amounts(text: str) -> list[Number]:
             scaled = bool(g.get("scale") or zscale)
             d = _decimal(m["num"], scaled)
             if zscale:  # 亿 → billions, 万 → millions (万亿 → trillions): read like English
+                zscale = {"萬億": "万亿", "億": "亿", "萬": "万"}.get(zscale, zscale)
+                if zscale == "亿" and g.get("wan"):  # 45亿3000万 = 45.3亿
+                    d += Decimal(g["wan"]) / 10000
                 factor = {"亿": (Decimal(10), 1e9), "万": (Decimal(100), 1e6),
                           "万亿": (Decimal(1), 1e12)}[zscale]
                 d, mult = (d / factor[0]).normalize(), factor[1]

@@ -24,6 +24,9 @@ _FLOW = re.compile(r"(?P<total>进出口|贸易额|贸易|turnover|\btrade\b|т�
 _AFTER_LOWER = re.compile(r"^\s?(?:以上|多|астам|артық|асты)")
 _AFTER_UPPER = re.compile(r"^\s?(?:以下|以内|кем|аспайды)")
 _AFTER_APPROX = re.compile(r"^\s?(?:左右|шамасында|жуық|шамалы)")
+# "a 5.1% decrease", "(1% less in nominal terms)", "на 3% меньше": the fall word follows
+_AFTER_FALL = re.compile(r"^\s?(?:decreas\w*|declin\w*|drop\w*|fall\w*|less\b|lower\b|"
+                         r"меньше|ниже)", re.I)
 _OTHER = {"CHN": "KAZ", "KAZ": "CHN"}
 CONTEXT = 200
 
@@ -57,7 +60,8 @@ def sentences(text: str) -> list[tuple[int, str]]:
         word = before[1] if before else ""
         is_abbrev = (m.group() == "." and (word in _ABBREVIATIONS or len(word) == 1)
                      and text[m.end():m.end() + 1] in (" ", "\u00a0"))
-        decimal = m.group() == "." and text[m.end():m.end() + 1].isdigit()
+        # 41.05, U.S., e.g.: a full stop with no space after it does not end a sentence
+        decimal = m.group() == "." and text[m.end():m.end() + 1].isalnum()
         if is_abbrev or decimal:
             continue
         out.append((begin, text[begin:m.end()]))
@@ -145,7 +149,8 @@ def _claim(sentence: str, offset: int, n: Number, period: Period | None) -> Clai
         near = sentence[max(0, pos - 40):end + 12]
         kind = "share" if w.SHARE.search(near) and not world else "growth"
         lead = sentence[_clause_start(sentence, pos):pos]
-        if value > 0 and kind == "growth" and w.FALL.search(lead or sentence[:pos]):
+        fell = w.FALL.search(lead or sentence[:pos]) or _AFTER_FALL.search(sentence[end:])
+        if value > 0 and kind == "growth" and fell:
             value = -value
     else:
         deadline = target_year(sentence)

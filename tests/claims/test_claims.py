@@ -210,3 +210,22 @@ def test_no_claim_and_hostile_text(tables):
     report = check_text(tables, hostile, as_of=AS_OF)
     assert time.perf_counter() - start < 1.0
     assert report.truncated and len(report.text) == MAX_CHARS
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("2018年,中吉雙邊貿易額超過56億美元", 5.6e9, "USD"),  # traditional 億
+    ("双边贸易额为45亿3000万美元", 4.53e9, "USD"),  # 亿 and 万 together
+    ("exceeded 100 billion U.S. dollars in 2025", 100e9, "USD"),  # "U.S." ends no sentence
+])
+def test_corpus_amounts(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a 5.1% decrease compared to the same period in 2024", -5.1),
+    ("Imports (1% less in nominal terms)", -1.0),
+    ("Imports (7,4% more in nominal terms)", 7.4),
+])
+def test_fall_word_after_the_percentage(text, value):
+    assert one(text).value == pytest.approx(value)

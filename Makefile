@@ -1,6 +1,6 @@
 # Two commands do everything (see README): `make run` and `make test`.
 # Both are idempotent: the virtual environment is rebuilt only when pyproject.toml changes.
-# `make serve` runs several workers behind haproxy (README, "Deploy").
+# `make serve` runs several workers behind haproxy (docs/deploy.md).
 
 PYTHON ?= python3
 VENV   := .venv

@@ -1,4 +1,7 @@
-"""Benchmarks: medians of repeated runs, printed and written into the README.
+"""Benchmarks: medians of repeated runs, printed and written into docs/.
+
+The table goes between the ``bench`` markers of docs/performance.md, the capacity
+paragraph between the ``capacity`` markers of docs/deploy.md.
 
 Run with `make bench`. Not part of the test suite: timings depend on the machine, so targets
 are reported as numbers and ratios, never asserted.
@@ -23,6 +26,7 @@ import side_by_side
 from side_by_side import METHOD, Summary, capacity_text, load_table
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = {"bench": ROOT / "docs" / "performance.md", "capacity": ROOT / "docs" / "deploy.md"}
 sys.path.insert(0, str(ROOT))
 APP = str(ROOT / "dashboard" / "app.py")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -209,7 +213,8 @@ def bench_publish() -> None:
     bench(record)
 
 
-def write_readme(summary: Summary, load_start: float) -> None:
+def write_docs(summary: Summary, load_start: float) -> None:
+    """The measured table into docs/performance.md, the capacity into docs/deploy.md."""
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}")
     lines = [f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine} with `make bench` "
@@ -221,14 +226,15 @@ def write_readme(summary: Summary, load_start: float) -> None:
     lines += ["", "Fresh sessions through Streamlit's websocket protocol "
               f"({side_by_side.VIEWS_PER_SESSION} page views per simulated user, our app "
               "cycling its seven pages):", "", *load_table(summary.loads), "", *METHOD]
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
     blocks = (("bench", "\n".join(lines)), ("capacity", capacity_text(summary, load_start)))
     for name, body in blocks:
+        doc = DOCS[name]
+        text = doc.read_text(encoding="utf-8")
         block = f"<!-- {name}:start -->\n{body}\n<!-- {name}:end -->"
-        text = re.sub(rf"<!-- {name}:start -->.*<!-- {name}:end -->", lambda _, b=block: b,
-                      text, flags=re.S)
-    readme.write_text(text, encoding="utf-8")
+        marked = rf"<!-- {name}:start -->.*<!-- {name}:end -->"
+        if not re.search(marked, text, flags=re.S):
+            sys.exit(f"error: {doc} lacks the {name} markers")
+        doc.write_text(re.sub(marked, lambda _, b=block: b, text, flags=re.S), encoding="utf-8")
 
 
 if __name__ == "__main__":
@@ -241,5 +247,5 @@ if __name__ == "__main__":
     summary = side_by_side.run(record, Path(tempfile.mkdtemp()))
     print("\n".join(load_table(summary.loads)))
     print(capacity_text(summary, load_start))
-    if "--no-readme" not in sys.argv:
-        write_readme(summary, load_start)
+    if not {"--no-docs", "--no-readme"} & set(sys.argv):
+        write_docs(summary, load_start)

@@ -52,7 +52,7 @@ Record = Callable[..., None]
 
 @dataclass
 class Summary:
-    """What the README's Deploy section quotes: capacity and memory of one worker."""
+    """What docs/deploy.md quotes: capacity and memory of one worker."""
 
     loads: list[LoadResult]
     peak_mb: dict[str, float]  # peak RSS per process under load, by app label

@@ -275,11 +275,11 @@ def test_a_sessions_upload_mark_is_never_shared():
 
 # --- one upload limit, stated the same everywhere ----------------------------------------------
 
-def test_one_upload_limit_in_config_importer_page_readme_and_error():
+def test_one_upload_limit_in_config_importer_page_docs_and_error():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 10**6 == MAX_BYTES == 5_000_000
     stated = "5 MB (5,000,000 bytes)"
-    assert stated in (ROOT / "README.md").read_text()
+    assert stated in (ROOT / "docs" / "importing.md").read_text()
     assert stated in tr("en", "import.limits", mb=5, bytes="5,000,000", rows="50,000")
     big = io.BytesIO(b"x" * (MAX_BYTES + 1))
     with pytest.raises(DataError, match=re.escape("5 MB limit (5,000,000 bytes)")):
@@ -296,9 +296,10 @@ def test_one_data_row_is_one_row():
 
 # --- serving -----------------------------------------------------------------------------------
 
-def test_the_readme_says_make_serve_listens_on_every_address():
-    readme = (ROOT / "README.md").read_text()
-    assert "listens on every address" in readme and "ADDRESS=127.0.0.1" in readme
+def test_the_deploy_doc_says_make_serve_listens_on_every_address():
+    deploy = (ROOT / "docs" / "deploy.md").read_text()
+    assert "listens on every address" in deploy and "ADDRESS=127.0.0.1" in deploy
+    assert "docs/deploy.md" in (ROOT / "README.md").read_text()
 
 
 def test_hostile_counts():

@@ -19,10 +19,11 @@ from dashboard.text.formatting import cldr_locale, fmt_bn, fmt_year, money_affix
 from dashboard.text.i18n import join_items, join_sentences, tr
 from dashboard.text.wording import pct
 
-HEIGHT = 860
+HEIGHT = 1150
 OTHER = "#9CA3AF"
 PARTNER_COLOUR = "#009E73"
-GAP = 0.09
+GAP = 0.07  # between stacked year panels, room for each panel's heading
+RANK_TOP, RANK_BOTTOM = 0.93, 0.46  # the year panels' band; the mirror panel sits below
 
 
 def name(code: str, lang: str) -> str:
@@ -45,7 +46,9 @@ def central_asia(tables: Tables, o: Options) -> Chart:
     mirrors = core.mirrors(tables)
     fig = theme.Draft()
     n = max(len(years), 1)
-    width = (1 - GAP * (n - 1)) / n
+    # Year panels stacked, each the figure's full width: side by side, one panel's labels ran
+    # into the next one's country names on a phone.
+    band = (RANK_TOP - RANK_BOTTOM - GAP * (n - 1)) / n
     prefix, suffix = money_affixes(lang)
     top = max([r.value_usd for rs in ranks.values() for r in rs] + [1])
     for i, year in enumerate(years):
@@ -61,14 +64,14 @@ def central_asia(tables: Tables, o: Options) -> Chart:
             text=[pct(r.share_pct, lang, sign=False) for r in ordered], textposition="outside",
             cliponaxis=False, customdata=[_rank_hover(r, lang) for r in ordered],
             hovertemplate=HOVER_PLAIN))
-        x0 = round(i * (width + GAP), 6)
+        y1 = round(RANK_TOP - i * (band + GAP), 6)
         fig.update_layout(**{
-            f"xaxis{ax}": dict(domain=[x0, min(round(x0 + width, 6), 1)], anchor=f"y{ax}",
-                               tickprefix=prefix, nticks=3,
-                               title=dict(text=tr(lang, "axis.usd_bn") if i == 0 else "",
+            f"xaxis{ax}": dict(domain=[0, 1], anchor=f"y{ax}", tickprefix=prefix, nticks=4,
+                               title=dict(text=tr(lang, "axis.usd_bn") if i == n - 1 else "",
                                           font=dict(size=11)),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
-            f"yaxis{ax}": dict(domain=[0.56, 0.93], anchor=f"x{ax}", automargin=True)})
+            f"yaxis{ax}": dict(domain=[max(round(y1 - band, 6), 0), y1], anchor=f"x{ax}",
+                               automargin=True)})
         kaz = next(r for r in rs if r.country == "KAZ")
         fig.add_annotation(text=tr(lang, "chart.central_asia.panel", year=fmt_year(year),
                                    rank=kaz.rank, count=len(rs)),

@@ -67,7 +67,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
         y1 = round(RANK_TOP - i * (band + GAP), 6)
         fig.update_layout(**{
             f"xaxis{ax}": dict(domain=[0, 1], anchor=f"y{ax}", tickprefix=prefix, nticks=4,
-                               title=dict(text=tr(lang, "axis.usd_bn") if i == n - 1 else "",
+                               title=dict(text=tr(lang, "axis.usd_bn") if i == 0 else "",
                                           font=dict(size=11)),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
             f"yaxis{ax}": dict(domain=[max(round(y1 - band, 6), 0), y1], anchor=f"x{ax}",

@@ -156,7 +156,8 @@ def test_doubling_slider_steps_carry_each_rates_reached_year(bundle):
     assert labels[slider["active"]] == "5.0%"  # the chart's own rate
     names = [t.get("name") for t in fig["data"]]
     stars = [t for t in fig["data"][:-2] if (t.get("marker") or {}).get("symbol") == "star"]
-    assert stars[0]["x"] == [2021, 2022] and "#0072B2" not in stars[0]["marker"]["color"]
+    # the scenarios' stars, then the deadline's own path reaching the target at its deadline
+    assert stars[0]["x"] == [2021, 2022, 2030] and "#0072B2" not in stars[0]["marker"]["color"]
     assert "5.0% a year (your rate)" not in names and "Path at the slider's rate" in names
     ru = figure_of((bundle / "ru" / "doubling-target.html").read_text("utf-8"))
     assert ru["layout"]["sliders"][0]["steps"][20]["label"] == "10,0\u00a0%"

@@ -52,7 +52,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
     prefix, suffix = money_affixes(lang)
     top = max([r.value_usd for rs in ranks.values() for r in rs] + [1])
     for i, year in enumerate(years):
-        ax = "" if i == 0 else str(i + 1)
+        ax = str(i + 2)  # x/y belong to the mirror panel at the bottom, which names the unit
         rs = ranks[year]
         ordered = list(reversed(rs))  # largest at the top
         fig.add_trace(dict(
@@ -67,7 +67,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
         y1 = round(RANK_TOP - i * (band + GAP), 6)
         fig.update_layout(**{
             f"xaxis{ax}": dict(domain=[0, 1], anchor=f"y{ax}", tickprefix=prefix, nticks=4,
-                               title=dict(text=tr(lang, "axis.usd_bn") if i == 0 else "",
+                               title=dict(text=tr(lang, "axis.usd_bn") if i == n - 1 else "",
                                           font=dict(size=11)),
                                ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
             f"yaxis{ax}": dict(domain=[max(round(y1 - band, 6), 0), y1], anchor=f"x{ax}",
@@ -77,7 +77,7 @@ def central_asia(tables: Tables, o: Options) -> Chart:
                                    rank=kaz.rank, count=len(rs)),
                            xref=f"x{ax} domain", yref=f"y{ax} domain", x=0.5, y=1.0,
                            yanchor="bottom", showarrow=False, font=dict(size=13))
-    m_ax = str(len(years) + 1)
+    m_ax = ""
     labels = [_pair_label(m, lang) for m in mirrors]
     for who_key, colour, values in (
             ("chart.central_asia.china_figure", theme.COUNTRY_COLOURS["CHN"],

@@ -18,6 +18,7 @@ from helpers import CHROMIUM_RENDER, FIXTURE, needs_chromium
 
 from dashboard import charts as catalog
 from dashboard import cli
+from dashboard.export import proctree
 
 
 @pytest.fixture(autouse=True)
@@ -142,20 +143,8 @@ def test_closed_pipe_on_list():
 # --- Ctrl-C and SIGTERM ---
 
 def _descendants(pid):
-    children = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], list(children.get(pid, []))
-    while todo:
-        p = todo.pop()
-        found.append(p)
-        todo.extend(children.get(p, []))
-    return found
+    """Every process under ``pid`` (not ``pid`` itself): the product's own walk of /proc."""
+    return proctree.descendants(pid)[1:]
 
 
 def _live(pids):

@@ -44,7 +44,7 @@ from dashboard.text.wording import pct
 STATUS_STYLE = {  # status: (colour, marker, legend name)
     "met": (theme.MET, "star", "legend.target.met"),
     "missed": (theme.MISSED, "x", "legend.target.missed"),
-    "unknown": (theme.UNKNOWN, "diamond-open", "legend.target.unknown"),
+    "no figure": (theme.UNKNOWN, "diamond-open", "legend.target.unknown"),
 }
 
 

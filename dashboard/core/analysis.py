@@ -12,8 +12,8 @@ import pandas as pd
 
 from dashboard.core.memo import Memo, by_identity
 from dashboard.core.projection import cagr
-from dashboard.core.targets import first_crossing
-from dashboard.data.loader import series, value_for
+from dashboard.core.targets import TargetHistory, target_history
+from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, not_available
 from dashboard.text.i18n import tr
 from dashboard.text.wording import times
@@ -103,19 +103,9 @@ class TargetStatus:
     label: str
     value_usd: float
     deadline_year: int | None
-    status: str  # met | missed | open | unknown
+    status: str  # core.targets.VERDICTS: met | missed | open | no figure
     detail: str
     source_id: str
-
-
-def target_value(target: pd.Series, trade: pd.DataFrame) -> float | None:
-    """Dollar value of a target; a relative goal is computed from its base year."""
-    if pd.notna(target["target_value_usd"]):
-        return float(target["target_value_usd"])
-    if pd.notna(target["target_multiple"]) and pd.notna(target["base_year"]):
-        base = value_for(trade, int(target["base_year"]))
-        return None if base is None else base * float(target["target_multiple"])
-    return None
 
 
 _STATUSES = Memo(max_entries=64)
@@ -135,44 +125,46 @@ def target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str = 
 
 def _target_statuses(targets: pd.DataFrame, trade: pd.DataFrame, reporter: str, partner: str,
                      lang: str) -> list[TargetStatus]:
-    s = series(trade, reporter, partner)
-    latest = int(s["year"].max()) if not s.empty else None
+    """The growth chart's markers: ``core.targets``' verdicts (one vocabulary for every page),
+    for the targets with a dollar value."""
+    judged = target_history({"targets": targets, "bilateral_trade": trade}, reporter, partner)
+    by_id = {h.target_id: h for h in judged}
     out = []
     for _, t in targets.iterrows():
-        value = target_value(t, trade)
-        if value is None:
+        h = by_id[str(t["target_id"])]
+        if h.value_usd is None:
             continue
-        deadline = None if pd.isna(t["deadline_year"]) else int(t["deadline_year"])
-        announced_year = int(str(t["announced"])[:4])
-        hit = first_crossing(s, value, announced_year, deadline)
-        if hit is not None:
-            status = "met"
-            detail = (tr(lang, "target.detail.met", year=str(hit.year),
-                         value=fmt_bn(hit.value_usd, lang=lang)) if hit.gap is None else
-                      tr(lang, "target.detail.met_by", year=str(hit.year),
-                         value=fmt_bn(hit.value_usd, lang=lang),
-                         gap=(str(hit.gap[0]) if hit.gap[0] == hit.gap[1]
-                              else f"{hit.gap[0]}–{hit.gap[1]}")))
-        elif deadline is None or (latest is not None and deadline > latest):
-            status = "open"
-            last = (fmt_bn(float(s["value_usd"].iloc[-1]), lang=lang) if latest
-                    else not_available(lang))
-            detail = tr(lang, "target.detail.open", value=last, year=str(latest))
-        elif not s[s["year"] == deadline].empty:
-            v = float(s[s["year"] == deadline]["value_usd"].iloc[0])
-            status = "missed"
-            detail = tr(lang, "target.detail.missed", value=fmt_bn(v, lang=lang),
-                        year=str(deadline))
-        else:
-            status = "unknown"
-            detail = tr(lang, "target.detail.unknown", year=str(deadline))
-        amount = fmt_bn(value, lang=lang)
-        label = (tr(lang, "target.label.deadline", value=amount, year=str(deadline)) if deadline
-                 else tr(lang, "target.label.no_deadline", value=amount))
-        if pd.notna(t["target_multiple"]):
-            label = tr(lang, "target.label.multiple", value=label,
-                       times=times(float(t["target_multiple"]), lang),
-                       base_year=str(int(t["base_year"])))
-        out.append(TargetStatus(str(t["target_id"]), label, value, deadline, status, detail,
-                                str(t["source_id"])))
+        out.append(TargetStatus(h.target_id, _target_label(h, lang), h.value_usd,
+                                h.deadline_year, h.verdict, _target_detail(h, lang),
+                                h.source_id))
     return out
+
+
+def _target_detail(h: TargetHistory, lang: str) -> str:
+    """One line saying why the verdict is what it is, in ``lang``."""
+    year = str(h.verdict_year)
+    if h.verdict == "met":
+        value = fmt_bn(h.verdict_value_usd, lang=lang)
+        if h.verdict_gap is None:
+            return tr(lang, "target.detail.met", year=year, value=value)
+        gap = (str(h.verdict_gap[0]) if h.verdict_gap[0] == h.verdict_gap[1]
+               else f"{h.verdict_gap[0]}–{h.verdict_gap[1]}")
+        return tr(lang, "target.detail.met_by", year=year, value=value, gap=gap)
+    if h.verdict == "open":
+        last = (not_available(lang) if h.verdict_value_usd is None
+                else fmt_bn(h.verdict_value_usd, lang=lang))
+        return tr(lang, "target.detail.open", value=last, year=year)
+    if h.verdict == "missed":
+        return tr(lang, "target.detail.missed", value=fmt_bn(h.verdict_value_usd, lang=lang),
+                  year=year)
+    return tr(lang, "target.detail.unknown", year=year)  # no figure for the deadline year
+
+
+def _target_label(h: TargetHistory, lang: str) -> str:
+    amount = fmt_bn(h.value_usd, lang=lang)
+    label = (tr(lang, "target.label.deadline", value=amount, year=str(h.deadline_year))
+             if h.deadline_year else tr(lang, "target.label.no_deadline", value=amount))
+    if h.multiple is not None and h.base_year is not None:
+        label = tr(lang, "target.label.multiple", value=label, times=times(h.multiple, lang),
+                   base_year=str(h.base_year))
+    return label

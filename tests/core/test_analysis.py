@@ -95,7 +95,7 @@ def test_target_status(tables):
     s = {t.target_id: t for t in target_statuses(tables["targets"], tables["bilateral_trade"])}
     assert s["T2014"].status == "met" and "2013" in s["T2014"].detail
     assert s["T2016"].status == "missed" and "$25 bn in 2016" in s["T2016"].detail
-    assert s["T2012"].status == "unknown" and "no sourced figure for 2012" in s["T2012"].detail
+    assert s["T2012"].status == "no figure" and "no sourced figure for 2012" in s["T2012"].detail
     assert s["T2025"].status == "open" and s["TDOUBLE"].status == "open"
     assert s["TDOUBLE"].value_usd == 60e9
 

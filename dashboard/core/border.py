@@ -1,8 +1,8 @@
 """China–Kazakhstan border crossings: clearance-time facts, truck-queue episodes, policy steps.
 
 The sources give no series of waiting or clearance times, only before/after statements and
-dated episodes, so these are grouped facts rather than lines. Pandas only. ``fmt_amount`` is the
-one way figures of the logistics tables are written out, here and in ``dashboard.core.logistics``.
+dated episodes, so these are grouped facts rather than lines. Pandas only. Figures are written
+out by ``dashboard.text.corridor`` (the text layer decides every number format).
 """
 
 from __future__ import annotations
@@ -11,38 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.text.corridor import fmt_amount
 from dashboard.text.formatting import is_blank
-
-_PREFIX = {"about": "about ", "more than": "more than ", "less than": "less than ",
-           "at least": "at least ", "up to": "up to "}
-_SHORT_UNIT = {"tonnes": "t", "percent": "%"}
-_SINGULAR = {"hours": "hour", "minutes": "minute", "days": "day", "weeks": "week",
-             "months": "month"}
-
-
-def fmt_amount(value: float | None, unit: str | None, qualifier: str = "stated",
-               value_high: float | None = None) -> str:
-    """'about 4.48 million t', '212,000 TEU', '6–10 hours': one way to write a figure."""
-    if is_blank(value):
-        return "no figure"
-
-    def one(v: float) -> str:
-        if v >= 1e6 or (unit == "tonnes" and v >= 1e5):
-            return f"{v / 1e6:.3g} million"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
-
-    ranged = not is_blank(value_high)
-    text = one(float(value)) + ("–" + one(float(value_high)) if ranged else "")
-    u = _SHORT_UNIT.get(unit or "", unit or "")
-    if float(value) == 1 and not ranged:
-        u = _SINGULAR.get(u, u)
-    text = text + u if u == "%" else f"{text} {u}".strip()
-    return _PREFIX.get(qualifier, "") + text
-
-
-def fmt_change(pct: float) -> str:
-    """A percentage change as '+62%' / '-8.1%' (one decimal below ten, as sources report)."""
-    return f"{pct:+.0f}%" if abs(pct) >= 10 else f"{pct:+.1f}%"
 
 
 @dataclass(frozen=True)

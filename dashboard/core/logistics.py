@@ -17,8 +17,6 @@ from dashboard.core.border import (
     BorderFact,
     BorderReading,
     clearance_facts,
-    fmt_amount,
-    fmt_change,
     policy_steps,
     queue_episodes,
 )
@@ -29,7 +27,7 @@ from dashboard.core.measures import (
     other_way,
     scale_sentence,
 )
-from dashboard.text.corridor import date_label
+from dashboard.text.corridor import date_label, fmt_amount, fmt_change
 from dashboard.text.formatting import fmt_number
 from dashboard.text.i18n import join_items, join_sentences, tr
 

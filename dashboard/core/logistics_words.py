@@ -1,7 +1,7 @@
 """The pieces of the logistics-hub verdict in the reader's language: a measure's name, a figure,
 a change, a period. Pandas only.
 
-English keeps the house style of ``border.fmt_amount`` ('4.48 million t', '-8.1%'); the other
+English keeps the house style of ``text.corridor.fmt_amount`` ('4.48 million t', '-8.1%'); the other
 languages write a figure as the corridor page does (``text.corridor.amount``: CLDR separators,
 catalogue units) and a change with a real minus sign. Names of measures come from the catalogue
 (``data.logistics_measure.<measure id>``) where it has them, else as the data label them.
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.border import fmt_amount, fmt_change
-from dashboard.text.corridor import amount, period_label
+from dashboard.text.corridor import amount, fmt_amount, fmt_change, period_label
 from dashboard.text.corridor import period_name as corridor_period
 from dashboard.text.formatting import fmt_pct
 from dashboard.text.i18n import DEFAULT_LANG, catalogue, data_label, tr

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core import logistics_words as w
-from dashboard.core.border import fmt_amount
+from dashboard.text.corridor import fmt_amount
 from dashboard.text.formatting import fmt_share
 from dashboard.text.i18n import tr
 

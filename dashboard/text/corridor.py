@@ -107,3 +107,35 @@ def phase(text: str, lang: str) -> str:
     key = f"corridor.phase.{slug(text)}"
     return tr(lang, key) if key in catalogue("en") else text
 
+
+_PREFIX = {"about": "about ", "more than": "more than ", "less than": "less than ",
+           "at least": "at least ", "up to": "up to "}
+_SHORT_UNIT = {"tonnes": "t", "percent": "%"}
+_SINGULAR = {"hours": "hour", "minutes": "minute", "days": "day", "weeks": "week",
+             "months": "month"}
+
+
+def fmt_amount(value: float | None, unit: str | None, qualifier: str = "stated",
+               value_high: float | None = None) -> str:
+    """English house style of the logistics verdicts: 'about 4.48 million t', '212,000 TEU',
+    '6–10 hours' (``amount`` writes a figure in any language with every decimal it has)."""
+    if is_blank(value):
+        return "no figure"
+
+    def one(v: float) -> str:
+        if v >= 1e6 or (unit == "tonnes" and v >= 1e5):
+            return f"{v / 1e6:.3g} million"
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
+
+    ranged = not is_blank(value_high)
+    text = one(float(value)) + ("–" + one(float(value_high)) if ranged else "")
+    u = _SHORT_UNIT.get(unit or "", unit or "")
+    if float(value) == 1 and not ranged:
+        u = _SINGULAR.get(u, u)
+    text = text + u if u == "%" else f"{text} {u}".strip()
+    return _PREFIX.get(qualifier, "") + text
+
+
+def fmt_change(pct: float) -> str:
+    """A percentage change as '+62%' / '-8.1%' (one decimal below ten, as sources report)."""
+    return f"{pct:+.0f}%" if abs(pct) >= 10 else f"{pct:+.1f}%"

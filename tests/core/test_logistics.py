@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core import logistics as lg
-from dashboard.core.border import fmt_amount, fmt_change
+from dashboard.text.corridor import fmt_amount, fmt_change
 
 LG_COLS = ["figure_id", "measure", "year", "period", "months", "kind", "value", "qualifier",
            "unit", "reported_change_pct", "scope", "whose_figure", "primary", "source_id", "note"]

@@ -70,6 +70,16 @@ def bundle(tmp_path_factory):
 
 
 @pytest.fixture
+def short_tmp():
+    """A TMPDIR short enough for Chromium's socket path (pytest's tmp_path is not)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
 def data_copy(tmp_path):
     """A writable copy of the bundled package: tests corrupt the copy, never data/."""
     dest = tmp_path / "data"

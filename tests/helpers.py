@@ -128,6 +128,11 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def live(pids) -> list[int]:
+    """The processes of ``pids`` still running (a zombie waiting to be reaped is gone)."""
+    return [pid for pid in pids if _alive(pid)]
+
+
 def stop_recorded(folder: Path) -> None:
     """Stop every process group recorded as ``*/process.pid`` under ``folder`` (the servers
     shared by a run's workers: the main pytest process stops them once all workers are done)."""

@@ -3,8 +3,7 @@
 import json
 
 import pytest
-from helpers import APP, FIXTURE, decode
-from streamlit.testing.v1 import AppTest
+from helpers import FIXTURE, decode, open_page
 
 from dashboard import charts
 from dashboard.core import central_asia as ca
@@ -96,12 +95,7 @@ def test_a_yuan_value_in_dollars_is_refused(fixture_copy):
 @pytest.mark.parametrize("lang", LANGS)
 def test_world_page_shows_the_central_asia_chart_in_each_language(monkeypatch, lang):
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("views/world.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page("world", {"lang": lang})
     assert tr(lang, "world.central_asia_heading") in [s.value for s in at.subheader]
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     mine = [s for s in specs if any(t.get("name") == tr(lang, "chart.central_asia.china_figure")

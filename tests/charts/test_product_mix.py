@@ -3,8 +3,7 @@
 import json
 
 import pytest
-from helpers import APP, FIXTURE, decode
-from streamlit.testing.v1 import AppTest
+from helpers import FIXTURE, decode, open_page
 
 from dashboard import charts
 from dashboard.core import products
@@ -126,12 +125,7 @@ def test_fixture_has_the_product_rows():
 @pytest.mark.parametrize("lang", LANGS)
 def test_shares_and_products_page_in_every_language(monkeypatch, lang):
     monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("views/structure.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page("structure", {"lang": lang})
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     titles = [s["layout"]["title"]["text"] for s in specs]
     assert any("2024" in t and "HS" in t for t in titles), titles

@@ -5,16 +5,14 @@ SIGTERM), never a traceback, and never a half-written file.
 """
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM_RENDER, FIXTURE, needs_chromium
+from helpers import CHROMIUM_RENDER, FIXTURE, live, needs_chromium
 
 from dashboard import charts as catalog
 from dashboard import cli
@@ -147,30 +145,11 @@ def _descendants(pid):
     return proctree.descendants(pid)[1:]
 
 
-def _live(pids):
-    alive = []
-    for pid in pids:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state != "Z":
-            alive.append(pid)
-    return alive
-
-
 def _is_chromium(pid):
     try:
         return b"chromium" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
-
-
-@pytest.fixture
-def short_tmp():
-    path = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
 
 
 @needs_chromium
@@ -204,5 +183,5 @@ def test_interrupt_is_prompt_and_leaves_nothing(tmp_path, short_tmp, sig, when, 
     assert stdout == b""  # everything is rendered before anything is written
     assert not out.exists() or list(out.iterdir()) == []
     time.sleep(0.2)
-    assert _live(tree) == []  # the browser is stopped with the command
+    assert live(tree) == []  # the browser is stopped with the command
     assert list(short_tmp.iterdir()) == []  # and its directory removed

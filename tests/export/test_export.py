@@ -5,11 +5,10 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import FIXTURE, needs_chromium
+from helpers import FIXTURE, live, needs_chromium
 
 from dashboard import charts as catalog
 from dashboard import cli
@@ -195,31 +194,6 @@ def test_cli_no_chromium(tmp_path, run_cli, monkeypatch):
 
 # --- the export browser: private profile, time-limited start, idle shutdown ---
 
-def _live(pids):
-    """Processes still running (zombies waiting for init to reap them are gone)."""
-    alive = []
-    for pid in pids:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state != "Z":
-            alive.append(pid)
-    return alive
-
-
-@pytest.fixture
-def short_tmp():
-    """A TMPDIR short enough for Chromium's socket path (pytest's tmp_path is not)."""
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    path = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
 @needs_chromium
 def test_png_export_leaves_home_and_tmp_untouched(tmp_path, short_tmp):
     import os
@@ -276,7 +250,7 @@ def test_a_browser_that_does_not_work_fails_fast_and_leaves_nothing(tmp_path, ki
     assert "\n" not in str(err.value) and path in str(err.value)
     assert not browser.running()
     if pidfile.exists():  # the fake browser's process is killed, not left behind
-        assert _live([int(pidfile.read_text())]) == []
+        assert live([int(pidfile.read_text())]) == []
     # the failure is remembered briefly instead of paying the wait on every click
     t0 = time.monotonic()
     with pytest.raises(BrowserFailed):
@@ -323,7 +297,7 @@ def test_idle_browser_stops_and_starts_again(tmp_path):
         deadline = time.monotonic() + 15
         while browser.running() and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert not browser.running() and _live(pids) == []
+        assert not browser.running() and live(pids) == []
         svg = browser.call(export.chromium_path(), "calc_fig", fig, opts={"format": "svg"})
         assert svg.lstrip().startswith(b"<svg") and browser.running()
     finally:

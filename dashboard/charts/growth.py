@@ -36,6 +36,7 @@ from dashboard.core.analysis import (
     yoy_growth,
 )
 from dashboard.core.flags import Flag, reasons, series_flags, span
+from dashboard.core.prices import deflate
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_year_range
 from dashboard.text.i18n import tr
@@ -173,7 +174,7 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
         return pd.concat(parts, ignore_index=True)
 
     stem = (f"{pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
-            + ("-with-your-data" if user else ""))
+            + pricing.stem(p) + ("-with-your-data" if user else ""))
     s = s.reset_index(drop=True)
     return GrowthChart("growth", title, fig.figure(), rows, stem, source, s, statuses, targets,
                        cagr_summary(s, start, end), span(flags, start, end), alt=alt,
@@ -183,16 +184,20 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
 def yoy(tables: Tables, o: Options) -> Chart:
     lang = o.lang
     s = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
+    p = pricing.resolve(tables, o)
+    if p is not None:  # real changes from constant dollars; the sources' changes are nominal
+        s = deflate(s, p).assign(reported_change_pct=None)
     g = yoy_growth(s)
     g["source_label"] = s["source_label"].values
     flags = series_flags(s, tables.get("other_readings"))
     g["flags"] = [span(flags, int(y) - 1, int(y)) for y in g["year"]]
     if o.start or o.end:
         g = g[(g["year"] >= (o.start or 0)) & (g["year"] <= (o.end or 9999))]
-    title = tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
-               partner=country(o.partner, lang))
+    title = pricing.title(tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
+                             partner=country(o.partner, lang)), p, lang)
     subtitle = tr(lang, "chart.yoy.subtitle")
-    source = reporter_source(tables, g["source_id"], o.reporter, lang)
+    source = pricing.source(reporter_source(tables, g["source_id"], o.reporter, lang), p,
+                            lang, g["year"].astype(int).tolist())
     fig = theme.Draft()
     comp = g.dropna(subset=["computed_change_pct"])
     change_bars(fig, comp["year"].astype(int).tolist(),
@@ -219,7 +224,7 @@ def yoy(tables: Tables, o: Options) -> Chart:
 
     def rows() -> pd.DataFrame:
         d = g.dropna(subset=["computed_change_pct", "reported_change_pct"], how="all")
-        return pd.DataFrame({
+        out = pd.DataFrame({
             "year": d["year"], "computed_change_pct": d["computed_change_pct"].astype(float),
             "previous_value_usd_bn": d["previous_value_usd"].astype(float) / 1e9,
             "value_usd_bn": d["value_usd"].astype(float) / 1e9,
@@ -227,6 +232,14 @@ def yoy(tables: Tables, o: Options) -> Chart:
             "source_id": d["source_id"], "source": d["source_label"],
             "flag": [bool(fs) for fs in d["flags"]],
             "flag_reason": [reasons(fs, lang) for fs in d["flags"]]})
+        if p is not None:  # real changes: say which prices and which base
+            return out.rename(columns={"value_usd_bn": "value_constant_usd_bn",
+                                       "previous_value_usd_bn": "previous_value_constant_usd_bn"}
+                              ).assign(prices="constant", deflator=p.deflator.key,
+                                       base_year=p.base_year)
+        return out
 
-    return Chart("yoy-growth", title, fig.figure(), rows, f"{pair_slug(o)}-trade-yoy-growth",
-                 source, alt=alt, lang=lang)
+    if p is not None:
+        alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
+    return Chart("yoy-growth", title, fig.figure(), rows,
+                 f"{pair_slug(o)}-trade-yoy-growth" + pricing.stem(p), source, alt=alt, lang=lang)

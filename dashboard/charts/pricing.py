@@ -32,6 +32,11 @@ def resolve(tables: Tables, o: Options, base_year: int | None = None) -> Pricing
     return prices.pricing(tables, o.deflator, year, o.lang)
 
 
+def stem(p: Pricing | None) -> str:
+    """The file-name part that tells a constant-dollar export from the current one."""
+    return "" if p is None else f"-constant-{p.base_year}-{p.deflator.key}"
+
+
 def deflator_name(p: Pricing, lang: str) -> str:
     return tr(lang, f"prices.name.{p.deflator.key}")
 
@@ -105,9 +110,9 @@ def columns(p: Pricing | None, years: Sequence[int], current_usd: Sequence[float
         "base_year": [p.base_year] * len(years),
         "deflator_index": idx,
         "base_index": [p.base_index] * len(years),
-        "deflator_months": [  # the CPI-U means: how many months each averages
+        "deflator_months": pd.array([  # the CPI-U means: how many months each averages
             p.deflator.partial.get(int(y), prices.FULL_YEAR if y in p.deflator.index else None)
-            if p.deflator.key == "cpi-u" else None for y in years],
+            if p.deflator.key == "cpi-u" else None for y in years], dtype="Int64"),
         "value_current_usd_bn": [None if v is None else float(v) / 1e9 for v in current_usd],
         "value_constant_usd_bn": [None if c is None else c / 1e9 for c in const],
     }

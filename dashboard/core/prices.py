@@ -175,3 +175,73 @@ def real_change(p: Pricing, v0: float, y0: int, v1: float, y1: int) -> float | N
     if c0 is None or c1 is None or c0 <= 0:
         return None
     return c1 / c0 - 1.0
+
+
+PARAMS = ("prices", "base", "deflator")  # the link's parameters (``?prices=constant&...``)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a link (or the page's controls) chose: the three ``Options`` fields."""
+
+    prices: str = "current"
+    base_year: int | None = None
+    deflator: str = DEFAULT_DEFLATOR
+
+    def to_params(self) -> dict[str, str]:
+        """The link's parameters for this choice; none for current dollars (the default)."""
+        if self.prices == "current":
+            return {}
+        p = {"prices": self.prices, "deflator": self.deflator}
+        if self.base_year is not None:
+            p["base"] = str(self.base_year)
+        return p
+
+
+def parse_params(params: Mapping[str, str | list[str]], tables: Mapping[str, pd.DataFrame],
+                 lang: str = "en", *, base: bool = True) -> tuple[Choice, list[str]]:
+    """The prices a link asks for; anything unusable falls back with a notice (plain text in
+    ``lang``, the user's value shortened), never an error. ``base=False``: the page reads
+    ``base`` itself (the doubling page's base year is the prices' base year too)."""
+    notices: list[str] = []
+
+    def get(key: str) -> str | None:
+        v = params.get(key)
+        if isinstance(v, list):
+            v = v[-1] if v else None
+        return None if v is None else str(v).strip()
+
+    def ignored(key: str, raw: str, why: str, fallback: str) -> None:
+        notices.append(tr(lang, "setting.ignored", key=key, value=repr(visible(raw, VALUE_LIMIT)),
+                          why=why, fallback=fallback))
+
+    choice = Choice()
+    raw = get("deflator")
+    if raw is not None:
+        try:
+            choice = Choice(deflator=check_deflator(raw, lang))
+        except PriceError as exc:
+            ignored("deflator", raw, str(exc), DEFAULT_DEFLATOR)
+    raw = get("prices")
+    if raw is None:
+        return choice, notices
+    try:
+        mode = check_prices(raw, lang)
+    except PriceError as exc:
+        ignored("prices", raw, str(exc), "current")
+        return choice, notices
+    if mode == "current":
+        return choice, notices
+    try:
+        d = deflator(tables, choice.deflator, lang)
+    except PriceError as exc:
+        ignored("prices", raw, str(exc), "current")
+        return choice, notices
+    year = None
+    raw = get("base") if base else None
+    if raw is not None:
+        try:
+            year = check_base_year(raw, d, lang)
+        except PriceError as exc:
+            ignored("base", raw, str(exc), str(d.default_base()))
+    return Choice("constant", year, choice.deflator), notices

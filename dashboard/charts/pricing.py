@@ -107,6 +107,7 @@ def columns(p: Pricing | None, years: Sequence[int], current_usd: Sequence[float
     return {
         "prices": ["constant"] * len(years),
         "deflator": [p.deflator.key] * len(years),
+        "deflator_source_id": [", ".join(p.deflator.source_ids)] * len(years),
         "base_year": [p.base_year] * len(years),
         "deflator_index": idx,
         "base_index": [p.base_index] * len(years),

@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.errors import UserError
 from dashboard.text.i18n import tr
-from dashboard.text.plain import visible
+from dashboard.text.plain import quoted
 
 PRICES = ("current", "constant")
 DEFLATORS = ("cpi-u", "gdp")
@@ -86,7 +86,7 @@ class Pricing:
 def check_prices(raw: object, lang: str = "en") -> str:
     text = str(raw).strip().lower()
     if text not in PRICES:
-        raise PriceError(tr(lang, "prices.bad_prices", value=repr(visible(str(raw), VALUE_LIMIT)),
+        raise PriceError(tr(lang, "prices.bad_prices", value=quoted(str(raw), VALUE_LIMIT),
                             choices=", ".join(PRICES)))
     return text
 
@@ -95,7 +95,7 @@ def check_deflator(raw: object, lang: str = "en") -> str:
     text = str(raw).strip().lower()
     if text not in DEFLATORS:
         raise PriceError(tr(lang, "prices.bad_deflator",
-                            value=repr(visible(str(raw), VALUE_LIMIT)),
+                            value=quoted(str(raw), VALUE_LIMIT),
                             choices=", ".join(DEFLATORS)))
     return text
 
@@ -131,7 +131,7 @@ def check_year(raw: object, lang: str = "en") -> int:
         year = int(text)
         if 1000 <= year <= 9999:
             return year
-    raise PriceError(tr(lang, "prices.not_a_year", value=repr(visible(str(raw), VALUE_LIMIT))))
+    raise PriceError(tr(lang, "prices.not_a_year", value=quoted(str(raw), VALUE_LIMIT)))
 
 
 def check_base_year(raw: object, d: Deflator, lang: str = "en") -> int:
@@ -139,7 +139,7 @@ def check_base_year(raw: object, d: Deflator, lang: str = "en") -> int:
     year = check_year(raw, lang)
     if year not in d.index:
         years = d.years
-        raise PriceError(tr(lang, "prices.bad_base", value=repr(visible(str(raw), VALUE_LIMIT)),
+        raise PriceError(tr(lang, "prices.bad_base", value=quoted(str(raw), VALUE_LIMIT),
                             deflator=tr(lang, f"prices.name.{d.key}"),
                             first=str(years[0]) if years else "-",
                             last=str(years[-1]) if years else "-"))
@@ -212,7 +212,7 @@ def parse_params(params: Mapping[str, str | list[str]], tables: Mapping[str, pd.
         return None if v is None else str(v).strip()
 
     def ignored(key: str, raw: str, why: str, fallback: str) -> None:
-        notices.append(tr(lang, "setting.ignored", key=key, value=repr(visible(raw, VALUE_LIMIT)),
+        notices.append(tr(lang, "setting.ignored", key=key, value=quoted(raw, VALUE_LIMIT),
                           why=why, fallback=fallback))
 
     choice = Choice()

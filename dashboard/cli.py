@@ -24,6 +24,7 @@ from dashboard.core import projection_settings as settings
 from dashboard.data.loader import load_package, series
 from dashboard.errors import UserError
 from dashboard.export import render as export
+from dashboard.export.options import add_price_options, price_fields
 from dashboard.publish import bundle as publish
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 from dashboard.text.plain import bounded, one_line, quoted
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
                    "--multiple)")
     e.add_argument("--deadline", type=int, help="deadline year for the required-growth answer")
     e.add_argument("--log", action="store_true", help="logarithmic value axes")
+    add_price_options(e)
     e.add_argument("--lang", choices=list(LANGUAGES), default=DEFAULT_LANG,
                    help=tr(DEFAULT_LANG, "cli.opt.lang", languages="|".join(LANGUAGES),
                            default=DEFAULT_LANG))
@@ -119,6 +121,7 @@ def _options(args, tables) -> charts.Options:
     years = sorted(int(y) for y in history["year"])
     s = default_projection(tables)
     lang = args.lang
+    priced = price_fields(args, tables)  # first: --base-year is the prices' base year too
 
     def checked(option: str, raw, check):
         try:
@@ -145,7 +148,7 @@ def _options(args, tables) -> charts.Options:
                                         lambda v: settings.check_deadline(v, s.base_year,
                                                                           lang=lang)))
     s = replace(s, log=args.log)
-    return charts.Options(log=args.log, projection=s, lang=lang)
+    return charts.Options(log=args.log, projection=s, lang=lang, **priced)
 
 
 def run_export(args) -> int:

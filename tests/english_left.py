@@ -17,7 +17,8 @@ from google.protobuf.message import Message
 CODES = {"UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
          "HTML", "CSV", "ZIP", "UTF", "BOM", "TOTAL", "MB", "px", "US", "GACC", "TITR", "TEU",
          "English", "Windows",  # the unknown-language notice; code pages (Windows-1251)
-         "JSON", "API", "Excel", "xlsx"}  # upload forms (issue 26)
+         "JSON", "API", "Excel", "xlsx",  # upload forms (issue 26)
+         "CPI", "GDP", "BLS", "BEA", "FRED"}  # constant dollars: price indexes, their publishers
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
 FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html|json)\b")
 SOURCE_ID = re.compile(r"\b[A-Z]{1,2}\d+\b")     # S01, L42

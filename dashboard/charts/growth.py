@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.charts import theme
+from dashboard.charts import pricing, theme
 from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
@@ -36,6 +36,7 @@ from dashboard.core.analysis import (
     yoy_growth,
 )
 from dashboard.core.flags import Flag, reasons, series_flags, span
+from dashboard.core.prices import deflate
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn, fmt_year_range
 from dashboard.text.i18n import tr
@@ -80,16 +81,23 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
     marks = reading_marks(tables, o, start, end)
     s = s.assign(source_label=[f"{lab} · {basis(row, lang)}" for lab, (_, row) in
                                zip(s["source_label"], s.iterrows(), strict=True)])
-    title = tr(lang, "chart.growth.title", reporter=country(o.reporter, lang),
-               partner=country(o.partner, lang), period=fmt_year_range(start, end, lang=lang))
+    p = pricing.resolve(tables, o)
+    table = s  # every year of the range, in current dollars: the CSV names the gaps
+    if p is not None:  # constant dollars: a year without an index is a gap
+        s, marks, targets = pricing.constant_readings(s, marks, targets, p, lang)
+    title = pricing.title(tr(lang, "chart.growth.title", reporter=country(o.reporter, lang),
+                             partner=country(o.partner, lang),
+                             period=fmt_year_range(start, end, lang=lang)), p, lang)
     subtitle = tr(lang, "chart.growth.subtitle", who=who(o.reporter, lang))
     ids = [*s["source_id"], *(t.source_id for t in targets),
            *(sid for m in marks for sid in m.source_ids)]
-    source = reporter_source(tables, ids, o.reporter, lang)
+    source = pricing.source(reporter_source(tables, ids, o.reporter, lang), p, lang,
+                            s["year"].astype(int).tolist())
 
     fig = theme.Draft()
-    add_series(fig, s, name=name, colour=colour,
-               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
+    add_series(fig, s, name=name, colour=colour,  # no bridge over a year without an index
+               symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), bridge=p is None,
+               lang=lang)
     ringed = s[s["year"].astype(int).isin(list(flags))]
     flag_ring(fig, ringed["year"].astype(int).tolist(), money(ringed["value_usd"], lang),
               [point(lang, int(y), fmt_bn(v, lang=lang), flags[int(y)].reason(lang))
@@ -119,39 +127,54 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
                             line=dict(color=colour_, width=2)),
                 customdata=[f"<b>{tr(lang, 'hover.target', label=t.label)}</b><br>{t.detail}"
                             for t in ts], hovertemplate=HOVER_PLAIN))
-    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log, lang=lang)
+    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=o.log, lang=lang,
+               y_title=lambda text: pricing.axis(text, p, lang, o.log))
     fig.update_xaxes(tickformat="d", range=[start - 0.5, end + 0.5])  # the data's years
     alt = tr(lang, "alt.none") if s.empty else tr(
         lang, "alt.growth", who=name, first=fmt_bn(s["value_usd"].iloc[0], lang=lang),
         start=str(int(s["year"].iloc[0])), last=fmt_bn(s["value_usd"].iloc[-1], lang=lang),
         end=str(int(s["year"].iloc[-1])))
+    if p is not None:
+        alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
 
     def rows() -> pd.DataFrame:
+        def values(years: list[int], dollars: list[float]) -> dict[str, list]:
+            """The value column; in constant dollars, current, constant and the index used."""
+            if p is None:
+                return {"value_usd_bn": [v / 1e9 for v in dollars]}
+            return pricing.columns(p, years, dollars)
+
         def frame(label: str, d: pd.DataFrame) -> pd.DataFrame:
             hit = [flags.get(int(y)) for y in d["year"]]
+            years = d["year"].astype(int).tolist()
             return pd.DataFrame({
-                "series": label, "year": d["year"].astype(int), "reporter": d["reporter"],
-                "partner": d["partner"], "value_usd_bn": d["value_usd"].astype(float) / 1e9,
-                "approximate": d["approximate"], "status": "", "source_id": d["source_id"],
-                "source": d["source_label"], "flag": [f is not None for f in hit],
+                "series": label, "year": years, "reporter": d["reporter"].tolist(),
+                "partner": d["partner"].tolist(),
+                **values(years, d["value_usd"].astype(float).tolist()),
+                "approximate": d["approximate"].tolist(), "status": "",
+                "source_id": d["source_id"].tolist(), "source": d["source_label"].tolist(),
+                "flag": [f is not None for f in hit],
                 "flag_reason": [f.reason(lang) if f else "" for f in hit]})
-        parts = [frame(name, s)]
+        nominal = {t.target_id: t.value_usd for t in statuses}
+        parts = [frame(name, table)]
         parts += [pd.DataFrame({
             "series": m.name, "year": m.years, "reporter": o.reporter, "partner": o.partner,
-            "value_usd_bn": [v / 1e9 for v in m.values], "approximate": False, "status": "",
+            **values(m.years, m.current), "approximate": False, "status": "",
             "source_id": m.source_ids, "source": m.labels, "flag": False, "flag_reason": ""})
             for m in marks]
         if targets:
             parts.append(pd.DataFrame({
                 "series": "target", "year": [t.deadline_year for t in targets], "reporter": "",
-                "partner": "", "value_usd_bn": [t.value_usd / 1e9 for t in targets],
+                "partner": "", **values([t.deadline_year for t in targets],
+                                        [nominal.get(t.target_id, t.value_usd)
+                                         for t in targets]),
                 "approximate": False, "status": [t.status for t in targets],
                 "source_id": [t.source_id for t in targets],
                 "source": [t.detail for t in targets], "flag": False, "flag_reason": ""}))
         return pd.concat(parts, ignore_index=True)
 
     stem = (f"{pair_slug(o)}-trade-growth-{start}-{end}" + ("-log" if o.log else "")
-            + ("-with-your-data" if user else ""))
+            + pricing.stem(p) + ("-with-your-data" if user else ""))
     s = s.reset_index(drop=True)
     return GrowthChart("growth", title, fig.figure(), rows, stem, source, s, statuses, targets,
                        cagr_summary(s, start, end), span(flags, start, end), alt=alt,
@@ -161,16 +184,20 @@ def growth(tables: Tables, o: Options) -> GrowthChart:
 def yoy(tables: Tables, o: Options) -> Chart:
     lang = o.lang
     s = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
+    p = pricing.resolve(tables, o)
+    if p is not None:  # real changes from constant dollars; the sources' changes are nominal
+        s = deflate(s, p).assign(reported_change_pct=None)
     g = yoy_growth(s)
     g["source_label"] = s["source_label"].values
     flags = series_flags(s, tables.get("other_readings"))
     g["flags"] = [span(flags, int(y) - 1, int(y)) for y in g["year"]]
     if o.start or o.end:
         g = g[(g["year"] >= (o.start or 0)) & (g["year"] <= (o.end or 9999))]
-    title = tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
-               partner=country(o.partner, lang))
+    title = pricing.title(tr(lang, "chart.yoy.title", reporter=country(o.reporter, lang),
+                             partner=country(o.partner, lang)), p, lang)
     subtitle = tr(lang, "chart.yoy.subtitle")
-    source = reporter_source(tables, g["source_id"], o.reporter, lang)
+    source = pricing.source(reporter_source(tables, g["source_id"], o.reporter, lang), p,
+                            lang, g["year"].astype(int).tolist())
     fig = theme.Draft()
     comp = g.dropna(subset=["computed_change_pct"])
     change_bars(fig, comp["year"].astype(int).tolist(),
@@ -197,7 +224,7 @@ def yoy(tables: Tables, o: Options) -> Chart:
 
     def rows() -> pd.DataFrame:
         d = g.dropna(subset=["computed_change_pct", "reported_change_pct"], how="all")
-        return pd.DataFrame({
+        out = pd.DataFrame({
             "year": d["year"], "computed_change_pct": d["computed_change_pct"].astype(float),
             "previous_value_usd_bn": d["previous_value_usd"].astype(float) / 1e9,
             "value_usd_bn": d["value_usd"].astype(float) / 1e9,
@@ -205,6 +232,14 @@ def yoy(tables: Tables, o: Options) -> Chart:
             "source_id": d["source_id"], "source": d["source_label"],
             "flag": [bool(fs) for fs in d["flags"]],
             "flag_reason": [reasons(fs, lang) for fs in d["flags"]]})
+        if p is not None:  # real changes: say which prices and which base
+            return out.rename(columns={"value_usd_bn": "value_constant_usd_bn",
+                                       "previous_value_usd_bn": "previous_value_constant_usd_bn"}
+                              ).assign(prices="constant", deflator=p.deflator.key,
+                                       base_year=p.base_year)
+        return out
 
-    return Chart("yoy-growth", title, fig.figure(), rows, f"{pair_slug(o)}-trade-yoy-growth",
-                 source, alt=alt, lang=lang)
+    if p is not None:
+        alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
+    return Chart("yoy-growth", title, fig.figure(), rows,
+                 f"{pair_slug(o)}-trade-yoy-growth" + pricing.stem(p), source, alt=alt, lang=lang)

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.core import prices as price_rules
 from dashboard.core.projection_settings import Settings
 from dashboard.data.loader import COUNTRY_NAMES, source_labels
 from dashboard.text import formatting as f
@@ -44,6 +45,16 @@ class Options:
     log: bool = False
     projection: Settings | None = None
     lang: str = "en"  # the reader's language: words, number formats, country names
+    prices: str = "current"  # or "constant": dollars of ``base_year`` by ``deflator``
+    base_year: int | None = None  # None: the deflator's latest full year
+    deflator: str = price_rules.DEFAULT_DEFLATOR  # "cpi-u" or "gdp"
+
+    def __post_init__(self) -> None:
+        """A bad prices choice is a one-line UserError here, not a chart drawn wrong."""
+        price_rules.check_prices(self.prices, self.lang)
+        price_rules.check_deflator(self.deflator, self.lang)
+        if self.base_year is not None:
+            price_rules.check_year(self.base_year, self.lang)
 
 
 @dataclass(frozen=True)
@@ -165,10 +176,12 @@ def add_series(fig: theme.Draft, s: pd.DataFrame, *, name: str, colour: str,
                        line=dict(color=colour, width=2.6, dash=dash), hoverinfo="skip",
                        legendgroup=name, showlegend=False))
     approx = s["approximate"].fillna(False).astype(bool).tolist()
+    extra = s["hover_extra"].tolist() if "hover_extra" in s else [""] * len(s)  # e.g. prices
     custom = [point(lang, y, f.fmt_bn(v, lang=lang), tr(lang, "hover.approximate") if a else "",
-                    tr(lang, "hover.source", source=label))
-              for y, v, label, a in zip(years, s["value_usd"].astype(float),
-                                        s["source_label"].tolist(), approx, strict=True)]
+                    tr(lang, "hover.source", source=label), more)
+              for y, v, label, a, more in zip(years, s["value_usd"].astype(float),
+                                              s["source_label"].tolist(), approx, extra,
+                                              strict=True)]
     fig.add_trace(dict(type="scatter", x=years, y=values, mode="markers", name=name,
                        legendgroup=name,
                        marker=dict(color=colour, size=9, line=dict(color=colour, width=2),
@@ -177,11 +190,13 @@ def add_series(fig: theme.Draft, s: pd.DataFrame, *, name: str, colour: str,
 
 
 def trade_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str, log: bool,
-               lang: str = "en") -> None:
-    """Year on x, money on y (linear or log): the frame of every trade-over-time chart."""
+               lang: str = "en", y_title: Callable[[str], str] = str) -> None:
+    """Year on x, money on y (linear or log): the frame of every trade-over-time chart.
+    ``y_title`` adds to the axis title (which prices: ``pricing.axis``)."""
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year"),
-                y_title=tr(lang, "axis.trade_bn_log" if log else "axis.trade_bn"), lang=lang)
+                y_title=y_title(tr(lang, "axis.trade_bn_log" if log else "axis.trade_bn")),
+                lang=lang)
     theme.usd_bn_axis(fig, log=log, lang=lang)
 
 

@@ -26,6 +26,12 @@ class ReadingMarks:
     labels: list[str]
     source_ids: list[str]
     interval: tuple[list[float], list[float]] | None = None  # derived: what the rounding allows
+    current_values: list[float] | None = None  # in constant dollars: ``values`` before
+
+    @property
+    def current(self) -> list[float]:
+        """The values in current US dollars, whichever prices the chart is in."""
+        return self.values if self.current_values is None else self.current_values
 
 
 def reading_marks(tables: Tables, o: Options, start: int, end: int) -> list[ReadingMarks]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from dashboard.charts import theme
+from dashboard.charts import pricing, theme
 from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
@@ -22,6 +22,9 @@ from dashboard.charts.kit import (
     who,
 )
 from dashboard.core.doubling import Answer, answer, default_settings
+from dashboard.core.prices import deflate
+from dashboard.core.real_terms import RealTerms, real_terms
+from dashboard.core.real_terms import sentences as real_sentences
 from dashboard.data.loader import series
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_sentences, tr
@@ -32,6 +35,8 @@ HISTORY_SHOWN = 12  # years of actual figures drawn before the base year
 @dataclass(frozen=True)
 class TargetChart(Chart):
     answer: Answer
+    real: RealTerms | None = None  # the goal in constant dollars (``prices="constant"``)
+    real_sentences: tuple[str, ...] = ()
 
 
 def _dash(p) -> str:
@@ -63,31 +68,45 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     title = tr(lang, "chart.doubling.title", target=a.target_label)
     subtitle = tr(lang, "chart.doubling.subtitle", year=str(settings.base_year),
                   value=fmt_bn(a.base_value, lang=lang), who=actual)
-    source = (reporter_source(tables, h["source_id"], o.reporter, lang) + "<br>"
-              + tr(lang, "source.projection_note"))
+    # Constant dollars of the base year, always: the target is read in that year's dollars.
+    p = pricing.resolve(tables, replace(o, base_year=None), settings.base_year)
+    shown = h[h["year"] >= settings.base_year - HISTORY_SHOWN]
+    const = deflate(shown, p) if p is not None else shown.iloc[0:0]
+    rt = real_terms(h, p, a.target_usd, settings.deadline) if p is not None else None
+    real = tuple(real_sentences(rt, lang)) if rt is not None else () if p is None else (tr(
+        lang, "doubling.real.none" if p.factor(p.base_year) is None else "doubling.real.no_later",
+        year=str(p.base_year), deflator=pricing.deflator_name(p, lang)),)
+    source = pricing.source(reporter_source(tables, h["source_id"], o.reporter, lang) + "<br>"
+                            + tr(lang, "source.projection_note"), p, lang,
+                            const["year"].astype(int).tolist())
 
     fig = theme.Draft()
     add_series(fig, hist, name=tr(lang, "legend.actual", who=actual),
                colour=theme.COUNTRY_COLOURS.get(o.reporter, theme.NEUTRAL),
                symbol=theme.COUNTRY_SYMBOLS.get(o.reporter, "circle"), lang=lang)
-    for p in a.drawn:  # the deadline's path too; paths of one rate drawn once
+    for q in a.drawn:  # the deadline's path too; paths of one rate drawn once
         fig.add_trace(dict(
-            type="scatter", x=list(p.years), y=money(p.values_usd, lang), mode="lines",
-            name=p.label, line=dict(color=p.colour, width=3 if p.main else 2,
-                                    dash=_dash(p)),
+            type="scatter", x=list(q.years), y=money(q.values_usd, lang), mode="lines",
+            name=q.label, line=dict(color=q.colour, width=3 if q.main else 2,
+                                    dash=_dash(q)),
             customdata=[point(lang, y, fmt_bn(v, 1, lang=lang))
-                        for y, v in zip(p.years, p.values_usd, strict=True)],
+                        for y, v in zip(q.years, q.values_usd, strict=True)],
             hovertemplate=HOVER))
-    reached = [p for p in a.drawn if p.reach_year is not None]
+    reached = [q for q in a.drawn if q.reach_year is not None]
     if reached:  # one trace for every star: fewer traces for the browser to redraw
         fig.add_trace(dict(
-            type="scatter", x=[p.reach_year for p in reached],
-            y=money([p.value_in(p.reach_year) for p in reached], lang), mode="markers",
-            marker=dict(symbol="star", size=16, color=[p.colour for p in reached],
+            type="scatter", x=[q.reach_year for q in reached],
+            y=money([q.value_in(q.reach_year) for q in reached], lang), mode="markers",
+            marker=dict(symbol="star", size=16, color=[q.colour for q in reached],
                         line=dict(color="white", width=1)),
             name=tr(lang, "chart.reaches_target"), showlegend=False,
-            customdata=[tr(lang, "hover.reaches", path=p.label, year=str(p.reach_year))
-                        for p in reached], hovertemplate=HOVER_PLAIN))
+            customdata=[tr(lang, "hover.reaches", path=q.label, year=str(q.reach_year))
+                        for q in reached], hovertemplate=HOVER_PLAIN))
+    const_name = tr(lang, "legend.actual", who=actual) + " — " + pricing.describe(p, lang)
+    if not const.empty:  # the same figures in constant dollars of the base year
+        add_series(fig, const.assign(hover_extra=[pricing.hover(p, y, v, lang) for y, v in zip(
+            const["year"], const["current_usd"], strict=True)]), name=const_name,
+            colour=theme.NEUTRAL, dash="dash", symbol="diamond", bridge=False, lang=lang)
     if not after.empty:
         years = after["year"].astype(int).tolist()
         fig.add_trace(dict(
@@ -106,7 +125,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log, lang=lang)
     # Keep the target in view: fast paths leave the frame rather than squash everything else.
     top = money([max([a.target_usd, *h["value_usd"].astype(float)])], lang)[0]
-    ends = [p.years[-1] for p in a.drawn]
+    ends = [q.years[-1] for q in a.drawn]
     fig.update_xaxes(range=[settings.base_year - HISTORY_SHOWN - 0.5, max(ends) + 0.5])
     if not settings.log:
         fig.update_yaxes(range=[0, top * 1.3])
@@ -115,17 +134,23 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
         parts = [pd.DataFrame({"series": "actual", "year": h["year"].astype(int),
                                "value_usd_bn": h["value_usd"].astype(float) / 1e9,
                                "growth_pct": float("nan"), "source_id": h["source_id"]})]
-        parts += [pd.DataFrame({"series": p.label, "year": list(p.years),
-                                "value_usd_bn": [v / 1e9 for v in p.values_usd],
-                                "growth_pct": p.growth * 100, "source_id": "projection"})
-                  for p in a.drawn]
+        if not const.empty:  # current and constant value, the index and base of each year
+            years = const["year"].astype(int).tolist()
+            parts.append(pd.DataFrame({"series": const_name, "year": years,
+                                       **pricing.columns(p, years, const["current_usd"].tolist()),
+                                       "source_id": const["source_id"].tolist()}))
+        parts += [pd.DataFrame({"series": q.label, "year": list(q.years),
+                                "value_usd_bn": [v / 1e9 for v in q.values_usd],
+                                "growth_pct": q.growth * 100, "source_id": "projection"})
+                  for q in a.drawn]
         parts.append(pd.DataFrame({"series": ["target"], "year": [pd.NA],
                                    "value_usd_bn": [a.target_usd / 1e9],
                                    "growth_pct": [float("nan")], "source_id": ["computed"]}))
         return pd.concat(parts, ignore_index=True)
 
     main_reach = a.paths[0].reach_year
-    stem = f"doubling-target-{settings.growth * 100:.1f}pct-{main_reach or 'never'}"
-    alt = join_sentences(lang, [a.sentences[0], a.required_sentence])
-    return TargetChart("doubling-target", title, fig.figure(), rows, stem, source, a, alt=alt,
-                       lang=lang)
+    stem = (f"doubling-target-{settings.growth * 100:.1f}pct-{main_reach or 'never'}"
+            + pricing.stem(p))
+    alt = join_sentences(lang, [a.sentences[0], a.required_sentence, *real])
+    return TargetChart("doubling-target", title, fig.figure(), rows, stem, source, a, rt, real,
+                       alt=alt, lang=lang)

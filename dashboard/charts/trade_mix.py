@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.charts import theme
+from dashboard.charts import pricing, theme
 from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
@@ -20,6 +20,7 @@ from dashboard.charts.kit import (
     source_line,
     who,
 )
+from dashboard.core.prices import deflate
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import data_label, tr
 
@@ -33,10 +34,16 @@ def flows(tables: Tables, o: Options) -> Chart:
     f = t[(t["reporter"] == o.reporter) & (t["partner"] == o.partner)
           & t["flow"].isin(list(FLOW_STYLE))].sort_values(["year", "flow"])
     f = labelled(f, tables["sources"])
-    title = tr(lang, "chart.flows.title", reporter=country(o.reporter, lang),
-               partner=country(o.partner, lang))
+    p = pricing.resolve(tables, o)
+    if p is not None:  # constant dollars: a year without an index is a gap
+        f = deflate(f, p)
+        f = f.assign(hover_extra=[pricing.hover(p, y, v, lang)
+                                  for y, v in zip(f["year"], f["current_usd"], strict=True)])
+    title = pricing.title(tr(lang, "chart.flows.title", reporter=country(o.reporter, lang),
+                             partner=country(o.partner, lang)), p, lang)
     subtitle = tr(lang, "chart.flows.subtitle")
-    source = reporter_source(tables, f["source_id"], o.reporter, lang)
+    source = pricing.source(reporter_source(tables, f["source_id"], o.reporter, lang), p, lang,
+                            f["year"].astype(int).tolist())
     fig = theme.Draft()
     for flow, (key, colour, pattern) in FLOW_STYLE.items():
         d = f[f["flow"] == flow]
@@ -47,11 +54,14 @@ def flows(tables: Tables, o: Options) -> Chart:
             name=tr(lang, key, who=who(o.reporter, lang)),
             marker=dict(color=colour, pattern=dict(shape=pattern)),
             text=labels, textposition="outside", cliponaxis=False,
-            customdata=[point(lang, y, v, tr(lang, "hover.source", source=s))
-                        for y, v, s in zip(years, labels, d["source_label"], strict=True)],
+            customdata=[point(lang, y, v, tr(lang, "hover.source", source=s), more)
+                        for y, v, s, more in zip(years, labels, d["source_label"],
+                                                 d.get("hover_extra", [""] * len(d)),
+                                                 strict=True)],
             hovertemplate=HOVER))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.usd_bn"), lang=lang)
+                x_title=tr(lang, "axis.year"),
+                y_title=pricing.axis(tr(lang, "axis.usd_bn"), p, lang), lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="linear", tickformat="d")
@@ -62,16 +72,22 @@ def flows(tables: Tables, o: Options) -> Chart:
         alt = tr(lang, "alt.flows", year=str(last), who=who(o.reporter, lang),
                  exports=fmt_bn(value.get("export"), lang=lang),
                  imports=fmt_bn(value.get("import"), lang=lang))
+        if p is not None:
+            alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
 
     def rows() -> pd.DataFrame:
+        years = f["year"].astype(int).tolist()
+        value = ({"value_usd_bn": f["value_usd"].astype(float) / 1e9} if p is None else
+                 pricing.columns(p, years, f["current_usd"].astype(float).tolist()))
         return pd.DataFrame({
-            "year": f["year"].astype(int), "reporter": f["reporter"], "partner": f["partner"],
-            "flow": f["flow"], "value_usd_bn": f["value_usd"].astype(float) / 1e9,
-            "reported_change_pct": f["reported_change_pct"].astype(float),
-            "source_id": f["source_id"], "source": f["source_label"]})
+            "year": years, "reporter": f["reporter"].tolist(), "partner": f["partner"].tolist(),
+            "flow": f["flow"].tolist(), **value,
+            "reported_change_pct": f["reported_change_pct"].astype(float).tolist(),
+            "source_id": f["source_id"].tolist(),
+            "source": f["source_label"].tolist()})
 
-    return Chart("flows", title, fig.figure(), rows, f"{pair_slug(o)}-exports-imports", source,
-                 alt=alt, lang=lang)
+    stem = f"{pair_slug(o)}-exports-imports" + pricing.stem(p)
+    return Chart("flows", title, fig.figure(), rows, stem, source, alt=alt, lang=lang)
 
 
 def products(tables: Tables, o: Options) -> Chart:

@@ -214,7 +214,8 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
             notices.append(tr(lang, "setting.log", value=repr(shorten(raw)),
                               words=", ".join(TRUE_WORDS + FALSE_WORDS),
                               fallback="1" if default.log else "0"))
-    known = {"base", "growth", "target", "multiple", "deadline", "scenarios", "log", "lang"}
+    known = {"base", "growth", "target", "multiple", "deadline", "scenarios", "log", "lang",
+             "prices", "deflator"}  # the prices' own (core.prices.parse_params)
     unknown = [k for k in params if k not in known]
     if unknown:
         notices.append(tr(lang, "setting.unknown_params", names=_listed(unknown, 20, lang)))

@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 from dashboard.charts import Options
 from dashboard.charts.kit import Tables, who
 from dashboard.charts.target import default_projection
+from dashboard.core import prices
 from dashboard.core.projection_settings import parse_params
 from dashboard.data.loader import series
 from dashboard.errors import UserError
@@ -90,4 +91,10 @@ def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options,
     known = {k: v for k, v in params.items() if k != "lang"}
     projection, notices = parse_params(known, years, default_projection(tables),
                                        who("CHN", lang=lang), lang=lang)
-    return Options(lang=lang, log=projection.log, projection=projection), notices
+    # ``prices``/``deflator``/``base``: constant dollars (``base`` is the doubling's base year
+    # too; the prices keep it only where the index has it, else their latest full year).
+    choice, more = prices.parse_params(known, tables, lang)
+    return Options(lang=lang, log=projection.log, projection=projection,
+                   prices=choice.prices, base_year=choice.base_year,
+                   deflator=choice.deflator), notices + [
+        n for n in more if not n.startswith("base=")]

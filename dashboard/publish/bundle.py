@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import plotly.io as pio
@@ -24,6 +25,7 @@ from dashboard.charts.target import TargetChart
 from dashboard.data.loader import descriptor_text, load_package
 from dashboard.export import embed
 from dashboard.export import render as export
+from dashboard.export.options import add_price_options, price_fields
 from dashboard.publish.doubling import slider_figure
 from dashboard.publish.files import (
     MANIFEST,
@@ -50,6 +52,7 @@ class Request:
     base_url: str | None = None
     data: Path | None = None
     build_date: str | None = None  # YYYY-MM-DD; else SOURCE_DATE_EPOCH, else the package's
+    prices: dict | None = None  # ``--prices/--deflator/--base-year`` (export.options)
 
 
 def build_date(requested: str | None, descriptor: dict) -> str:
@@ -150,7 +153,8 @@ def render_files(req: Request) -> dict[str, bytes]:
     meta = Meta(str(descriptor.get("version", "")), build_date(req.build_date, descriptor),
                 tuple(dict.fromkeys(req.langs)))
     names = tuple(dict.fromkeys(req.names))
-    specs = {(lang, n): charts.build(n, tables, charts.Options(lang=lang))
+    priced = price_fields(SimpleNamespace(**req.prices), tables) if req.prices else {}
+    specs = {(lang, n): charts.build(n, tables, charts.Options(lang=lang, **priced))
              for lang in meta.langs for n in names}
     keyed = [replace(s, name=f"{lang}/{n}", figure=stable_uids(s.figure, f"{lang}/{n}"))
              for (lang, n), s in specs.items()]
@@ -198,6 +202,7 @@ def add_parser(sub) -> None:
     p.add_argument("--data", type=Path, help="data package directory (default: bundled data)")
     p.add_argument("--build-date", help="date in every footer, YYYY-MM-DD (default: "
                    "SOURCE_DATE_EPOCH, else the data package's 'created' date)")
+    add_price_options(p, base_year=True)
 
 
 def run(args) -> int:
@@ -207,7 +212,9 @@ def run(args) -> int:
     req = Request(out=args.out, langs=tuple(x.strip().lower() for x in args.lang.split(",")
                                             if x.strip()),
                   names=tuple(args.charts or charts.CHART_NAMES), base_url=args.base_url,
-                  data=args.data, build_date=args.build_date)
+                  data=args.data, build_date=args.build_date,
+                  prices=dict(prices=args.prices, deflator=args.deflator,
+                              base_year=args.base_year))
     files = publish(req)
     total = sum(len(b) for b in files.values())
     print(f"wrote {req.out}: {len(files)} files, {total:,} bytes (see {MANIFEST})")

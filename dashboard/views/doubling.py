@@ -20,7 +20,9 @@ from dashboard.core.projection_settings import (
 from dashboard.core.verdicts import claim_quote
 from dashboard.data.loader import pair_series, value_for
 from dashboard.text.formatting import capitalise, percent_affixes
+from dashboard.text.plain import md_escape
 from dashboard.ui import controls as ui
+from dashboard.ui import prices as price_controls
 
 # The widgets' values stay these English constants in every language (labels are translated),
 # so switching language never resets a control.
@@ -139,11 +141,14 @@ def explorer() -> None:
     if flagged:
         st.caption(T("doubling.flagged_presets"))
     log = st.toggle(T("doubling.log"), key="dbl-log")
+    # The target stays nominal; constant dollars (of the base year) say what it means in real
+    # terms (``?prices=constant&deflator=gdp``; ``base`` is the base year above).
+    prices = price_controls.controls(t, lang, key="dbl", base_year=base)
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
                         target_usd=target_usd, deadline=deadline,
                         scenarios=tuple(k for k in PRESET_KEYS if k in (chosen or [])), log=log)
-    params = settings.to_params()
+    params = settings.to_params() | {k: v for k, v in prices.to_params().items() if k != "base"}
     kept = {k: st.query_params[k] for k in (ui.UPLOAD_PARAM,) if k in st.query_params}
     shared = params | {ui.LANG_KEY: lang} | kept
     if dict(st.query_params) != shared:
@@ -152,7 +157,8 @@ def explorer() -> None:
     st.session_state["dbl-notices"] = []
 
     spec = ui.build("doubling-target", charts.Options(
-        reporter=reporter, partner=partner, log=log, projection=settings, lang=lang))
+        reporter=reporter, partner=partner, log=log, projection=settings, lang=lang,
+        prices=prices.prices, base_year=prices.base_year, deflator=prices.deflator))
     a = spec.answer
     with box:
         st.markdown(f"#### {a.sentences[0]}")
@@ -166,6 +172,10 @@ def explorer() -> None:
                           needed=T.pct(a.required, sign=False)))
         for line in a.sentences[1:]:
             st.markdown(f"- {line}")
+        if prices.prices == "constant":
+            st.markdown(f"**{T('doubling.real.heading')}**")
+            for line in spec.real_sentences:  # several amounts: '$' must not start LaTeX
+                st.markdown(f"- {md_escape(line)}")
     ui.chart(spec, lang)
     st.caption(T("doubling.share_caption", who=who))
 

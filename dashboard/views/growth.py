@@ -3,8 +3,11 @@
 import streamlit as st
 
 from dashboard import charts
+from dashboard.charts import pricing
+from dashboard.core.prices import deflator
 from dashboard.data.loader import pair_series
 from dashboard.ui import controls as ui
+from dashboard.ui import prices as price_controls
 
 SCALES = {"Linear": "growth.scale.linear", "Log": "growth.scale.log"}  # values stay English
 
@@ -12,13 +15,19 @@ lang = ui.lang()
 T = ui.translator()
 t = ui.tables()
 st.title(T("growth.title"))
-st.caption(T("growth.caption"))
+caption = st.empty()  # which prices: known once the controls below are read
 
 reporter, partner = ui.pair_selector(key="growth-pair", lang=lang)
 years = [int(y) for y in ui.shared(pair_series, reporter, partner)["year"]]
 if len(years) < 2:
     st.warning(T("growth.too_few"))
     st.stop()
+# Current or constant US$ (``?prices=constant&base=2023&deflator=gdp``): every chart below.
+prices = price_controls.controls(t, lang, key="growth")
+priced = dict(prices=prices.prices, base_year=prices.base_year, deflator=prices.deflator)
+resolved = pricing.resolve(t, charts.Options(lang=lang, **priced))
+caption.caption(T("growth.caption") if resolved is None else
+                T("prices.caption", prices=pricing.describe(resolved, lang)))
 
 
 @st.fragment
@@ -31,7 +40,7 @@ def over_the_years() -> None:
     scale = c2.segmented_control(T("growth.scale"), list(SCALES), default="Linear",
                                  format_func=lambda s: T(SCALES[s]), key="growth-scale") or "Linear"
     opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
-                          log=scale == "Log", lang=lang)
+                          log=scale == "Log", lang=lang, **priced)
     spec = ui.build("growth", opts)
     ui.chart(spec, lang)
 
@@ -47,6 +56,9 @@ def over_the_years() -> None:
         if spec.cagr_flags:
             st.warning(T("growth.cagr_flagged", period=period,
                          reasons=" ".join(dict.fromkeys(f.reason(lang) for f in spec.cagr_flags))))
+    elif resolved is not None:
+        st.info(T("prices.cagr_gap", deflator=pricing.deflator_name(resolved, lang),
+                  first=str(deflator(t, prices.deflator).years[0])))
     else:
         st.info(T("growth.choose_two"))
 
@@ -60,7 +72,7 @@ over_the_years()
 st.subheader(T("growth.flows_heading"))
 # Flows and the target history show every year whatever the range: built for the pair only,
 # so moving the years redraws the two charts that change and reuses these.
-whole = charts.Options(reporter=reporter, partner=partner, lang=lang)
+whole = charts.Options(reporter=reporter, partner=partner, lang=lang, **priced)
 flows = ui.build("flows", whole)
 if flows.data.empty:
     st.info(T("growth.no_flows"))
@@ -69,6 +81,8 @@ else:
 
 if (reporter, partner) == ("CHN", "KAZ"):
     st.subheader(T("growth.history_heading"))
-    ui.chart(ui.build("target-history", whole), lang)
+    # Announced targets are nominal amounts: their history stays in current dollars.
+    ui.chart(ui.build("target-history", charts.Options(reporter=reporter, partner=partner,
+                                                       lang=lang)), lang)
     st.caption(T("growth.history_caption", who=ui.who(reporter, lang)))
 ui.footer(lang)

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.core import display
 from dashboard.core.badges import short_sources as display_sources
 from dashboard.core.logistics import has_logistics, logistics_verdict
+from dashboard.core.real_terms import claim_sentence
 from dashboard.core.verdicts import claim_verdicts, editorial_summary
 from dashboard.text.formatting import capitalise, fmt_year
 from dashboard.text.plain import md_escape
@@ -84,6 +85,11 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
             st.markdown(f"> *“{v.quote}”*  \n> {attribution}")
             translation(v.claim_id)
             st.write(v.verdict)
+            if v.claim_id == "growth_2023" and pd.notna(claim_years.get(v.claim_id)):
+                # how much of the growth is prices: the same figures in constant dollars
+                real = ui.shared(claim_sentence, int(claim_years[v.claim_id]), lang)
+                if real:
+                    st.write(md_escape(real))
             sources(v.sources)
 
 if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub

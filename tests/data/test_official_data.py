@@ -129,7 +129,8 @@ def test_one_primary_reading_per_key_and_database_values_are_primary(published):
     trade, others = published["bilateral_trade"], published["other_readings"]
     assert not trade.duplicated(subset=KEY).any()
     database = set(published["sources"].query("kind == 'database'")["source_id"])
-    assert database == {"S76", "S77", "S78", "P01", "P02"}  # P: the HS product extracts
+    # P: the HS product extracts; N47, N48: the price indexes (deflator table), no trade rows
+    assert database == {"S76", "S77", "S78", "P01", "P02", "N47", "N48"}
     assert not others["source_id"].isin(database).any()
     assert (trade["source_id"].isin(database) == (trade["reading_type"] == "database")).all()
     for key, flows in trade[trade["reading_type"] == "database"].groupby(["reporter", "year"]):

@@ -205,3 +205,22 @@ def test_central_asia_rankings_and_mirror_gaps_on_the_published_figures(publishe
                     ("TJK", 2024, 12): (3.86e9, 1.96e9)}
     for lang in ("en", "zh", "ru", "kk"):  # three year panels side by side, in every language
         assert charts.build("central-asia", published, charts.Options(lang=lang)).figure
+
+
+def test_deflators_and_constant_dollars_on_the_published_figures(published):
+    from dashboard.core import prices
+    from dashboard.core.real_terms import claim_change, real_terms
+
+    cpi, gdp = prices.deflator(published, "cpi-u"), prices.deflator(published, "gdp")
+    assert (cpi.index[2022], cpi.index[2023], cpi.index[2025]) == (292.654917, 304.701583,
+                                                                   321.943)
+    assert cpi.partial == {2025: 11}  # October 2025 is missing from the monthly file (N47)
+    assert cpi.years == gdp.years == list(range(1995, 2026))
+    assert gdp.index[2017] == 100.0 and gdp.index[2023] == 122.39
+    assert (cpi.default_base(), gdp.default_base()) == (2024, 2025)
+    change, p = claim_change(published, 2023)  # 41.055 / 31.174 over 304.70 / 292.65
+    assert change == pytest.approx(41054792070 / 31174482975 / (304.701583 / 292.654917) - 1)
+    assert round(change * 100, 1) == 26.5 and p.base_year == 2023
+    rt = real_terms(series(published["bilateral_trade"]), prices.pricing(published, "gdp", 2023),
+                    2 * 41054792070, 2030)
+    assert rt.year == 2025 and rt.constant_usd == pytest.approx(48.7e9 * 122.39 / 128.986)

@@ -35,6 +35,7 @@ ALLOWED = {
     "GACC", "UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
     "HTML", "CSV", "ZIP", "JSON", "API", "Excel", "xlsx", "UTF", "BOM", "Windows", "TOTAL", "MB",
     "English", "px",
+    "CPI", "GDP", "BLS", "BEA", "FRED",  # constant dollars: the price indexes, their publishers
 }
 PROPER_NAMES = {"China Daily", "World Bank"}  # kept in Latin letters by the glossary
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems

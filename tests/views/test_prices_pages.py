@@ -1,0 +1,66 @@
+"""The growth, doubling and overview pages in constant dollars, opened from a link."""
+
+import pytest
+from helpers import FIXTURE, figures, open_page
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA", str(FIXTURE))
+
+
+def test_growth_page_takes_constant_prices_from_the_link():
+    at = open_page("growth", {"prices": "constant", "base": "2016", "deflator": "gdp"})
+    assert at.segmented_control(key="growth-prices").value == "constant"
+    assert at.selectbox(key="growth-deflator").value == "gdp"
+    assert at.selectbox(key="growth-base").value == 2016
+    title = figures(at)[0]["layout"]["title"]["text"].replace("<br>", " ")
+    assert title == "China–Kazakhstan trade, 2005–2017, in constant US$ of 2016, US GDP deflator"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Values in constant US$ of 2016, US GDP deflator" in captions
+    assert at.query_params["prices"] == "constant" and at.query_params["base"] == "2016"
+    assert not at.warning
+
+
+def test_growth_page_switches_back_to_current_and_clears_the_link():
+    at = open_page("growth", {"prices": "constant"})
+    assert at.selectbox(key="growth-base").value == 2017  # the latest full CPI-U year
+    at.segmented_control(key="growth-prices").set_value("current")
+    at.run()
+    assert "prices" not in at.query_params and "base" not in at.query_params
+    title = figures(at)[0]["layout"]["title"]["text"].replace("<br>", " ")
+    assert title == "China–Kazakhstan trade, 2005–2017"
+
+
+@pytest.mark.parametrize("query", [
+    {"prices": "<script>alert(1)</script>"},
+    {"prices": "constant", "base": "2014", "deflator": "gdp"},
+    {"prices": "constant", "base": "9" * 400},
+    {"prices": "constant", "deflator": "**bold**"},
+])
+def test_hostile_links_fall_back_with_a_notice(query):
+    at = open_page("growth", query)
+    assert not at.exception
+    text = " ".join(str(w.value) for w in at.get("text")) + " ".join(
+        str(m.value) for m in at.markdown)
+    assert "ignored" in text
+    assert "<script>" not in " ".join(m.value for m in at.markdown)
+
+
+def test_doubling_page_shows_the_goal_in_constant_dollars():
+    at = open_page("doubling", {"base": "2015", "prices": "constant", "deflator": "cpi-u",
+                                "deadline": "2020"})
+    md = " ".join(m.value for m in at.markdown)
+    assert "In constant dollars" in md
+    assert "In US\\$ of 2015 \\(US CPI\\-U\\)" in md and "\\$24\\.00 bn" in md
+    assert at.query_params["prices"] == "constant" and at.query_params["base"] == "2015"
+    assert not [w for w in at.get("text") if "ignored" in str(w.value)]  # no unknown-param notice
+    legend = [t.get("name") for t in figures(at)[0]["data"]]
+    assert any("constant US$ of 2015, US CPI-U" in (n or "") for n in legend)
+
+
+def test_overview_states_the_claim_years_growth_in_constant_dollars():
+    at = open_page("overview")
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert ("In constant US\\$ of 2017 \\(US CPI\\-U\\), the change from 2016 to 2017 is "
+            "−4\\.0%, computed from the same figures\\.") in text

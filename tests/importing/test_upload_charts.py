@@ -154,3 +154,23 @@ def test_the_zip_of_an_upload_session_holds_the_monthly_charts(bundled):
     text = zipfile.ZipFile(io.BytesIO(data)).read(
         "charts/chn-kaz-year-to-date-your-data.csv").decode("utf-8")
     assert "sum of months (year to date)" in text
+
+
+def test_both_reporters_of_an_upload_give_the_mirror_chart_as_theirs(bundled):
+    r, t = merged(bundled, "comtrade-plus-mirror-synthetic.csv", "uploaded")
+    spec = charts.build("mirror", t, charts.Options(reporter="CHN", partner="KAZ"))
+    assert spec.stem.endswith("-mirror-statistics-with-your-data")
+    names = [tr.name for tr in spec.figure.data if tr.type == "bar"]
+    assert all("includes your uploaded data" in n for n in names), names
+    rows = spec.data.set_index("year")
+    assert rows.loc[2021, "source_id_chn"] == rows.loc[2021, "source_id_kaz"] == r.source_id
+    ours = charts.build("mirror", bundled, charts.Options(reporter="CHN", partner="KAZ"))
+    assert not any("uploaded" in tr.name for tr in ours.figure.data if tr.name)
+
+
+def test_the_doubling_chart_names_a_series_with_the_users_figures(bundled):
+    _, t = merged(bundled, "comtrade-plus-mirror-synthetic.csv", "uploaded")
+    spec = charts.build("doubling-target", t)
+    assert spec.stem.endswith("-with-your-data")
+    assert any("includes your uploaded data" in (tr.name or "") for tr in spec.figure.data)
+    assert not charts.build("doubling-target", bundled).stem.endswith("-with-your-data")

@@ -20,6 +20,7 @@ from dashboard.charts.growth import GrowthChart, growth, yoy
 from dashboard.charts.history import HistoryChart, target_history_chart
 from dashboard.charts.kit import Chart, Options, Tables
 from dashboard.charts.mirror import MirrorChart, mirror
+from dashboard.charts.monthly import has_monthly, monthly, year_to_date
 from dashboard.charts.product_chapter import product_chapter
 from dashboard.charts.product_mix import ProductOptions, product_mix
 from dashboard.charts.structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
@@ -47,8 +48,14 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "middle-corridor": corridor.middle_corridor,
     "transit-containers": corridor.transit_containers,
     "china-europe-trains": corridor.china_europe_trains,
+    "monthly": monthly,
+    "year-to-date": year_to_date,
 }
-CHART_NAMES = tuple(REGISTRY)
+# Drawn only from a user's upload (its monthly rows): never part of the bundled package's
+# charts (the command line, the published bundle), but built, exported and zipped like them
+# for a session whose upload holds them.
+UPLOAD_CHARTS = ("monthly", "year-to-date")
+CHART_NAMES = tuple(n for n in REGISTRY if n not in UPLOAD_CHARTS)
 LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
 PRODUCT_CHARTS = ("product-mix", "product-chapter")  # drawn only with the product_trade table
 CENTRAL_ASIA_CHARTS = ("central-asia",)  # drawn only with the central_asia table
@@ -57,18 +64,21 @@ __all__ = ["CENTRAL_ASIA_CHARTS", "CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY",
            "Chart",
            "CorridorChart", "GrowthChart", "HistoryChart", "MirrorChart", "NoLogistics", "Options",
            "PRODUCT_CHARTS", "ProductOptions",
-           "SharesChart", "TargetChart", "WorldChart", "available", "build"]
+           "SharesChart", "TargetChart", "UPLOAD_CHARTS", "WorldChart", "available", "build",
+           "has_monthly"]
 
 
 def available(tables: Tables) -> tuple[str, ...]:
-    """The charts this package can draw: the logistics charts need the logistics tables, the
-    product charts the product table, the Central Asia chart the central_asia table."""
+    """The charts these tables can draw: the logistics charts need the logistics tables, the
+    product charts the product table, the Central Asia chart the central_asia table, the
+    monthly charts a session's uploaded monthly rows."""
     has_products = products_available(tables)
     has_region = central_asia_available(tables)
     return tuple(n for n in CHART_NAMES
                  if (n not in LOGISTICS_CHARTS or can_draw(tables, n))
                  and (n not in PRODUCT_CHARTS or has_products)
-                 and (n not in CENTRAL_ASIA_CHARTS or has_region))
+                 and (n not in CENTRAL_ASIA_CHARTS or has_region)) + \
+        (UPLOAD_CHARTS if has_monthly(tables) else ())
 
 
 def build(name: str, tables: Tables, options: Options | None = None) -> Chart:

@@ -109,6 +109,24 @@ def is_user_data(source_ids: pd.Series) -> bool:
     return bool(source_ids.astype(str).str.startswith("U").any())
 
 
+def _user_file(sources: pd.DataFrame, source_id: str, lang: str) -> str | None:
+    """'your uploaded file “name.csv”' for an upload's source id (its title is the file name,
+    kept to plain characters by the importer), else None."""
+    if not source_id.startswith("U") or "title" not in sources.columns:
+        return None
+    hit = sources.loc[sources["source_id"] == source_id, "title"]
+    if hit.empty or pd.isna(hit.iloc[0]):
+        return None
+    return tr(lang, "source.user_file", file=str(hit.iloc[0]))
+
+
+def user_who(reporter: str, source_ids: Iterable[str], lang: str = "en") -> str:
+    """``who`` of the reporter, said to include the user's upload where any id is one."""
+    name = who(reporter, lang)
+    return tr(lang, "who.user_suffix", who=name) if is_user_data(
+        pd.Series([str(i) for i in source_ids], dtype="string")) else name
+
+
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | None = None,
                 lang: str = "en", width: int = theme.SOURCE_COLUMNS) -> str:
     """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart.
@@ -118,7 +136,8 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | No
     """
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
-    pubs = list(dict.fromkeys(publisher_name(publisher.get(sid, sid), lang) for sid in ids))
+    pubs = list(dict.fromkeys(_user_file(sources, sid, lang)
+                              or publisher_name(publisher.get(sid, sid), lang) for sid in ids))
     text = tr(lang, "source.line", lead=lead or tr(lang, "source.lead.sources"),
               publishers=tr(lang, "common.item_separator").join(pubs), ids=", ".join(ids))
     return _wrapped(text, width)

@@ -13,10 +13,12 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     country,
+    is_user_data,
     money,
     pair_slug,
     point,
     source_line,
+    user_who,
     who,
 )
 from dashboard.core.analysis import Mirror, mirror_table
@@ -76,7 +78,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         sources = source_labels(rows_[f"source_{side}"], tables["sources"]).tolist()
         fig.add_trace(dict(
             type="bar", x=xs, y=money(values, lang),
-            name=tr(lang, "legend.reported_by", who=who(code, lang)),
+            name=tr(lang, "legend.reported_by",
+                    who=user_who(code, rows_[f"source_{side}"].astype(str), lang)),
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
                         pattern=dict(shape=[_pattern(rows_, side, i)
                                             for i in range(len(rows_))])),
@@ -117,6 +120,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             "flag_reason": [" ".join(w for w in (x, y) if w)
                             for x, y in zip(why["a"], why["b"], strict=True)]})
 
+    user = is_user_data(pd.concat([rows_["source_a"], rows_["source_b"]]).astype(str))
     return MirrorChart("mirror", title, fig.figure(), rows,
-                       f"{pair_slug(o)}-mirror-statistics", source, m, alt=alt, lang=lang)
+                       f"{pair_slug(o)}-mirror-statistics" + ("-with-your-data" if user else ""),
+                       source, m, alt=alt, lang=lang)
 

@@ -16,10 +16,11 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     country,
+    is_user_data,
     money,
     point,
     reporter_source,
-    who,
+    user_who,
 )
 from dashboard.charts.product_mix import chapter_name, flow_label, pair, sides
 from dashboard.core import products as core
@@ -49,7 +50,10 @@ def product_chapter(tables: Tables, o: Options) -> Chart:
     name = chapter_name(tables, code, lang, width=40) if code else ""
     title = tr(lang, "chart.product_chapter.title", chapter=name, seller=country(seller, lang),
                buyer=country(buyer, lang))
-    subtitle = tr(lang, "chart.product_chapter.subtitle", who=who(reporter, lang))
+    user = is_user_data(h["source_id"])
+    title = tr(lang, "chart.user_title", title=title) if user else title
+    subtitle = tr(lang, "chart.product_chapter.subtitle",
+                  who=user_who(reporter, h["source_id"], lang))
     source = reporter_source(tables, h["source_id"], reporter, lang)
     fig = theme.Draft()
     palette = theme.OKABE_ITO
@@ -102,7 +106,10 @@ def product_chapter(tables: Tables, o: Options) -> Chart:
             "computed": h["computed"].astype(bool), "source_id": h["source_id"]})
 
     return Chart("product-chapter", title, fig.figure(), rows,
-                 f"kazakhstan-china-hs-{code or 'none'}-{flow}", source, alt=alt, lang=lang)
+                 f"{country(reporter)}-{country(partner)}".lower().replace(" ", "-")
+                 + f"-hs-{code or 'none'}-{flow}"
+                 + ("-with-your-data" if user else ""),
+                 source, alt=alt, lang=lang)
 
 
 def _heading_name(tables: Tables, code: str, lang: str) -> str:

@@ -19,8 +19,9 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     country,
+    is_user_data,
     reporter_source,
-    who,
+    user_who,
 )
 from dashboard.core import products as core
 from dashboard.text.formatting import fmt_bn, fmt_year
@@ -121,9 +122,11 @@ def product_mix(tables: Tables, o: Options) -> Chart:
                             args=[{"visible": [a <= i < b for i in range(n)]},
                                   {"yaxis.categoryarray": cats}]))
     title = tr(lang, "chart.product_mix.title", year=fmt_year(last))
-    subtitle = tr(lang, "chart.product_mix.subtitle", first=fmt_year(first),
-                  who=who(reporter, lang))
     ids = [m.source_id for _, _, rows in mixes.values() for m in rows]
+    user = is_user_data(pd.Series(ids, dtype="string"))
+    title = tr(lang, "chart.user_title", title=title) if user else title
+    subtitle = tr(lang, "chart.product_mix.subtitle", first=fmt_year(first),
+                  who=user_who(reporter, ids, lang))
     source = reporter_source(tables, ids, reporter, lang)
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.share_of_flow_pct"), y_title=None, lang=lang)
@@ -152,8 +155,9 @@ def product_mix(tables: Tables, o: Options) -> Chart:
                     "gap_in_last_year": m.gap, "computed": True, "source_id": m.source_id})
         return pd.DataFrame(out)
 
-    return Chart("product-mix", title, fig.figure(), rows,
-                 "kazakhstan-china-trade-by-hs-chapter", source, alt=alt, lang=lang)
+    stem = (f"{country(reporter)}-{country(partner)}".lower().replace(" ", "-")
+            + "-trade-by-hs-chapter" + ("-with-your-data" if user else ""))
+    return Chart("product-mix", title, fig.figure(), rows, stem, source, alt=alt, lang=lang)
 
 
 def _hover(tables: Tables, m: core.ChapterMix, first: int, last: int, lang: str) -> str:

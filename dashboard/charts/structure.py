@@ -15,9 +15,11 @@ from dashboard.charts.kit import (
     Tables,
     country,
     flag_ring,
+    is_user_data,
     money,
     point,
     source_line,
+    user_who,
     who,
 )
 from dashboard.core.flags import reasons
@@ -43,7 +45,7 @@ class ChaptersChart(Chart):
 
 def _share_name(s: Share, lang: str = "en") -> str:
     return tr(lang, "legend.share", partner=country(s.partner, lang),
-              economy=country(s.economy, lang), who=who(s.figures_of, lang))
+              economy=country(s.economy, lang), who=user_who(s.figures_of, s.source_ids, lang))
 
 
 
@@ -52,22 +54,24 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
     lang = o.lang
     ss = tuple(shares(tables))
     title = tr(lang, "chart.shares.title")
-    subtitle = tr(lang, "chart.shares.subtitle")
+    mine = is_user_data(pd.Series([i for s in ss for i in s.source_ids], dtype="string"))
+    subtitle = tr(lang, "chart.shares.subtitle_user" if mine else "chart.shares.subtitle")
     source = source_line([sid for s in ss for sid in s.source_ids], tables["sources"], lang=lang)
     fig = theme.Draft()
     for economy in ("KAZ", "CHN"):
         line = [s for s in ss if s.economy == economy]
         if not line:
             continue
+        user = any(is_user_data(pd.Series(s.source_ids, dtype="string")) for s in line)
+        colour = theme.USER_COLOUR if user else theme.COUNTRY_COLOURS[line[0].figures_of]
         fig.add_trace(dict(
             type="scatter", mode="lines+markers", name=_share_name(line[0], lang),
             x=[s.year for s in line], y=[round(s.share_pct, 3) for s in line],
-            line=dict(color=theme.COUNTRY_COLOURS[line[0].figures_of], width=2.6,
+            line=dict(color=colour, width=2.6,
                       dash=SIDE_DASH[economy]),
             marker=dict(size=9, symbol=[theme.COUNTRY_SYMBOLS[economy] + ("-open" if s.anomaly
                                                                           else "")
-                                        for s in line],
-                        color=theme.COUNTRY_COLOURS[line[0].figures_of]),
+                                        for s in line], color=colour),
             customdata=[point(lang, s.year, pct(s.share_pct, lang, sign=False),
                               tr(lang, "hover.share_of", part=fmt_bn(s.bilateral_usd, lang=lang),
                                  whole=fmt_bn(s.world_usd, lang=lang)),
@@ -94,7 +98,8 @@ def shares_chart(tables: Tables, o: Options) -> SharesChart:
             "flag_reason": reasons(s.flags, lang),
             "source_id": ", ".join(s.source_ids)} for s in ss])
 
-    return SharesChart("shares", title, fig.figure(), rows, "china-kazakhstan-trade-shares",
+    return SharesChart("shares", title, fig.figure(), rows,
+                       "china-kazakhstan-trade-shares" + ("-with-your-data" if mine else ""),
                        source, ss, alt=alt, lang=lang)
 
 

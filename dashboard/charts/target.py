@@ -14,12 +14,13 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     add_series,
+    is_user_data,
     labelled,
     money,
     point,
     reporter_source,
     trade_axes,
-    who,
+    user_who,
 )
 from dashboard.core.doubling import Answer, answer, default_settings
 from dashboard.core.prices import deflate
@@ -61,7 +62,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     lang = o.lang
     h = labelled(series(tables["bilateral_trade"], o.reporter, o.partner), tables["sources"])
     settings = o.projection or default_projection(tables, o.reporter, o.partner)
-    actual = who(o.reporter, lang)
+    actual = user_who(o.reporter, h["source_id"], lang)  # said to include an upload's figures
     a = answer(h, settings, actual, lang=lang)
     hist = h[h["year"] <= settings.base_year]
     after = h[h["year"] > settings.base_year]
@@ -150,7 +151,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
 
     main_reach = a.paths[0].reach_year
     stem = (f"doubling-target-{settings.growth * 100:.1f}pct-{main_reach or 'never'}"
-            + pricing.stem(p))
+            + pricing.stem(p) + ("-with-your-data" if is_user_data(h["source_id"]) else ""))
     alt = join_sentences(lang, [a.sentences[0], a.required_sentence, *real])
     return TargetChart("doubling-target", title, fig.figure(), rows, stem, source, a, rt, real,
                        alt=alt, lang=lang)

@@ -45,6 +45,18 @@ def _rows(tables: dict[str, pd.DataFrame], reporter: str, partner: str,
              & _is(p["level"], level)]
 
 
+def pairs(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, bool]]:
+    """Every (reporter, partner) with product rows, and whether they come from the session's
+    upload (source ids ``U-...``): the upload's first, so a user sees their own file."""
+    if not has_products(tables):
+        return []
+    p = tables["product_trade"]
+    user = p["source_id"].astype(str).str.startswith("U-")
+    found = p.assign(user=user).groupby(["reporter", "partner"], sort=True)["user"].any()
+    return sorted(((str(r), str(q), bool(u)) for (r, q), u in found.items()),
+                  key=lambda x: not x[2])
+
+
 def describe(tables: dict[str, pd.DataFrame], code: str) -> str:
     """The code's English name, or '' where the naming table has none."""
     h = tables.get("hs_codes")

@@ -13,6 +13,8 @@ import pandas as pd
 from dashboard.core.flags import Flag, bilateral_flags, commodity_flags, world_total_flags
 from dashboard.core.official import _is, _text
 
+UPLOAD_PREFIX = "U-"  # a user's upload's source ids (importing.reader)
+
 
 @dataclass(frozen=True)
 class Share:
@@ -38,7 +40,9 @@ def shares(tables: dict[str, pd.DataFrame]) -> list[Share]:
 
     Both numerator and denominator are one reporter's database figures: its total with the
     partner (export + import) over its total with the world (export + import). Years where
-    either is missing give no share.
+    either is missing give no share. A user's upload (source ids ``U-...``, reading type
+    ``upload``) gives a share only from its own two figures, never one of theirs over one of
+    the package's.
     """
     trade, world = tables["bilateral_trade"], tables["world_totals"]
     world_flags = world_total_flags(tables)
@@ -46,10 +50,14 @@ def shares(tables: dict[str, pd.DataFrame]) -> list[Share]:
     for economy, partner in (("KAZ", "CHN"), ("CHN", "KAZ")):
         notes = bilateral_flags(tables, economy, partner)
         bil = trade[_is(trade["reporter"], economy) & _is(trade["partner"], partner)
-                    & _is(trade["flow"], "total") & _is(trade["reading_type"], "database")]
+                    & _is(trade["flow"], "total")]
+        kind = bil["reading_type"].astype("string").fillna("")
         wld = world[_is(world["reporter"], economy)]
         for year, w in wld.groupby("year", sort=True):
-            b = bil[bil["year"] == year]
+            user = w["source_id"].astype(str).str.startswith(UPLOAD_PREFIX)
+            if user.any() and not user.all():
+                continue
+            b = bil[(bil["year"] == year) & (kind == ("upload" if user.all() else "database"))]
             if b.empty or set(w["flow"]) != {"export", "import"}:
                 continue
             row = b.iloc[0]

@@ -175,6 +175,9 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}
+        if upload is not None and upload.get("result") is not None:
+            # Every accepted row: products, trade with the World and monthly rows too.
+            user["uploaded_rows"] = upload["result"].rows
         return archive.build_zip(specs, archive.package_files(), version=version,
                                  user_tables=user, lang=lang, flags=display.flag_table(t, lang))
 

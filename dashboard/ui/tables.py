@@ -79,7 +79,8 @@ def bundled_table(name: str) -> pd.DataFrame:
 
 
 def tables() -> dict[str, pd.DataFrame]:
-    """This session's tables: bundled, plus its uploaded figures, merged once per change."""
+    """This session's tables: bundled, plus everything its upload holds (totals, products,
+    World rows, monthly rows: ``importing.session``), merged once per change."""
     upload = st.session_state.get(UPLOAD_KEY)
     if upload is None:  # nothing of its own to keep: an idle session holds no tables
         return bundled_tables()
@@ -88,12 +89,12 @@ def tables() -> dict[str, pd.DataFrame]:
     cached = st.session_state.get(_SESSION_TABLES)
     if cached is not None and cached[0] == token:
         return dict(cached[1])
-    from dashboard.importing.reader import combine
+    from dashboard.importing.session import session_tables
 
-    merged = bundled_tables()
-    merged["bilateral_trade"], _ = combine(merged["bilateral_trade"], upload["accepted"],
-                                           prefer=prefer)
-    merged["sources"] = pd.concat([merged["sources"], upload["source"]], ignore_index=True)
+    result = upload.get("result")
+    rows = result.rows if result is not None else None
+    merged = session_tables(bundled_tables(), rows, upload["accepted"], upload["source"],
+                            prefer=prefer)
     st.session_state[_SESSION_TABLES] = (token, merged)
     return dict(merged)
 

@@ -1,4 +1,5 @@
-"""Growth: bilateral trade over time, year-on-year change, CAGR, flows and targets."""
+"""Growth: bilateral trade over time, year-on-year change, CAGR, flows and targets; the
+monthly figures and year to date of a session's upload, when it holds monthly rows."""
 
 import streamlit as st
 
@@ -78,6 +79,12 @@ if flows.data.empty:
     st.info(T("growth.no_flows"))
 else:
     ui.chart(flows, lang)
+
+if charts.has_monthly(t):  # the session's upload holds monthly rows
+    st.subheader(T("growth.monthly_heading"))
+    st.caption(T("growth.monthly_caption"))
+    ui.chart(ui.build("monthly", whole), lang)
+    ui.chart(ui.build("year-to-date", whole), lang)
 
 if (reporter, partner) == ("CHN", "KAZ"):
     st.subheader(T("growth.history_heading"))

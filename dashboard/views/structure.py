@@ -1,4 +1,7 @@
-"""Shares and products: how much the two matter to each other, and what Kazakhstan sells."""
+"""Shares and products: how much the two matter to each other, and what Kazakhstan sells.
+
+A session's upload with HS chapters adds its pair to the products' pair choice (first, and
+named as the user's file); its trade with the World gives the shares where it is used."""
 
 import streamlit as st
 
@@ -6,6 +9,7 @@ from dashboard import charts
 from dashboard.charts.product_chapter import default_chapter
 from dashboard.charts.product_mix import chapter_name, flow_label, pair
 from dashboard.core import products
+from dashboard.importing.session import user_world
 from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
 
@@ -22,13 +26,35 @@ if shares.shares:
 else:
     st.info(T("structure.no_shares"))
 
+upload = st.session_state.get(ui.UPLOAD_KEY)
+result = upload.get("result") if upload is not None else None
+if result is not None and not shares.stem.endswith("-with-your-data") \
+        and not user_world(result.rows).empty:
+    st.info(T("structure.world_unused"), icon=":material/info:")
+
 st.subheader(T("structure.mix_heading"))
 if products.has_products(t):
+    found = ui.shared(products.pairs)
+    mine = {(r, p) for r, p, user in found if user}
+    if len(found) > 1:
+        def pair_name(rp: tuple[str, str]) -> str:
+            name = T("ui.pair_option", reporter=ui.country(rp[0], lang),
+                     partner=ui.country(rp[1], lang))
+            return T("structure.pair_yours", pair=name) if rp in mine else name
+        col, _ = st.columns([2, 3])
+        chosen = col.selectbox(T("structure.product_pair"), [(r, p) for r, p, _ in found],
+                               format_func=pair_name, key="product-pair")
+        opts = charts.Options(reporter=chosen[0], partner=chosen[1], lang=lang)
+    elif found:
+        opts = charts.Options(reporter=found[0][0], partner=found[0][1], lang=lang)
     ui.chart(ui.build("product-mix", opts), lang)
     reporter, partner = pair(t, opts)
-    gap_years = ui.shared(products.incomplete_years, reporter, partner)
+    gap_years = [] if (reporter, partner) in mine else \
+        ui.shared(products.incomplete_years, reporter, partner)
     run = ui.shared(products.missing_run, tuple(gap_years), reporter, partner) if gap_years else []
-    if run:
+    if (reporter, partner) in mine:
+        st.caption(T("structure.mix_caption_user"))
+    elif run:
         st.caption(T("structure.mix_caption", years=T.listing([fmt_year(y) for y in gap_years]),
                      count=len(run), first=min(run), last=max(run),
                      examples=T.listing([chapter_name(t, c, lang, width=40) for c in run[:3]])))
@@ -48,7 +74,7 @@ if products.has_products(t):
                               format_func=lambda c: chapter_name(t, c, lang, width=60),
                               key=f"product-chapter-{flow}")
     ui.chart(ui.build("product-chapter", charts.ProductOptions(
-        lang=lang, chapter=chapter, flow=flow)), lang)
+        reporter=reporter, partner=partner, lang=lang, chapter=chapter, flow=flow)), lang)
 else:
     st.info(T("structure.no_products"))
 

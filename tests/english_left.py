@@ -20,7 +20,8 @@ CODES = {"UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "S
          "JSON", "API", "Excel", "xlsx"}  # upload forms (issue 26)
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
 FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html|json)\b")
-SOURCE_ID = re.compile(r"\b[A-Z]{1,2}\d+\b")     # S01, L42
+SOURCE_ID = re.compile(r"\b(?:[A-Z]{1,2}\d+|U-[0-9a-f]{8})\b")  # S01, L42; an upload's U-1a2b3c4d
+ISO3 = re.compile(r"\b[A-Z]{3}\b")               # country codes (CHN, KAZ): codes in every language
 URL = re.compile(r"\S*(?:://|\?|www\.)\S*")
 SKIPPED = ("plotly_chart",)  # charts: their text is checked by the chart tests
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder", "content", "selected_content",
@@ -88,5 +89,6 @@ def english_words(texts, allowed_phrases) -> list[str]:
             if phrase in text:
                 text = text.replace(phrase, " ")
         text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
+        text = ISO3.sub(" ", text)
         found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in CODES]
     return found

@@ -12,7 +12,9 @@ list of them.
 
 from __future__ import annotations
 
-from dashboard.errors import Reason
+from typing import TypeVar
+
+from dashboard.errors import Reason, UserError
 from dashboard.text import formatting as f
 from dashboard.text.i18n import join_items, tr
 from dashboard.text.names import country_name
@@ -20,6 +22,7 @@ from dashboard.text.names import country_name
 # Parameters that name a line, a row, a column number or a year: written without grouping.
 NAMES = frozenset({"line", "first", "year", "item", "header_line", "column_a", "column_b"})
 VALUE_LIMIT = 60
+E = TypeVar("E", bound=UserError)
 
 
 def short(text: object, limit: int = VALUE_LIMIT) -> str:
@@ -50,6 +53,13 @@ def _param(name: str, value: object, lang: str) -> object:
 def render(reason: Reason, lang: str = "en") -> str:
     """The reason's message in ``lang`` with every parameter filled in."""
     return tr(lang, reason.key, **{k: _param(k, v, lang) for k, v in reason.params.items()})
+
+
+def error(kind: type[E], key: str, **params: object) -> E:
+    """A ``UserError`` of ``kind`` for message ``key``: ``str()`` in English (logs, the command
+    line's default), ``reason`` for a page or ``--lang``."""
+    message, reason = english(key, **params)
+    return kind(message, reason=reason)
 
 
 def english(key: str, **params: object) -> tuple[str, Reason]:

@@ -42,12 +42,30 @@ def proto_strings(message: Message) -> list[str]:
     return out
 
 
+def shown_frame(node) -> pd.DataFrame:
+    """What a table shows: its numbers' display text where a pandas Styler gives it (zh, ru, kk
+    tables keep numbers for sorting and show them the reader's way), else its values."""
+    frame: pd.DataFrame = node.value
+    styler = getattr(getattr(getattr(node, "proto", None), "arrow_data", None), "styler", None)
+    if styler is None or not styler.display_values:
+        return frame
+    from streamlit import dataframe_util
+
+    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values)
+    config = json.loads(node.proto.columns or "{}")
+    formatted = {c for c, v in config.items() if isinstance(v, dict)
+                 and v.get("type_config", {}).get("format")}  # a column format wins
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
+               and not pd.api.types.is_bool_dtype(frame[c]) and str(c) not in formatted]
+    return frame.assign(**{c: shown[c].to_numpy() for c in numeric if c in shown.columns})
+
+
 def table_strings(node) -> list[str]:
-    """A table's on-screen column labels and its text cells."""
+    """A table's on-screen column labels and its text cells (numbers as displayed)."""
     out = []
     config = json.loads(node.proto.columns or "{}") if getattr(node.proto, "columns", "") else {}
     labels = {k: (v.get("label") if isinstance(v, dict) else v) for k, v in config.items()}
-    frame: pd.DataFrame = node.value
+    frame = shown_frame(node)
     for col in frame.columns:
         out.append(str(labels.get(str(col)) or col))
         if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):

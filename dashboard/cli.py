@@ -22,18 +22,19 @@ from dashboard.charts.target import default_projection
 from dashboard.claims import command as check
 from dashboard.core import projection_settings as settings
 from dashboard.data.loader import load_package, series
-from dashboard.errors import UserError
+from dashboard.errors import Reason, UserError
 from dashboard.export import render as export
 from dashboard.export.options import add_price_options, price_fields
 from dashboard.publish import bundle as publish
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 from dashboard.text.plain import bounded, one_line, quoted
+from dashboard.text.reasons import error, render
 
 MESSAGE_LIMIT = 600  # characters of one error line
 
 
 class CliError(UserError):
-    """A one-line message for stderr and a non-zero exit."""
+    """A one-line message for stderr and a non-zero exit (from ``error``: in ``--lang``)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,8 +111,8 @@ def _formats(raw: str) -> list[str]:
     fmts = [f.strip().lower() for f in raw.split(",") if f.strip()]
     bad = [f for f in fmts if f not in export.FORMATS]
     if bad or not fmts:
-        raise CliError(f"unknown format(s) {', '.join(bad) or '(none)'}; "
-                       f"choose from {','.join(export.FORMATS)}")
+        raise error(CliError, "cli.error.formats", names=", ".join(bad) or Reason("cli.error.none"),
+                          choices=",".join(export.FORMATS))
     return list(dict.fromkeys(fmts))
 
 
@@ -127,7 +128,8 @@ def _options(args, tables) -> charts.Options:
         try:
             return check(raw)
         except settings.SettingError as exc:
-            raise CliError(f"{option} {raw}: {exc}") from None
+            raise error(CliError, "cli.error.option", option=option, value=str(raw),
+                              reason=str(exc)) from None
 
     if args.base_year is not None:
         who = "China's customs" if lang == DEFAULT_LANG else tr(lang, "who.chn")
@@ -157,7 +159,7 @@ def run_export(args) -> int:
             _say(name)
         return 0
     if args.out is None:
-        raise CliError("--out DIR is required (or use --list)")
+        raise error(CliError, "cli.error.out_required")
     fmts = _formats(args.formats)
     names = _chart_names(args.charts)
     static = [f for f in fmts if f in export.STATIC_FORMATS]
@@ -178,8 +180,9 @@ def run_export(args) -> int:
         try:
             export.write_atomic(path, data)
         except OSError as exc:
-            raise CliError(f"cannot write {quoted(path, 200)}: {exc.strerror}") from None
-        _say(f"wrote {one_line(path)} ({len(data):,} bytes)")
+            raise error(CliError, "cli.error.write", path=quoted(path, 200),
+                              reason=exc.strerror) from None
+        _say(tr(args.lang, "cli.wrote", path=one_line(path), count=len(data)))
     return 0
 
 
@@ -188,13 +191,13 @@ def _chart_names(given: list[str] | None) -> list[str]:
     if given is None:
         return list(charts.CHART_NAMES)
     names = list(dict.fromkeys(n.strip() for n in given if n.strip()))
-    choose = f"choose from {', '.join(charts.CHART_NAMES)} (see --list)"
+    choices = ", ".join(charts.CHART_NAMES)
     if not names:
-        raise CliError(f"--charts was given no chart name; {choose}")
+        raise error(CliError, "cli.error.no_chart", choices=choices)
     unknown = [n for n in names if n not in charts.CHART_NAMES]
     if unknown:
-        raise CliError(f"unknown chart(s) {', '.join(quoted(n, 40) for n in unknown[:5])}; "
-                       f"{choose}")
+        shown = ", ".join(quoted(n, 40) for n in unknown[:5])
+        raise error(CliError, "cli.error.charts", names=shown, choices=choices)
     return names
 
 
@@ -221,10 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():  # signals reach only main
         handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
         signal.signal(signal.SIGTERM, _on_sigterm)
+    lang = DEFAULT_LANG  # until the command line is read; then its --lang, where it has one
     try:
         environment.check_all()
         args = _parser().parse_args(_attach_negative_values(
             list(sys.argv[1:] if argv is None else argv)))
+        lang = getattr(args, "lang", DEFAULT_LANG)
         if args.command == "export":
             return run_export(args)
         if args.command == "publish":
@@ -233,12 +238,12 @@ def main(argv: list[str] | None = None) -> int:
             return check.run(args, say=_say)
         return 1
     except UserError as exc:  # the one place the command line catches errors meant for a person
-        _error(str(exc))
+        _error(render(exc.reason, lang) if exc.reason else str(exc))
         return 2
     except KeyboardInterrupt as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt cleanup
         export.shutdown(polite=False)
-        _error("terminated" if isinstance(exc, _Terminated) else "interrupted")
+        _error(tr(lang, "cli.terminated" if isinstance(exc, _Terminated) else "cli.interrupted"))
         return 143 if isinstance(exc, _Terminated) else 130
     finally:
         export.shutdown()
@@ -247,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
+    """One line on stderr; its 'error:' prefix stays English for scripts that look for it."""
     with contextlib.suppress(OSError):  # stderr closed too: the exit code still tells
         print(f"error: {bounded(message, MESSAGE_LIMIT)}", file=sys.stderr, flush=True)
 

@@ -10,14 +10,32 @@ the day it is written. Anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, eq=True)
+class Reason:
+    """A message for a person as a catalogue key and its parameters, so each reader gets it in
+    their own language (``dashboard.text.reasons.render``). A parameter is a number, a plain
+    text (a user's value: already one line and bounded) or another ``Reason``."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    __hash__ = None  # type: ignore[assignment]  # params is a dict
+
 
 class UserError(Exception):
-    """A problem the person can fix, in words they can act on; ``str()`` is the message."""
+    """A problem the person can fix, in words they can act on; ``str()`` is the message (in
+    English, for the command line and logs) and ``reason``, where set, the same message as a
+    catalogue key for a page to show in the reader's language."""
 
     def __init__(self, message: str = "", *, file: str | None = None, line: int | None = None,
-                 column: str | int | None = None):
+                 column: str | int | None = None, reason: Reason | None = None):
         super().__init__(message)
         self.file, self.line, self.column = file, line, column
+        self.reason = reason
 
     def where(self) -> str:
         """``file, line N, column C`` as far as known (empty when nothing is)."""

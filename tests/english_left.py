@@ -21,7 +21,8 @@ CODES = {"UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "S
          "CPI", "GDP", "BLS", "BEA", "FRED"}  # constant dollars: price indexes, their publishers
 CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
 FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html|json)\b")
-SOURCE_ID = re.compile(r"\b[A-Z]{1,2}\d+\b")     # S01, L42
+SOURCE_ID = re.compile(r"\b(?:[A-Z]{1,2}\d+|U-[0-9a-f]{8})\b")  # S01, L42; an upload's U-1a2b3c4d
+ISO3 = re.compile(r"\b[A-Z]{3}\b")               # country codes (CHN, KAZ): codes in every language
 URL = re.compile(r"\S*(?:://|\?|www\.)\S*")
 SKIPPED = ("plotly_chart",)  # charts: their text is checked by the chart tests
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder", "content", "selected_content",
@@ -42,12 +43,30 @@ def proto_strings(message: Message) -> list[str]:
     return out
 
 
+def shown_frame(node) -> pd.DataFrame:
+    """What a table shows: its numbers' display text where a pandas Styler gives it (zh, ru, kk
+    tables keep numbers for sorting and show them the reader's way), else its values."""
+    frame: pd.DataFrame = node.value
+    styler = getattr(getattr(getattr(node, "proto", None), "arrow_data", None), "styler", None)
+    if styler is None or not styler.display_values:
+        return frame
+    from streamlit import dataframe_util
+
+    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values)
+    config = json.loads(node.proto.columns or "{}")
+    formatted = {c for c, v in config.items() if isinstance(v, dict)
+                 and v.get("type_config", {}).get("format")}  # a column format wins
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
+               and not pd.api.types.is_bool_dtype(frame[c]) and str(c) not in formatted]
+    return frame.assign(**{c: shown[c].to_numpy() for c in numeric if c in shown.columns})
+
+
 def table_strings(node) -> list[str]:
-    """A table's on-screen column labels and its text cells."""
+    """A table's on-screen column labels and its text cells (numbers as displayed)."""
     out = []
     config = json.loads(node.proto.columns or "{}") if getattr(node.proto, "columns", "") else {}
     labels = {k: (v.get("label") if isinstance(v, dict) else v) for k, v in config.items()}
-    frame: pd.DataFrame = node.value
+    frame = shown_frame(node)
     for col in frame.columns:
         out.append(str(labels.get(str(col)) or col))
         if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
@@ -89,5 +108,6 @@ def english_words(texts, allowed_phrases) -> list[str]:
             if phrase in text:
                 text = text.replace(phrase, " ")
         text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
+        text = ISO3.sub(" ", text)
         found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in CODES]
     return found

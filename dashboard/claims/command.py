@@ -18,17 +18,18 @@ from dashboard.data.loader import load_package
 from dashboard.errors import UserError
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 from dashboard.text.plain import bounded
+from dashboard.text.reasons import error
 
 
 class CheckError(UserError):
-    """A text that cannot be read or a bad option of ``check``."""
+    """A text that cannot be read or a bad option of ``check`` (shown in its ``--lang``)."""
 
 
 def _date(raw: str) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise CheckError(f"--as-of {raw!r}: expected a date as YYYY-MM-DD") from None
+        raise error(CheckError, "check.error.as_of", value=repr(raw)) from None
 
 
 def add_parser(sub) -> None:
@@ -47,17 +48,18 @@ def add_parser(sub) -> None:
 
 def _read(args) -> str:
     if args.text is not None and args.file is not None:
-        raise CheckError("give the text or --file, not both")
+        raise error(CheckError, "check.error.both")
     if args.text is not None:
         return args.text
     if args.file is not None:
         try:
             raw = args.file.read_bytes()[: MAX_CHARS * 4 + 4]
         except OSError as exc:
-            raise CheckError(f"cannot read --file {args.file}: {exc.strerror}") from None
+            raise error(CheckError, "check.error.file", path=str(args.file),
+                                reason=exc.strerror) from None
         return raw.decode("utf-8", errors="replace")
     if sys.stdin is None or sys.stdin.isatty():
-        raise CheckError("no text: give it as an argument, with --file, or on standard input")
+        raise error(CheckError, "check.error.no_text")
     return sys.stdin.read(MAX_CHARS + 1)
 
 

@@ -77,9 +77,28 @@ def cell(value: object, kind: str, lang: str) -> object:
     return KINDS[kind](float(value), lang)
 
 
+def formatters(frame: pd.DataFrame, lang: str,
+               kinds: Mapping[str, str] | None = None) -> dict[str, Callable[[object], str]]:
+    """Per number column of ``frame``, the function that writes one of its cells for ``lang``
+    (blanks as ''); none in English. A table keeps its numbers and shows these as their display
+    text, so a column sorts by value, not alphabetically ('9' before '10')."""
+    if lang == DEFAULT_LANG:
+        return {}
+    if kinds is None:
+        kinds = {c: k for c in frame.columns if isinstance(c, str) and (k := kind_of(c))}
+    cols = [c for c in frame.columns if c in kinds and pd.api.types.is_numeric_dtype(frame[c])
+            and not pd.api.types.is_bool_dtype(frame[c])]
+
+    def writer(kind: str) -> Callable[[object], str]:
+        return lambda v: "" if f.is_blank(v) else str(cell(v, kind, lang))
+
+    return {c: writer(kinds[c]) for c in cols}
+
+
 def readable(frame: pd.DataFrame, lang: str,
              kinds: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """The frame with its number columns written for ``lang``, and the columns it wrote.
+    """The frame with its number columns written for ``lang`` as text, and the columns it wrote
+    (for exports and tests; pages show ``formatters`` over the numbers, which keeps sorting).
 
     ``kinds`` maps column names to a kind of ``KINDS`` (default: ``kind_of`` each canonical
     name). English returns the frame unchanged (its printf formats stay, so does numeric
@@ -89,8 +108,7 @@ def readable(frame: pd.DataFrame, lang: str,
         return frame, []
     if kinds is None:
         kinds = {c: k for c in frame.columns if isinstance(c, str) and (k := kind_of(c))}
-    cols = [c for c in frame.columns if c in kinds and pd.api.types.is_numeric_dtype(frame[c])
-            and not pd.api.types.is_bool_dtype(frame[c])]
+    cols = list(formatters(frame, lang, kinds))
     if not cols:
         return frame, []
     out = frame.copy()

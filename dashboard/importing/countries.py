@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from dashboard.errors import Reason
+
 WORLD = "WLD"
 
 _ISO = (
@@ -149,14 +151,13 @@ def resolve(text: str) -> str | None:
     return _NAMES.get(_key(t))
 
 
-def pair_problem(reporter: str, partner: str) -> str | None:
+def pair_problem(reporter: str, partner: str) -> Reason | None:
     """Why two resolved codes cannot be a reporter and its partner, or None when they can:
     World reports nothing (it is only ever a partner) and no country trades with itself."""
     if reporter == WORLD:
-        return "reporter World: the World is only ever a partner; the reporter is a country"
+        return Reason("import.reject.world_reporter")
     if reporter == partner:
-        return (f"reporter and partner are both {name_of(reporter)} ({reporter}); a country "
-                "does not trade with itself")
+        return Reason("import.reject.same_country", dict(name_country=reporter, code=reporter))
     return None
 
 

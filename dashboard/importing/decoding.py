@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dashboard.data.loader import DataError
-from dashboard.importing.formats import detect, norm
+from dashboard.errors import Reason
+from dashboard.importing.formats import detect, norm, refuse
 from dashboard.text.plain import quoted
+from dashboard.text.reasons import english
 
 # One upload limit: .streamlit/config.toml's server.maxUploadSize is in MB of 10**6 bytes, as the
 # browser counts them; the importer, the page and the README state this same byte count.
@@ -38,25 +40,25 @@ class Record:
     line: int
     text: str
     cells: list[str] | None
-    problem: str | None = None
+    problem: Reason | None = None
 
 
 def read_bytes(source: str | Path | BinaryIO) -> tuple[bytes, str]:
     """The file's bytes and its base name, refusing anything over the size limit."""
-    limit = f"the file is larger than the {MAX_MB} MB limit ({MAX_BYTES:,} bytes)"
+    limit = Reason("import.error.too_large", dict(mb=MAX_MB, bytes=MAX_BYTES))
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_file():
-            raise DataError(f"{path.name}: file not found")
+            raise refuse(path.name, "import.error.not_found")
         if path.stat().st_size > MAX_BYTES:
-            raise DataError(f"{path.name}: {limit}")
+            raise refuse(path.name, limit)
         return path.read_bytes(), path.name
     name = os.path.basename(str(getattr(source, "name", "") or "uploaded file"))
     raw = source.read(MAX_BYTES + 1)
     if isinstance(raw, str):
         raw = raw.encode("utf-8")
     if len(raw) > MAX_BYTES:
-        raise DataError(f"{name}: {limit}")
+        raise refuse(name, limit)
     return raw, name
 
 
@@ -95,29 +97,27 @@ def _cyrillic_first(raw: bytes) -> bool:
 def decode(raw: bytes, name: str) -> tuple[str, str]:
     """(text, encoding label); a clear DataError for anything that is not a text CSV."""
     if not raw.strip():
-        raise DataError(f"{name}: the file is empty")
+        raise refuse(name, "import.error.empty")
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise DataError(f"{name}: this is a spreadsheet or ZIP file, not CSV; save it as CSV "
-                        "(UTF-8) and load that")
+        raise refuse(name, "import.error.spreadsheet")
     if raw.startswith(b"%PDF"):
-        raise DataError(f"{name}: not a text CSV file")
+        raise refuse(name, "import.error.not_text")
     wide = _utf16(raw)
     if wide:
         try:
             text = raw.decode(wide)
         except UnicodeDecodeError:
-            raise DataError(f"{name}: looks like UTF-16 but cannot be decoded; tried "
-                            f"{ENCODINGS_TRIED}") from None
+            raise refuse(name, "import.error.utf16") from None
         label = "UTF-16"
     else:
         if b"\x00" in raw[:4096]:
-            raise DataError(f"{name}: not a text CSV file")
+            raise refuse(name, "import.error.not_text")
         text, label = _decode_8bit(raw, name)
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise DataError(f"{name}: the file is empty")
+        raise refuse(name, "import.error.empty")
     if "\x00" in text[:4096]:
-        raise DataError(f"{name}: not a text CSV file")
+        raise refuse(name, "import.error.not_text")
     return text, label
 
 
@@ -134,8 +134,7 @@ def _decode_8bit(raw: bytes, name: str) -> tuple[str, str]:
             return raw.decode(codec), label
         except UnicodeDecodeError:
             continue
-    raise DataError(f"{name}: the text encoding is not one we can read; tried {ENCODINGS_TRIED}. "
-                    "Save the file as CSV UTF-8 and load it again")
+    raise refuse(name, "import.error.encoding")
 
 
 def lines_of(text: str) -> list[str]:
@@ -164,10 +163,11 @@ def _cells(text: str, sep: str) -> list[str] | None:
     return split(text, sep)
 
 
-def _cell_problem(cells: list[str]) -> str | None:
+def cell_problem(cells: list[str]) -> Reason | None:
+    """A record's cell over the length limit, as a reason; None when every cell fits."""
     longest = max(map(len, cells), default=0)
     if longest > MAX_CELL:
-        return f"a cell holds {longest:,} characters (the limit is {MAX_CELL:,})"
+        return Reason("import.reject.cell_too_long", dict(chars=longest, limit=MAX_CELL))
     return None
 
 
@@ -193,18 +193,19 @@ def records(lines: list[str], start: int, sep: str, width: int,
             if cells is None:
                 joined = _join_quoted(lines, i - 1, sep, width)
                 if joined is None:
-                    out.append(Record(number, line, None, "a quote opened in this row is never "
-                                      "closed (the rows after it are read on their own)"))
+                    out.append(Record(number, line, None,
+                                      Reason("import.reject.unclosed_quote")))
                     continue
                 text, cells, used = joined
                 i += used
         except csv.Error as exc:
-            why = (f"a cell holds more than {csv.field_size_limit():,} characters (the limit "
-                   f"is {MAX_CELL:,})" if "field larger" in str(exc) else
-                   f"cannot be read as CSV ({exc})")
+            why = (Reason("import.reject.cell_over",
+                          dict(chars=csv.field_size_limit(), limit=MAX_CELL))
+                   if "field larger" in str(exc) else
+                   Reason("import.reject.not_csv", dict(error=str(exc)[:120])))
             out.append(Record(number, line[:MAX_CELL], None, why))
             continue
-        out.append(Record(number, text, cells, _cell_problem(cells)))
+        out.append(Record(number, text, cells, cell_problem(cells)))
     return out
 
 
@@ -239,11 +240,12 @@ def find_header(lines: list[str], name: str) -> tuple[int, list[str], str, str]:
         except DataError as exc:
             first_error = first_error or exc
         except csv.Error as exc:  # a garbled line: try the next one
-            first_error = first_error or DataError(f"cannot read a CSV header ({exc})")
+            message, reason = english("import.error.no_header", error=str(exc)[:120])
+            first_error = first_error or DataError(message, reason=reason)
         else:
             check_unique(cells, i + 1, name)
             return i, cells, sep, fmt
-    raise DataError(f"{name}: {first_error}")
+    raise DataError(f"{name}: {first_error}", reason=getattr(first_error, "reason", None))
 
 
 def check_unique(header: list[str], line: int, name: str) -> None:
@@ -252,7 +254,6 @@ def check_unique(header: list[str], line: int, name: str) -> None:
     for number, cell in enumerate(header, 1):
         key = norm(cell)
         if key and key in seen:
-            raise DataError(f"{name}: the header (line {line}) names two columns "
-                            f"{quoted(cell, 40)} (columns {seen[key]} and {number}); rename or "
-                            "remove one so it is clear which holds the figures")
+            raise refuse(name, "import.error.duplicate_column", line=line, text=quoted(cell, 40),
+                         column_a=seen[key], column_b=number)
         seen.setdefault(key, number)

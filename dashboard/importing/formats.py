@@ -18,8 +18,9 @@ from datetime import date
 from decimal import Decimal
 
 from dashboard.data.loader import DataError
-from dashboard.errors import UserError
+from dashboard.errors import Reason, UserError
 from dashboard.importing.countries import name_of, resolve
+from dashboard.text.reasons import english, short
 
 FORMATS = {
     "tidy": "this dashboard's tidy CSV",
@@ -52,7 +53,21 @@ _ALL_OF = {"partner2code": {"0", ""}, "customscode": {"C00", ""}, "motcode": {"0
 
 
 class Reject(UserError):
-    """This observation cannot be used; the message says why."""
+    """This observation cannot be used: ``reason`` says why (a catalogue key), ``str()`` in
+    English."""
+
+    def __init__(self, why: str | Reason, **params: object) -> None:
+        message, reason = english(why.key, **why.params) if isinstance(why, Reason) else \
+            english(why, **params)
+        super().__init__(message, reason=reason)
+
+
+def refuse(name: str, why: str | Reason, **params: object) -> DataError:
+    """A DataError about the whole file ``name``: 'name: message' in English, the reason
+    without the name (the page shows the file name on its own line)."""
+    message, reason = english(why.key, **why.params) if isinstance(why, Reason) else \
+        english(why, **params)
+    return DataError(f"{name}: {message}", reason=reason)
 
 
 @dataclass(frozen=True)
@@ -60,7 +75,7 @@ class Outcome:
     """One observation of a record: a tidy row, or the reason it was rejected."""
     column: str | None
     row: dict | None
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 # Semicolon-separated files come from spreadsheets set up with a decimal comma: there
@@ -114,54 +129,46 @@ def detect(cols: list[str]) -> str:
     if {"year", "indicator"} <= have and have & set(WITS_INDICATOR_VALUE) and not (
             have & {"reporter", "partner", "reporteriso3", "partneriso3"}):
         return "wits_indicator"
-    raise DataError(
-        "no recognisable header: expected this dashboard's columns (year, reporter, partner, "
-        "flow, value_usd), UN Comtrade's (Year, Trade Flow, Reporter ISO, Partner ISO, "
-        "Trade Value (US$)), Comtrade Plus's (refYear, flowDesc or flowCode, reporterISO, "
-        "partnerISO, primaryValue) or WITS's (Reporter, Partner, Year, Trade Value 1000USD; "
-        "or Reporter Name, Partner Name, Indicator and a column per year; or a WITS indicator "
-        "file's year, product, indicator, value_usd_thousand)")
+    message, reason = english("import.error.unrecognised")
+    raise DataError(message, reason=reason)
 
 
 def quote(text: str, limit: int = 60) -> str:
     """A cell value for a message: quoted, one line, shortened."""
-    t = " ".join(str(text).split())
-    return f"'{t[:limit]}…'" if len(t) > limit else f"'{t}'"
+    return f"'{short(text, limit)}'"
 
 
 def year_of(text: str) -> int:
     try:
         v = parse_number(text)
     except ValueError:
-        raise Reject(f"year {quote(text)} is not a year") from None
+        raise Reject("reject.year_not_year", text=short(text)) from None
     if v != int(v) or not 1900 <= v <= 2100:
-        raise Reject(f"year {quote(text)} is not a year between 1900 and 2100")
+        raise Reject("reject.year_range", text=short(text), min="1900", max="2100")
     if v > date.today().year:
-        raise Reject(f"year {quote(text)} is in the future; a trade value cannot be reported "
-                     "for it yet")
+        raise Reject("import.reject.year_future", text=short(text))
     return int(v)
 
 
 def value_of(text: str, column: str = "value", multiplier: int = 1) -> float:
     """Dollars from a cell; zero, negative, non-finite or impossibly large values refused."""
     if not text.strip():
-        raise Reject(f"{column} is empty")
+        raise Reject("import.reject.value_empty", column=short(column))
+    cell = dict(column=short(column), text=short(text))
     try:
         v = parse_number(text)
     except ValueError as exc:
-        what = "is not a finite number" if str(exc) == "not finite" else "is not a number"
-        raise Reject(f"{column} {quote(text)} {what}") from None
+        raise Reject("import.reject.not_finite" if str(exc) == "not finite" else
+                     "reject.not_number", **cell) from None
     if v < 0:
-        raise Reject(f"{column} {quote(text)} is negative; trade values cannot be")
+        raise Reject("reject.negative", **cell)
     if v == 0:
-        raise Reject(f"{column} {quote(text)} is zero; a yearly trade value must be above zero")
+        raise Reject("import.reject.zero", **cell)
     usd = v if multiplier == 1 else float(Decimal(repr(v)) * multiplier)
     if usd < MIN_VALUE_USD:
-        raise Reject(f"{column} {quote(text)} is less than one US cent; not a yearly trade "
-                     "value")
+        raise Reject("import.reject.below_cent", **cell)
     if not math.isfinite(usd) or usd > MAX_VALUE_USD:
-        raise Reject(f"{column} {quote(text)} is more than US$100 trillion, larger than any "
-                     "yearly trade value")
+        raise Reject("import.reject.too_large", **cell)
     return usd
 
 
@@ -169,7 +176,7 @@ def flow_of(text: str, codes: dict[str, str] | None = None) -> str:
     key = text.strip().lower()
     flow = _FLOW_WORDS.get(key) or (codes or {}).get(key)
     if flow is None:
-        raise Reject(f"flow {quote(text)} is not one of total/export/import")
+        raise Reject("reject.flow", text=short(text), flows="total/export/import")
     return flow
 
 
@@ -183,8 +190,8 @@ def country(cell: dict[str, str], role: str, columns: tuple[str, ...]) -> tuple[
                      or c in ("reporter", "partner")]
             shown = next((n for n in names if n and resolve(n) == code and len(n) > 3), "")
             return code, shown or name_of(code)
-    raise Reject(f"{role} {quote(given[0] if given else '')} is not an ISO 3166 alpha-3 country "
-                 "code (e.g. CHN), a UN M49 number (e.g. 156) or a country name we know")
+    raise Reject("import.reject.country", role=Reason(f"import.role.{role}"),
+                 text=short(given[0] if given else ""))
 
 
 def commodity(code_text: str, desc: str) -> tuple[str, str | None]:
@@ -192,13 +199,12 @@ def commodity(code_text: str, desc: str) -> tuple[str, str | None]:
     if code.lower() in _ALL:
         return TOTAL, desc.strip() or None
     if not re.fullmatch(r"[0-9A-Za-z]{1,12}", code):
-        raise Reject(f"commodity code {quote(code)} is not an HS code or TOTAL")
+        raise Reject("import.reject.commodity", text=short(code))
     return code, desc.strip() or None
 
 
 def breakdown(cell: dict[str, str], header: dict[str, str]) -> None:
     for col, whole in _ALL_OF.items():
         if col in cell and cell[col].strip() not in whole:
-            raise Reject(f"{header[col]} {quote(cell[col])} is one part of a breakdown; only "
-                         f"rows over all of them ({'/'.join(sorted(w for w in whole if w))}) "
-                         "are used")
+            raise Reject("import.reject.breakdown", column=short(header[col]),
+                         text=short(cell[col]), whole="/".join(sorted(w for w in whole if w)))

@@ -15,16 +15,22 @@ import zipfile
 from dataclasses import dataclass
 
 from dashboard.data.loader import DataError
-from dashboard.importing.decoding import HEADER_SEARCH, MAX_CELL, Record, check_unique
-from dashboard.importing.formats import detect, norm
+from dashboard.errors import Reason
+from dashboard.importing.decoding import (
+    HEADER_SEARCH,
+    MAX_CELL,
+    Record,
+    cell_problem,
+    check_unique,
+)
+from dashboard.importing.formats import detect, norm, refuse
 
 MAX_COLUMNS = 200                 # Comtrade Plus has 47 columns; nothing real has hundreds
 MAX_UNZIPPED = 100_000_000        # a 5 MB workbook that unpacks past this is a zip bomb
-_MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-          (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"),
-          (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
-          (b"Rar!", "a RAR archive"), (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or other "
-                                                          "Office binary file"))
+# What a file is by its first bytes (import.kind.* in the catalogues: 'a PNG image').
+_MAGIC = ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"%PDF", "pdf"),
+          (b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf", "7z"), (b"Rar!", "rar"),
+          (b"\xd0\xcf\x11\xe0", "xls"))
 
 
 @dataclass(frozen=True)
@@ -33,19 +39,18 @@ class Table:
     header: list[str]
     records: list[Record]
     header_line: int       # 1-based: the header row (Excel); 1 for JSON, whose keys are it
-    read_as: str           # how it was read, for the summary ("" for CSV: said by the reader)
+    read_as: Reason | None  # how it was read, for the summary (None for CSV: the reader's)
     form: str = ""         # "JSON" or "Excel"; "" for CSV text
 
 
 def refuse_by_content(raw: bytes, name: str) -> None:
     """DataError for a file that is an image, a PDF or an archive other than a workbook."""
-    what = "a WebP image" if raw.startswith(b"RIFF") and raw[8:12] == b"WEBP" else next(
+    what = "webp" if raw.startswith(b"RIFF") and raw[8:12] == b"WEBP" else next(
         (what for magic, what in _MAGIC if raw.startswith(magic)), None)
     if what:
-        more = ("save the sheet as .xlsx or CSV and load that" if "xls" in what else
-                "load a CSV, an Excel workbook (.xlsx) or Comtrade API JSON")
-        raise DataError(f"{name}: this is {what}, not a text CSV file, Excel workbook or "
-                        f"Comtrade JSON; {more}")
+        more = "import.error.more_xls" if what == "xls" else "import.error.more_other"
+        raise refuse(name, "import.error.not_data", what=Reason(f"import.kind.{what}"),
+                     more=Reason(more))
 
 
 def is_workbook(raw: bytes, name: str) -> bool:
@@ -57,14 +62,11 @@ def is_workbook(raw: bytes, name: str) -> bool:
             names = z.namelist()
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise DataError(f"{name}: this is a spreadsheet or ZIP file, not CSV, and it cannot be "
-                        "opened (damaged or incomplete)") from None
+        raise refuse(name, "import.error.bad_zip") from None
     if "xl/workbook.xml" not in names:
-        raise DataError(f"{name}: this is a ZIP archive ({len(names)} files inside), not a trade "
-                        "data file; unpack it and load the CSV, Excel or JSON file it holds")
+        raise refuse(name, "import.error.zip", count=len(names))
     if unpacked > MAX_UNZIPPED:
-        raise DataError(f"{name}: the workbook unpacks to {unpacked:,} bytes, more than the "
-                        f"{MAX_UNZIPPED // 10**6} MB we read; save the sheet you need as CSV")
+        raise refuse(name, "import.error.zip_bomb", bytes=unpacked, mb=MAX_UNZIPPED // 10**6)
     return True
 
 
@@ -82,11 +84,9 @@ def _text(value) -> str:
 
 
 def _record(line: int, cells: list[str]) -> Record:
-    longest = max(map(len, cells), default=0)
-    problem = (f"a cell holds {longest:,} characters (the limit is {MAX_CELL:,})"
-               if longest > MAX_CELL else None)
     text = ",".join(cells)
-    return Record(line, text if len(text) <= MAX_CELL else text[:MAX_CELL], cells, problem)
+    return Record(line, text if len(text) <= MAX_CELL else text[:MAX_CELL], cells,
+                  cell_problem(cells))
 
 
 def from_json(text: str, name: str, limit: int) -> Table:
@@ -95,31 +95,30 @@ def from_json(text: str, name: str, limit: int) -> Table:
     try:
         doc = json.loads(text)
     except RecursionError:
-        raise DataError(f"{name}: the JSON is nested too deeply to be a data file") from None
+        raise refuse(name, "import.error.json_deep") from None
     except ValueError as exc:
-        raise DataError(f"{name}: not valid JSON ({str(exc)[:120]})") from None
+        raise refuse(name, "import.error.json_invalid", error=str(exc)[:120]) from None
     if not isinstance(doc, dict):
-        raise DataError(f"{name}: the JSON is {type(doc).__name__ if doc is not None else 'null'}"
-                        " at its top level; expected the UN Comtrade API's object "
-                        '{"data": [...]}')
+        raise refuse(name, "import.error.json_top",
+                     kind=type(doc).__name__ if doc is not None else "null",
+                     example='{"data": [...]}')
     data = doc.get("data")
     if not isinstance(data, list):
-        keys = ", ".join(str(k)[:40] for k in list(doc)[:12]) or "none"
+        keys = ", ".join(str(k)[:40] for k in list(doc)[:12]) or Reason("import.error.none")
         said = doc.get("error") or doc.get("message")
-        why = f" (it says: {str(said)[:200]})" if isinstance(said, str) and said else ""
-        raise DataError(f"{name}: the JSON has no \"data\" list of rows{why}; its keys: {keys}")
+        why = Reason("import.error.json_says", dict(text=" ".join(said.split())[:200])) if \
+            isinstance(said, str) and said else ""
+        raise refuse(name, "import.error.json_no_data", said=why, keys=keys)
     if not data:
-        raise DataError(f"{name}: no data rows: the JSON's \"data\" list is empty")
+        raise refuse(name, "import.error.json_empty")
     if len(data) > limit:
-        raise DataError(f"{name}: more than {limit:,} data rows (the limit); filter the query "
-                        "to the years, partners and products you need")
+        raise refuse(name, "import.error.too_many_json", rows=limit)
     header: dict[str, None] = {}
     for item in data:
         if isinstance(item, dict):
             header.update((str(k), None) for k in item if str(k) not in header)
             if len(header) > MAX_COLUMNS:
-                raise DataError(f"{name}: the JSON rows have more than {MAX_COLUMNS} different "
-                                "keys; not a Comtrade API result")
+                raise refuse(name, "import.error.json_keys", limit=MAX_COLUMNS)
     cols = list(header)
     detect([norm(c) for c in cols])
     check_unique(cols, 1, name)
@@ -127,11 +126,11 @@ def from_json(text: str, name: str, limit: int) -> Table:
     for number, item in enumerate(data, 1):
         if not isinstance(item, dict):
             shown = _text(item)[:MAX_CELL]
-            records.append(Record(number, shown, None, f"item {number} of \"data\" is "
-                                  f"{type(item).__name__}, not an object of named values"))
+            records.append(Record(number, shown, None, Reason(
+                "import.reject.json_item", dict(item=number, kind=type(item).__name__))))
             continue
         records.append(_record(number, [_text(item.get(c)) for c in cols]))
-    return Table(cols, records, 1, 'the "data" list of a UN Comtrade API answer', "JSON")
+    return Table(cols, records, 1, Reason("import.read_as_json"), "JSON")
 
 
 def from_xlsx(raw: bytes, name: str, limit: int) -> Table:
@@ -141,7 +140,7 @@ def from_xlsx(raw: bytes, name: str, limit: int) -> Table:
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any damage inside the workbook is the file's
-        raise DataError(f"{name}: the Excel file cannot be read ({type(exc).__name__})") from None
+        raise refuse(name, "import.error.excel", error=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]
         rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
@@ -161,8 +160,8 @@ def from_xlsx(raw: bytes, name: str, limit: int) -> Table:
             if at >= HEADER_SEARCH:
                 break
         if header is None:
-            raise DataError(f"{name}: sheet {sheet.title[:40]!r}: "
-                            f"{first_error or 'the sheet is empty'}")
+            why = getattr(first_error, "reason", None) or Reason("import.error.sheet_empty")
+            raise refuse(name, "import.error.sheet", sheet=repr(sheet.title[:40]), reason=why)
         records = []
         for line, values in enumerate(rows, at + 1):
             cells = [_text(v) for v in values]
@@ -175,5 +174,5 @@ def from_xlsx(raw: bytes, name: str, limit: int) -> Table:
                 break
     finally:
         book.close()
-    return Table(header, records, at, f"first sheet {sheet.title[:40]!r} of the workbook",
-                 "Excel")
+    return Table(header, records, at, Reason("import.read_as_excel",
+                                             dict(sheet=repr(sheet.title[:40]))), "Excel")

@@ -6,7 +6,8 @@ Every observation in the file ends up either accepted (in a tidy form) or reject
 row number, raw text and a reason a person can act on: nothing is dropped silently, and
 accepted + rejected always equals the file's data rows. No pickle, nothing executed.
 Bytes → records in ``decoding`` (text) or ``forms`` (JSON, workbooks), records → observations
-in ``formats`` and ``rows``, the resulting tables in ``results``.
+in ``formats`` and ``rows`` (accepted or rejected in ``collect``), the resulting tables in
+``results``.
 """
 
 from __future__ import annotations
@@ -19,17 +20,24 @@ from typing import BinaryIO
 import pandas as pd
 
 from dashboard.data.loader import DataError
+from dashboard.errors import Reason
+from dashboard.importing.collect import Collector
 from dashboard.importing.countries import WORLD, name_of, pair_problem, resolve
 from dashboard.importing.decoding import (
     MAX_BYTES,
-    Record,
     decode,
     find_header,
     lines_of,
     read_bytes,
     records,
 )
-from dashboard.importing.formats import DECIMAL_COMMA, FORMATS, TOTAL, YEAR_COLUMN, detect, norm
+from dashboard.importing.formats import (
+    DECIMAL_COMMA,
+    TOTAL,
+    detect,
+    norm,
+    refuse,
+)
 from dashboard.importing.forms import Table, from_json, from_xlsx, is_workbook, refuse_by_content
 from dashboard.importing.results import (
     DTYPES,
@@ -43,8 +51,9 @@ from dashboard.importing.results import (
     totals_of,
     upload_source,
 )
-from dashboard.importing.rows import Pair, observations
+from dashboard.importing.rows import Pair
 from dashboard.importing.tables import summary
+from dashboard.text.reasons import english, render, short
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "DTYPES", "TRADE_COLUMNS", "ROW_COLUMNS", "ImportResult",
            "PairNeeded", "read_import", "read_trade_csv", "combine", "source_frame",
@@ -52,14 +61,13 @@ __all__ = ["MAX_BYTES", "MAX_ROWS", "DTYPES", "TRADE_COLUMNS", "ROW_COLUMNS", "I
 
 MAX_ROWS = 50_000
 FLOWS = ("total", "export", "import")
-_RAW_LIMIT = 300
 
 
 class PairNeeded(DataError):
     """The file has no reporter or partner columns: the caller must name both."""
 
-    def __init__(self, message: str, columns: list[str]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, columns: list[str], reason: Reason | None = None) -> None:
+        super().__init__(message, reason=reason)
         self.columns = columns
 
 
@@ -80,62 +88,10 @@ class ImportResult:
     world: pd.DataFrame
     rejected: pd.DataFrame
     messages: tuple[str, ...]
-
-
-class _Collector:
-    """Accepted and rejected observations, with the duplicate check."""
-
-    def __init__(self) -> None:
-        self.ok: list[dict] = []
-        self.bad: list[dict] = []
-        self.seen: dict[tuple, tuple[int, str | None]] = {}
-        self.trailing = self.empty_cells = 0
-
-    def read(self, rec: Record, cols: list[str], names: dict[str, str], fmt: str,
-             pair: Pair | None = None) -> None:
-        """Every observation of one record, accepted or rejected."""
-        if rec.cells is None or rec.problem:
-            self.reject(rec.line, None, rec.text, rec.problem or "cannot be read")
-            return
-        cells = rec.cells
-        if len(cells) > len(cols) and not any(c.strip() for c in cells[len(cols):]):
-            cells, self.trailing = cells[:len(cols)], self.trailing + 1
-        if len(cells) != len(cols):
-            short = " (trailing fields are missing)" if len(cells) < len(cols) else ""
-            self.reject(rec.line, None, rec.text, f"{len(cells)} values where the header has "
-                        f"{len(cols)} columns{short}")
-            return
-        cell: dict[str, str] = {}
-        for k, v in zip(cols, cells, strict=True):
-            cell.setdefault(k, v)
-        if fmt == "wits_wide" and "value" not in cell:
-            self.empty_cells += sum(1 for c in cell if YEAR_COLUMN.match(c)
-                                    and not cell[c].strip())
-        for out in observations(fmt, cell, names, pair):
-            if out.row is None:
-                self.reject(rec.line, out.column, rec.text, out.reason or "not usable")
-            else:
-                self.accept(rec.line, out.column, rec.text, out.row)
-
-    def reject(self, line: int, column: str | None, raw: str, why: str) -> None:
-        where = f"row {line}" + (f", column {column}" if column else "")
-        shown = raw if len(raw) <= _RAW_LIMIT else f"{raw[:_RAW_LIMIT]}… ({len(raw):,} characters)"
-        self.bad.append(dict(row=line, column=column, reason=f"{where}: {why}", raw=shown))
-
-    def accept(self, line: int, column: str | None, raw: str, row: dict) -> None:
-        key = (row["year"], row["month_start"], row["reporter"], row["partner"], row["flow"],
-               row["commodity_code"])
-        if key in self.seen:
-            first, cls = self.seen[key]
-            what = "flow" if row["commodity_code"] == TOTAL else "flow and commodity"
-            when = "year" if row["month_start"] is None else "month"
-            why = f"same {when}, reporter, partner and {what} as row {first}"
-            if cls != row["classification"] and cls and row["classification"]:
-                why += f" ({row['classification']} here, {cls} there)"
-            self.reject(line, column, raw, why)
-            return
-        self.seen[key] = (line, row["classification"])
-        self.ok.append(dict(row, row=line, column=column))
+    # The same as catalogue reasons, for a page in the reader's language: one note per line of
+    # ``messages``, one reason per row of ``rejected`` (whose ``reason`` column is English).
+    notes: tuple[Reason, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 def read_import(source: str | Path | BinaryIO, reporter: str | None = None,
@@ -158,12 +114,10 @@ def read_import(source: str | Path | BinaryIO, reporter: str | None = None,
     pair = _pair(fmt, reporter, partner, table.header, name)
     recs = table.records
     if not recs:
-        raise DataError(f"{name}: no data rows: the file has a header (line "
-                        f"{table.header_line}) but no rows of figures below it")
+        raise refuse(name, "import.error.no_rows", line=table.header_line)
     if len(recs) > MAX_ROWS:
-        raise DataError(f"{name}: more than {MAX_ROWS:,} data rows (the limit); filter the file "
-                        "to the years, partners and products you need")
-    got = _Collector()
+        raise refuse(name, "import.error.too_many_rows", rows=MAX_ROWS)
+    got = Collector()
     decimal = DECIMAL_COMMA.set(sep == ";")
     try:
         for rec in recs:
@@ -174,21 +128,25 @@ def read_import(source: str | Path | BinaryIO, reporter: str | None = None,
     rows = row_frame(got.ok, source_id)
     totals, derived = totals_of(rows, fmt, source_id, named_pair=pair is not None)
     rejected = pd.DataFrame(got.bad, columns=list(REJECTED_COLUMNS)).astype(REJECTED_COLUMNS)
-    form = table.form
-    fmt_name = f"{FORMATS[fmt].removesuffix(' CSV')} ({form})" if form else FORMATS[fmt]
-    how = table.read_as or f"{encoding}, separator {'tab' if sep == chr(9) else repr(sep)}"
-    lines = summary(f"Read as {fmt_name}, {how}.", rows, rejected, trailing=got.trailing,
+    fmt_key = Reason(f"import.format.{fmt}" + (f"_{table.form.lower()}" if table.form else ""))
+    fmt_name = render(fmt_key)
+    if table.read_as is not None:
+        read_as = Reason(table.read_as.key, dict(table.read_as.params, format=fmt_key))
+    else:
+        separator = Reason("import.separator_tab") if sep == chr(9) else repr(sep)
+        read_as = Reason("import.read_as", dict(format=fmt_key, encoding=encoding,
+                                                separator=separator))
+    notes = summary(read_as, rows, rejected, trailing=got.trailing,
                     derived=derived, empty_cells=got.empty_cells,
                     header_line=table.header_line,
                     wide=fmt == "wits_wide" and "value" not in cols)
     if pair:
-        lines.insert(1, f"Reporter and partner as you named them: {name_of(pair[0][0])} "
-                     f"({pair[0][0]}) reporting its trade with {name_of(pair[1][0])} "
-                     f"({pair[1][0]}); the file itself has no reporter or partner column.")
+        notes.insert(1, Reason("import.summary.pair_named", dict(
+            reporter_country=pair[0][0], reporter=pair[0][0], partner_country=pair[1][0],
+            partner=pair[1][0])))
     elif reporter or partner:
-        lines.insert(1, "The file names its own reporters and partners; the reporter and "
-                     "partner you chose were not used.")
-    messages = tuple(lines)
+        notes.insert(1, Reason("import.summary.pair_unused"))
+    messages = tuple(render(n) for n in notes)
     totals.attrs.update(source=upload_source(source_id, name, fmt_name), format=fmt_name,
                         messages=list(messages))
     whole = annual(rows)
@@ -197,7 +155,7 @@ def read_import(source: str | Path | BinaryIO, reporter: str | None = None,
         source_id=source_id, data_rows=len(got.ok) + len(got.bad), rows=rows, totals=totals,
         commodities=whole[whole["commodity_code"] != TOTAL].reset_index(drop=True),
         world=whole[whole["partner"] == WORLD].reset_index(drop=True), rejected=rejected,
-        messages=messages)
+        messages=messages, notes=tuple(notes), reasons=tuple(got.why))
 
 
 def _text_table(text: str, name: str) -> tuple[Table, str]:
@@ -207,14 +165,14 @@ def _text_table(text: str, name: str) -> tuple[Table, str]:
     lines = lines_of(text)
     at, header, sep, _ = find_header(lines, name)
     recs = records(lines, at + 1, sep, len(header), limit=MAX_ROWS)
-    return Table(header, recs, at + 1, ""), sep
+    return Table(header, recs, at + 1, None), sep
 
 
 def _format_of(cols: list[str], name: str) -> str:
     try:
         return detect(cols)
     except DataError as exc:
-        raise DataError(f"{name}: {exc}") from None
+        raise DataError(f"{name}: {exc}", reason=exc.reason) from None
 
 
 def _pair(fmt: str, reporter: str | None, partner: str | None, header: list[str],
@@ -224,20 +182,18 @@ def _pair(fmt: str, reporter: str | None, partner: str | None, header: list[str]
         return None
     have = ", ".join(h for h in header if h.strip())
     if not reporter or not partner:
-        raise PairNeeded(f"{name}: this file has no reporter or partner columns (its columns: "
-                         f"{have}), so it does not say whose trade with whom it holds; name "
-                         "the reporter and the partner (ISO3 codes such as KAZ and CHN) to "
-                         "load it", [h for h in header if h.strip()])
+        message, reason = english("import.error.pair_needed", columns=short(have, 400))
+        raise PairNeeded(f"{name}: {message}", [h for h in header if h.strip()], reason)
     codes = []
     for role, given in (("reporter", reporter), ("partner", partner)):
         code = resolve(str(given))
         if code is None or code != str(given).strip().upper():
-            raise DataError(f"{name}: {role} {str(given)[:40]!r} is not an ISO 3166 alpha-3 "
-                            "country code we know (e.g. KAZ, CHN)")
+            raise refuse(name, "import.error.pair_code", role=Reason(f"import.role.{role}"),
+                         text=repr(str(given)[:40]))
         codes.append(code)
     problem = pair_problem(codes[0], codes[1])
     if problem:
-        raise DataError(f"{name}: {problem}")
+        raise refuse(name, problem)
     return (codes[0], name_of(codes[0])), (codes[1], name_of(codes[1]))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dashboard.errors import Reason
 from dashboard.importing.countries import pair_problem
 from dashboard.importing.formats import (
     CLASSIC_FLOW_CODES,
@@ -19,10 +20,10 @@ from dashboard.importing.formats import (
     country,
     flow_of,
     parse_number,
-    quote,
     value_of,
     year_of,
 )
+from dashboard.text.reasons import short
 
 _TRUE_FALSE = ("", "true", "false", "1", "0", "yes", "no")
 Pair = tuple[tuple[str, str], tuple[str, str]]   # ((reporter ISO3, name), (partner ISO3, name))
@@ -44,7 +45,7 @@ def tidy(cell: dict[str, str], header: dict[str, str]) -> dict:
     change = cell.get("reported_change_pct", "").strip()
     approx = cell.get("approximate", "").strip().lower()
     if approx not in _TRUE_FALSE:
-        raise Reject(f"approximate {quote(cell['approximate'])} is not true or false")
+        raise Reject("reject.approximate", text=short(cell["approximate"]))
     note = cell.get("note", "").strip()
     own_source = cell.get("source_id", "").strip()
     if own_source:
@@ -52,10 +53,10 @@ def tidy(cell: dict[str, str], header: dict[str, str]) -> dict:
     try:
         change_v = parse_number(change) if change else None
     except ValueError:
-        raise Reject(f"reported_change_pct {quote(change)} is not a number") from None
+        raise Reject("reject.not_number", column="reported_change_pct",
+                     text=short(change)) from None
     if change_v is not None and not -100 <= change_v <= 100_000:
-        raise Reject(f"reported_change_pct {quote(change)} is not a possible change (between "
-                     "-100% and +100,000%)")
+        raise Reject("import.reject.change_range", text=short(change))
     return _obs(year_of(cell["year"]), country(cell, "reporter", ("reporter",)),
                 country(cell, "partner", ("partner",)), flow_of(cell["flow"]),
                 value_of(cell["value_usd"], "value_usd"), note=note or None, change=change_v,
@@ -77,7 +78,7 @@ def classic(cell: dict[str, str], header: dict[str, str]) -> dict:
 def plus(cell: dict[str, str], header: dict[str, str]) -> dict:
     kind = cell.get("typecode", "C").strip().upper() or "C"
     if kind != "C":
-        raise Reject(f"typeCode {quote(kind)} is not goods (C); services rows are not used")
+        raise Reject("import.reject.services", text=short(kind))
     breakdown(cell, header)
     year, months = period_of(cell.get("period", ""), cell.get("freqcode", ""), cell["refyear"])
     flow = flow_of(cell.get("flowdesc") or cell.get("flowcode", ""))
@@ -94,18 +95,17 @@ def period_of(period: str, freq: str, year_text: str) -> tuple[int, tuple[int | 
     row (freqCode M, period 202401); monthly figures are part-year, never annual."""
     period, freq = period.strip(), freq.strip().upper()
     if freq not in ("", "A", "M"):
-        raise Reject(f"freqCode {quote(freq)} is neither annual (A) nor monthly (M)")
+        raise Reject("import.reject.freq", text=short(freq))
     if freq != "M" and len(period) != 6:
         return year_of(year_text), (None, None)
     if not re.fullmatch(r"(19|20)\d\d(0[1-9]|1[0-2])", period):
-        raise Reject(f"period {quote(period or freq)} is not a month (YYYYMM, e.g. 202401)")
+        raise Reject("import.reject.period_month", text=short(period or freq))
     year, month = year_of(period[:4]), int(period[4:])
     if year_text.strip() and year_of(year_text) != year:
-        raise Reject(f"period {quote(period)} is not in year {quote(year_text)}")
+        raise Reject("import.reject.period_year", text=short(period), year=short(year_text))
     today = date.today()
     if (year, month) >= (today.year, today.month):
-        raise Reject(f"period {quote(period)} is this month or later; no monthly value can be "
-                     "reported for it yet")
+        raise Reject("import.reject.period_future", text=short(period))
     return year, (month, month)
 
 
@@ -126,9 +126,9 @@ def _unit(text: str) -> int:
     """Dollars per unit of a WITS indicator such as 'Export (US$ Thousand)'."""
     t = text.lower()
     if "%" in t or "share" in t or "index" in t or "number" in t or "growth" in t:
-        raise Reject(f"indicator {quote(text)} is not a trade value in US$")
+        raise Reject("import.reject.indicator_not_value", text=short(text))
     if "us$" not in t and "usd" not in t:
-        raise Reject(f"indicator {quote(text)} does not say its unit is US$")
+        raise Reject("import.reject.indicator_unit", text=short(text))
     if "thousand" in t or "1000" in t:
         return 1000
     if "million" in t or " mil" in t:
@@ -152,7 +152,7 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
     years = [c for c in cell if YEAR_COLUMN.match(c)] if "value" not in cell else ["value"]
     filled = [c for c in years if cell[c].strip()]
     if not filled:
-        return [Outcome(None, None, "no figure in any year column")]
+        return [Outcome(None, None, Reason("import.reject.no_figure"))]
     indicator = " ".join(cell.get(c, "") for c in ("indicator", "measure")).strip()
     try:
         unit = _unit(indicator)
@@ -160,11 +160,12 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
         flow = flow_of(flow_text)
         reporter = country(cell, "reporter", ("reporteriso3", "reportername", "reporter"))
         partner = country(cell, "partner", ("partneriso3", "partnername", "partner"))
-        if pair_problem(reporter[0], partner[0]):
-            raise Reject(pair_problem(reporter[0], partner[0]) or "")
+        problem = pair_problem(reporter[0], partner[0])
+        if problem:
+            raise Reject(problem)
         code, desc, scheme = _product(cell.get("productgroup", ""))
     except Reject as why:
-        return [Outcome(header.get(c, c), None, str(why)) for c in filled]
+        return [Outcome(header.get(c, c), None, why.reason) for c in filled]
     out = []
     for col in filled:
         label = header.get(col, col)
@@ -172,7 +173,7 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
             year = year_of(cell["year"] if col == "value" else col)
             value = value_of(cell[col], label, multiplier=unit)
         except Reject as why:
-            out.append(Outcome(label, None, str(why)))
+            out.append(Outcome(label, None, why.reason))
             continue
         note = f"WITS value in {indicator}" + (f", × {unit:,}" if unit != 1 else "")
         out.append(Outcome(label, _obs(year, reporter, partner, flow, value, code, desc, scheme,
@@ -183,14 +184,13 @@ def wits_table(cell: dict[str, str], header: dict[str, str]) -> list[Outcome]:
 def wits_indicator(cell: dict[str, str], header: dict[str, str], pair: Pair | None) -> dict:
     """A WITS indicator file's row: the reporter and partner are the ones the caller named."""
     if pair is None:
-        raise Reject("no reporter and partner named for this file")
+        raise Reject("import.reject.no_pair")
     code_text = cell["indicator"].strip()
     named = cell.get("indicator_name", "").strip()
     flow = WITS_INDICATORS.get(code_text.lower())
     if flow is None:
-        shown = f"{quote(code_text)}" + (f" ({quote(named)})" if named else "")
-        raise Reject(f"indicator {shown} is not a trade value; only MPRT-TRD-VL (imports) and "
-                     "XPRT-TRD-VL (exports) are used")
+        shown = f"'{short(code_text)}'" + (f" ('{short(named)}')" if named else "")
+        raise Reject("import.reject.indicator_code", shown=shown)
     year = year_of(cell["year"])
     product, name = cell.get("product", "").strip(), cell.get("product_name", "").strip()
     whole = ("total", "all products", "999999", "")
@@ -222,4 +222,4 @@ def observations(fmt: str, cell: dict[str, str], header: dict[str, str],
             return [Outcome(None, wits_indicator(cell, header, pair))]
         return [Outcome(None, _BY_FORMAT[fmt](cell, header))]
     except Reject as why:
-        return [Outcome(None, None, str(why))]
+        return [Outcome(None, None, why.reason)]

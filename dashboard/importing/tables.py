@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.errors import Reason
 from dashboard.importing.countries import WORLD, name_of
 from dashboard.importing.formats import TOTAL
-from dashboard.text.plain import plural
 
 FLOW_WORDS = {"export": "exports to", "import": "imports from", "total": "trade with"}
 MIRROR = {"export": "import", "import": "export", "total": "total"}
@@ -175,26 +175,20 @@ def _years(frame: pd.DataFrame) -> str:
     return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
-def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailing: int,
-            derived: int, empty_cells: int, header_line: int, wide: bool) -> list[str]:
-    """Plain sentences about what was read, each computed from the read itself."""
-    unit = ("data cell", "data cells (one per row and year column)") if wide else ("data row",)
+def summary(read_as: Reason, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailing: int,
+            derived: int, empty_cells: int, header_line: int, wide: bool) -> list[Reason]:
+    """What was read, one reason a sentence (import.summary.*), each computed from the read."""
     total = len(rows) + len(rejected)
-    out = [read_as, f"{plural(total, *unit)}: {len(rows):,} accepted, {len(rejected):,} "
-           "rejected."]
+    out = [read_as, Reason("import.summary.cells" if wide else "import.summary.rows",
+                           dict(count=total, accepted=len(rows), rejected=len(rejected)))]
     if header_line > 1:
-        out.append(f"The header is on line {header_line}; the lines above it were skipped.")
+        out.append(Reason("import.summary.header_line", dict(line=header_line)))
     if trailing:
-        ends = "ends" if trailing == 1 else "end"
-        out.append(f"{plural(trailing, 'data row')} {ends} with a separator (one more, empty, "
-                   "field than the header, as Comtrade Plus downloads do); that empty field was "
-                   "ignored.")
+        out.append(Reason("import.summary.trailing", dict(count=trailing)))
     if empty_cells:
-        out.append(f"{plural(empty_cells, 'year cell')} "
-                   f"{'is' if empty_cells == 1 else 'are'} empty in the file (no figure to read).")
+        out.append(Reason("import.summary.empty_cells", dict(count=empty_cells)))
     if derived:
-        out.append(f"{plural(derived, 'total')} derived as export + import where the file gives "
-                   "both flows of a year.")
+        out.append(Reason("import.derived", dict(count=derived)))
     if rows.empty:
         return out
     monthly = rows[rows["month_start"].notna()] if "month_start" in rows.columns else rows[:0]
@@ -202,36 +196,27 @@ def summary(read_as: str, rows: pd.DataFrame, rejected: pd.DataFrame, *, trailin
         first = monthly.sort_values(["year", "month_start"]).iloc[[0, -1]]
         span = "–".join(dict.fromkeys(f"{int(y)}-{int(m):02d}" for y, m in
                                       zip(first["year"], first["month_start"], strict=True)))
-        are = "is a monthly figure" if len(monthly) == 1 else "are monthly figures"
-        out.append(f"{plural(len(monthly), 'row')} {are} ({span}): kept as part-year values "
-                   "with their months, never added into the annual totals, products or shares; "
-                   "see the monthly table.")
+        out.append(Reason("import.summary.monthly", dict(count=len(monthly), span=span)))
         rows = rows[rows["month_start"].isna()]
     if rows.empty:
         return out
     if rows["note"].str.contains("thousand", case=False, na=False).any():
-        out.append("Values given in US$ thousand were multiplied by 1,000 to give US dollars.")
+        out.append(Reason("import.summary.thousand"))
     ok = rows["classification"].str.fullmatch(r"\w{1,12}").fillna(True).astype(bool)
-    named = rows["classification"].where(ok,
-                                         "other")
+    named = rows["classification"].where(ok, "other")
     classes = rows.assign(classification=named).dropna(subset=["classification"]).groupby(
         "classification")
     if len(classes) > 1:
-        out.append("Classifications in the file: " + ", ".join(
-            f"{c} ({_years(g)})" for c, g in classes) + ".")
+        out.append(Reason("import.summary.classifications", dict(list=", ".join(
+            f"{c} ({_years(g)})" for c, g in classes))))
     products = rows[rows["commodity_code"] != TOTAL]
     if not products.empty:
-        codes = products["commodity_code"].nunique()
-        what = "is a single product" if len(products) == 1 else "are single products"
-        out.append(f"{plural(len(products), 'row')} {what} ({plural(codes, 'code')}), not "
-                   "all-commodity totals: see the product table.")
+        codes = Reason("import.summary.codes", dict(count=products["commodity_code"].nunique()))
+        out.append(Reason("import.summary.products", dict(count=len(products), codes=codes)))
     world = rows[rows["partner"] == WORLD]
     if not world.empty:
-        are = "is" if len(world) == 1 else "are"
-        out.append(f"{plural(len(world), 'row')} {are} trade with the World: they give the "
-                   "shares table.")
+        out.append(Reason("import.summary.world", dict(count=len(world))))
     reporters = sorted(set(rows["reporter"]))
     if len(reporters) > 1:
-        out.append("Reporters in the file, each kept as its own series: "
-                   + ", ".join(name_of(r) for r in reporters) + ".")
+        out.append(Reason("import.summary.reporters", dict(countries=tuple(reporters))))
     return out

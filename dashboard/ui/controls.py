@@ -46,6 +46,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     bundled_tables,
     readable_frame,
     shared,
+    sortable,
     table_rows,
     tables,
     upload_marker,
@@ -155,10 +156,9 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
         # Money and percentages in the reader's format; the chart's CSV export keeps numbers.
-        rows, written = readable_frame(table_rows(spec), lang,
-                                       shared_frame=st.session_state.get(UPLOAD_KEY) is None)
+        rows, written = sortable(table_rows(spec), lang)  # numbers sort as numbers
         st.dataframe(rows, hide_index=True, width="stretch", key=f"table-{spec.name}",
-                     column_config=dict.fromkeys(written, RIGHT_TEXT))
+                     column_config=written)
     export_controls(spec, lang)
 
 
@@ -209,12 +209,12 @@ def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = N
     the frame is the process's own (``bundled_shared``): its numbers are written once.
     """
     config = dict(config or {})
-    frame, written = readable_frame(frame, lang, shared_frame=shared_frame)  # not in English
-    config |= dict.fromkeys(written, RIGHT_TEXT)
+    shown = display.blank_missing(display.shown_values(frame, lang) if values else frame)
+    data, written = sortable(shown, lang)  # not in English: numbers shown the reader's way
+    config |= written  # a view's printf format would hide the reader's text
     for col, label in display.column_labels(frame.columns, lang).items():
         config[col] = {**config[col], "label": label} if col in config else label
-    shown = display.blank_missing(display.shown_values(frame, lang) if values else frame)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config)
 
 
 def footer(lang: str = DEFAULT_LANG) -> None:

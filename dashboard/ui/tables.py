@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import charts, environment
 from dashboard.core import memo
-from dashboard.core.readable import readable
+from dashboard.core.readable import formatters, readable
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
 from dashboard.export.embed import UPLOAD_PARAM
@@ -176,3 +176,29 @@ def readable_frame(frame: pd.DataFrame, lang: str, *, shared_frame: bool = False
         return readable(frame, lang)
     return memo.by_identity(_shared_results(), (frame,), ("readable", lang),
                             lambda: readable(frame, lang))
+
+
+NUMBER = st.column_config.NumberColumn()  # a number column whose display text the Styler gives
+
+
+def sortable(frame: pd.DataFrame, lang: str, kinds: dict[str, str] | None = None):
+    """(what ``st.dataframe`` shows, column config of the written columns): in zh/ru/kk the
+    number columns stay numbers, shown through a pandas Styler with ``core.readable``'s text
+    ('41,055 млрд $'), so clicking a header sorts them by value, not as text; English keeps the
+    frame and its printf formats. Streamlit uses a Styler's display text only where the column
+    config sets no ``format``: the written columns get a plain ``NumberColumn``."""
+    writers = formatters(frame, lang, kinds)
+    if not writers:
+        return frame, {}
+    data = frame.reset_index(drop=True)
+    # The Styler writes every cell: the other number columns as Streamlit would ('4.25', not
+    # pandas' '4.250000'), blanks empty (not '<NA>').
+    others = [c for c in data.columns if c not in writers and not pd.api.types.is_bool_dtype(
+        data[c]) and pd.api.types.is_numeric_dtype(data[c])]
+    return (data.style.format(writers, na_rep="").format(_plain, subset=others, na_rep=""),
+            dict.fromkeys(writers, NUMBER))
+
+
+def _plain(value) -> str:
+    number = float(value)
+    return f"{number:.0f}" if number.is_integer() else f"{number:.10g}"

@@ -96,9 +96,9 @@ for i, (heading, rows) in enumerate(found):
 
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))
-    full, written = ui.readable_frame(t["logistics"], lang)  # numbers the reader's way
+    full, written = ui.sortable(t["logistics"], lang)  # numbers the reader's way, sortable
     st.dataframe(full, hide_index=True, width="stretch", key="corridor-logistics",
-                 column_config=dict.fromkeys(written, ui.RIGHT_TEXT))
+                 column_config=written)
     # Deferred: built on click from the table the download itself holds (see ui.bundled_table).
     st.download_button("logistics.csv", partial(export.to_csv, ui.bundled_table("logistics")),
                        "logistics.csv", "text/csv", key="dl-table-logistics", on_click="ignore",

@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.core import display
 from dashboard.data.loader import DataError
+from dashboard.errors import Reason
 from dashboard.export.render import safe_cell, to_csv
 from dashboard.importing.countries import DISPLAY, WORLD, guess_pair, name_of
 from dashboard.importing.reader import (
@@ -33,6 +34,7 @@ from dashboard.importing.tables import (
     world_shares,
 )
 from dashboard.text.plain import md_escape, one_line
+from dashboard.text.reasons import render
 from dashboard.ui import controls as ui
 
 PARSED_KEY = "upload-parsed"       # (file id, ImportResult or error text): parse once per file
@@ -49,6 +51,10 @@ CONFIG = {"value_usd": MONEY, "year": st.column_config.NumberColumn(format="%d")
           "change_pct": st.column_config.NumberColumn(format="%+.1f%%")}
 lang = ui.lang()
 T = ui.translator()
+
+
+def tr_en(key: str) -> str:
+    return render(Reason(key))
 
 
 def bounded(text: str, limit: int = NAME_LIMIT) -> str:
@@ -71,12 +77,47 @@ def neutral(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def table(frame: pd.DataFrame, name: str, caption: str | None = None) -> None:
-    """A table shown neutralised, with our own formula-safe CSV download under it."""
+def _country(code: object) -> str:
+    return T.country("001" if code == WORLD else str(code))
+
+
+def ours(frame: pd.DataFrame, series: str | None = None) -> pd.DataFrame:
+    """The words the importer wrote (flows, our country names, series labels, our notes) in
+    the reader's language; the user's own values stay as they are."""
+    out = frame.copy()
+    for col in ("flow", "flow_a", "flow_b"):
+        if col in out.columns:
+            out[col] = out[col].map(lambda v: T.data("flow", v) if isinstance(v, str) else v)
+    for role in ("reporter", "partner"):
+        col = f"{role}_name"
+        if col in out.columns:
+            out[col] = [_country(c) if isinstance(n, str) and n == name_of(c) else n
+                        for c, n in zip(out[role], out[col], strict=True)]
+    if "note" in out.columns:
+        derived = tr_en("upload.derived_note")
+        out["note"] = out["note"].map(
+            lambda v: T("upload.derived_note") if isinstance(v, str) and v == derived else v)
+    if "measure" in out.columns and series == "monthly":
+        out["measure"] = [T("import.measure.month") if m == "month" else
+                          T("import.measure.months", end=int(e))
+                          for m, e in zip(out["measure"], out["month_end"], strict=True)]
+    if series and "series" in out.columns:
+        out["series"] = [T(f"import.series.{series}", reporter_country=_country(r),
+                           partner_country=_country(q), flow=T(f"import.series_flow.{f}"))
+                         for r, f, q in zip(frame["reporter"], frame["flow"], frame["partner"],
+                                            strict=True)]
+    return out
+
+
+def table(frame: pd.DataFrame, name: str, caption: str | None = None, *,
+          shown: pd.DataFrame | None = None) -> None:
+    """A table shown neutralised, with our own formula-safe CSV download under it; ``shown``
+    is what the page draws when it differs from the download (our words translated)."""
     if caption:
         st.caption(caption)
-    # The user's values are shown as they are, never renamed: only the column labels are ours.
-    ui.table(neutral(frame), lang, CONFIG, values=False)
+    # The user's values are shown as they are, never renamed: only the column labels and the
+    # importer's own words are the reader's.
+    ui.table(neutral(frame if shown is None else shown), lang, CONFIG, values=False)
     st.download_button(f"{name}.csv", to_csv(frame), f"{name}.csv", "text/csv",
                        key=f"dl-import-{name}", on_click="ignore", icon=":material/download:")
 
@@ -96,7 +137,7 @@ def parse(upload, pair: tuple = (None, None)):
     except DataError as exc:
         text = str(exc)
         name = str(getattr(upload, "name", ""))
-        parsed = text[len(name) + 2:] if text.startswith(f"{name}: ") else text
+        parsed = exc.reason or (text[len(name) + 2:] if text.startswith(f"{name}: ") else text)
     st.session_state[PARSED_KEY] = (key, parsed)
     return parsed
 
@@ -134,40 +175,47 @@ result = parse(upload) if upload is not None else None
 if isinstance(result, PairNeeded):
     st.text(T("import.file_line", name=bounded(upload.name)))
     result = choose_pair(upload, result)
-if isinstance(result, str):
-    st.error(T("import.cannot_use", error=escaped(result)), icon=":material/error:")
+if isinstance(result, str | Reason):
+    why = render(result, lang) if isinstance(result, Reason) else result
+    st.error(T("import.cannot_use", error=escaped(why)), icon=":material/error:")
     st.text(T("import.file_line", name=bounded(upload.name)))
 elif result is not None:
     st.text(T("import.file_line", name=bounded(upload.name)))
-    st.info("\n".join(f"- {escaped(m, 600)}" for m in result.messages))
+    st.info("\n".join(f"- {escaped(render(n, lang), 600)}" for n in result.notes))
     st.subheader(T("import.accepted_heading", count=T.number(len(result.rows), 0)))
-    table(result.rows, "accepted-rows")
+    table(result.rows, "accepted-rows", shown=ours(result.rows))
     st.subheader(T("import.rejected_heading", count=T.number(len(result.rejected), 0)))
     if result.rejected.empty:
         st.success(T("import.all_accepted", count=result.data_rows))
     else:
-        table(result.rejected, "rejected-rows", T("import.rejected_caption"))
+        table(result.rejected, "rejected-rows", T("import.rejected_caption"),
+              shown=result.rejected.assign(reason=[render(r, lang) for r in result.reasons]))
     if result.rows.empty:
         st.warning(T("import.none_usable"))
     st.subheader(T("import.shows_heading"))
     series = reporter_series(result.totals)
-    table(series[["year", "reporter", "partner", "flow", "value_usd", "note", "series",
-                  "source_id"]], "your-totals", T("import.totals_caption"))
+    series = series[["year", "reporter", "partner", "flow", "value_usd", "note", "series",
+                     "source_id"]]
+    table(series, "your-totals", T("import.totals_caption"), shown=ours(series, "total"))
     if not result.commodities.empty:
-        table(product_view(result.rows), "your-products", T("import.products_caption"))
+        products = product_view(result.rows)
+        table(products, "your-products", T("import.products_caption"),
+              shown=ours(products, "product"))
     monthly = monthly_view(result.rows)
     if not monthly.empty:
-        table(monthly, "your-monthly", T("import.monthly_caption"))
+        table(monthly, "your-monthly", T("import.monthly_caption"),
+              shown=ours(monthly, "monthly"))
     shares = world_shares(result.rows)
     if not shares.empty:
-        table(shares, "your-world-shares", T("import.shares_caption"))
+        table(shares, "your-world-shares", T("import.shares_caption"),
+              shown=ours(shares, "world_share"))
     for a, b in mirror_pairs(result.totals):
         table(mirror_flows(result.totals, a, b), f"your-mirror-{a}-{b}".lower(),
               T("import.mirror_caption"))
     _, conflicts = combine(base["bilateral_trade"], result.totals)
     if not conflicts.empty:
         st.warning(T("import.conflicts", count=len(conflicts)))
-        table(conflicts, "overlaps-with-bundled")
+        table(conflicts, "overlaps-with-bundled", shown=ours(conflicts))
     if st.button(T("import.use_button"), type="primary", disabled=result.rows.empty,
                  key="upload-use"):
         st.session_state[ui.UPLOAD_KEY] = {

@@ -6,7 +6,6 @@ from dashboard import charts
 from dashboard.charts.product_mix import chapter_name
 from dashboard.core import display, products
 from dashboard.core.official import anomaly_years, same_period_pairs
-from dashboard.core.readable import readable
 from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
 
@@ -39,9 +38,9 @@ c3.metric(T("mirror.metric.range"), T(
 def shown(frame, kinds: dict[str, str]) -> None:
     """A table for reading: its numbers in the reader's format (core.readable); English keeps
     numeric columns with their printf formats."""
-    out, written = readable(frame, lang, kinds)
-    config = {c: st.column_config.TextColumn(alignment="right") if c in written
-              else st.column_config.NumberColumn(format=FORMATS[k]) for c, k in kinds.items()}
+    out, written = ui.sortable(frame, lang, kinds)  # sorts by value in every language
+    config = {c: written.get(c) or st.column_config.NumberColumn(format=FORMATS[k])
+              for c, k in kinds.items()}
     year_col = T("mirror.col.year")
     if year_col in frame.columns:
         config[year_col] = st.column_config.NumberColumn(format="%d")

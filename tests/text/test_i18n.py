@@ -16,8 +16,8 @@ OTHERS = ("zh", "ru", "kk")
 CODE = re.compile(r"`[^`]*`")
 # Values that are rightly the same as the English: formats, codes and pure punctuation.
 SAME_AS_ENGLISH = {
-    "zh": {"chart.gap_label", "common.notice", "export.format.pdf", "export.format.svg"},
-    "ru": {"chart.gap_label", "cli.error.option", "common.item_separator", "common.notice",
+    "zh": {"chart.gap_label", "export.format.pdf", "export.format.svg"},
+    "ru": {"chart.gap_label", "cli.error.option", "common.item_separator",
            "common.source_item",
            "data.organisation.china_daily", "doubling.preset_label", "doubling.target_option",
            "export.format.pdf", "export.format.png", "export.format.svg", "world.label.measure"},

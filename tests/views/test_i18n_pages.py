@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 import pytest
+from english_left import shown_frame
 from google.protobuf.message import Message
 from helpers import APP, FIXTURE, PAGES, ROOT, UPLOAD, open_page
 from streamlit.testing.v1 import AppTest
@@ -278,16 +279,16 @@ def test_an_unknown_language_falls_back_to_english_with_a_plain_text_notice(code
 
 def test_mirror_tables_are_labelled_and_counted_in_the_readers_unit():
     at = _open("mirror", "zh")
-    main = [d.value for d in at.dataframe if "年份" in d.value.columns][0]
+    main = [shown_frame(d) for d in at.dataframe if "年份" in d.value.columns][0]
     assert list(main.columns)[:3] == ["年份", "中国数据（亿美元）", "哈萨克斯坦数据（亿美元）"]
     row = main[main["年份"] == 2017].iloc[0]
     assert row["中国数据（亿美元）"] == "300.00"  # $30 bn = 300亿美元, as text (readable)
-    same = [d.value for d in at.dataframe if "期间" in d.value.columns][0]
+    same = [shown_frame(d) for d in at.dataframe if "期间" in d.value.columns][0]
     assert same.to_dict("records") == [{
         "期间": "2017年1—10月", "中国数据（亿美元）": "250.00",
         "哈萨克斯坦数据（亿美元）": "200.00", "中国数据相对哈萨克斯坦数据": "+25%",
         "来源": "S04, S04"}]
-    anomaly = [d.value for d in at.dataframe if "数据口径" in d.value.columns][0]
+    anomaly = [shown_frame(d) for d in at.dataframe if "数据口径" in d.value.columns][0]
     assert anomaly["亿美元"].tolist() == ["200.00", "270.00"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["中国数据高出"] == "+25.0%"
@@ -320,9 +321,10 @@ def test_sources_page_labels_columns_but_downloads_keep_canonical_names():
     config = json.loads(at.dataframe[1].proto.columns)  # bilateral_trade
     assert config["reporter"]["label"] == "есеп беруші ел"
     assert config["source_id"]["label"] == "дереккөз коды"
-    # money written the reader's way (core.readable), as text aligned like a number
-    assert config["value_usd"]["alignment"] == "right"
-    assert at.dataframe[1].value["value_usd"].str.contains("млрд").any()
+    # money written the reader's way (core.readable) over a number column (it sorts by value)
+    assert config["value_usd"]["type_config"] == {"type": "number"}
+    assert pd.api.types.is_numeric_dtype(at.dataframe[1].value["value_usd"])
+    assert shown_frame(at.dataframe[1])["value_usd"].str.contains("млрд").any()
     # the tables keep canonical names and values; only what is drawn is relabelled
     assert "reporter" in at.dataframe[1].value.columns
 

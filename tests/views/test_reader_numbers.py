@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 import pytest
+from english_left import shown_frame
 from helpers import FIXTURE
 from test_app import open_page
 
@@ -74,14 +75,15 @@ def test_sources_tables_write_money_the_readers_way(lang, fixture_tables):
     at = open_page("sources", {"lang": lang})
     table = at.dataframe[1]                    # bilateral_trade, after the sources table
     config = json.loads(table.proto.columns)
-    assert config["value_usd"]["type_config"] == {} or "format" not in config[
-        "value_usd"].get("type_config", {})
-    values = table.value["value_usd"].tolist()
+    assert "format" not in config["value_usd"].get("type_config", {})
+    # the column keeps its numbers (it sorts by value) and shows them the reader's way
+    assert pd.api.types.is_numeric_dtype(table.value["value_usd"])
+    values = shown_frame(table)["value_usd"].tolist()
     expected = [money(v, lang) for v in fixture_tables["bilateral_trade"]["value_usd"]
                 if not pd.isna(v)]
     assert [v for v in values if v != ""] == expected
     assert any(("млрд\u00a0$" if lang == "ru" else "亿美元") in v for v in values)
-    for frame in (d.value for d in at.dataframe):
+    for frame in (shown_frame(d) for d in at.dataframe):
         assert not [c for c in cells(frame) if ENGLISH_MONEY.search(c)]
     # the downloads keep their numbers
     csv = next(b for b in at.get("download_button") if b.proto.label == "bilateral_trade.csv")
@@ -99,7 +101,9 @@ def test_sources_page_in_english_keeps_its_numeric_columns():
 def test_mirror_table_numbers_in_the_readers_format(lang):
     at = open_page("mirror", {"lang": lang})
     gap_col = Translator(lang)("mirror.col.gap_pct")
-    frame = next(d.value for d in at.dataframe if gap_col in d.value.columns)
+    node = next(d for d in at.dataframe if gap_col in d.value.columns)
+    assert all(pd.api.types.is_numeric_dtype(node.value[c]) for c in node.value.columns[1:5])
+    frame = shown_frame(node)
     money_cols = list(frame.columns[1:4])
     written = [v for c in money_cols for v in frame[c].tolist() if v != ""]
     assert written and all(isinstance(v, str) for v in written)
@@ -125,7 +129,7 @@ def test_doubling_sliders_show_the_value_in_the_readers_format(lang):
 @pytest.mark.parametrize("page", ["growth", "structure", "world"])
 def test_chart_tables_write_money_the_readers_way(page):
     at = open_page(page, {"lang": "ru"})
-    frames = [d.value for d in at.dataframe]
+    frames = [shown_frame(d) for d in at.dataframe]
     assert frames and not [c for f in frames for c in cells(f) if ENGLISH_MONEY.search(c)]
     for frame in frames:
         for col in [c for c in frame.columns if c.endswith(("_usd_bn", "_pct"))]:
@@ -152,5 +156,19 @@ def test_logistics_amounts_keep_their_decimals():
 
 def test_corridor_full_table_in_russian():
     at = open_page("corridor", {"lang": "ru"})
-    full = [d.value for d in at.dataframe if "figure_id" in d.value.columns]
+    full = [shown_frame(d) for d in at.dataframe if "figure_id" in d.value.columns]
     assert full and all(isinstance(v, str) for v in full[0]["value"].dropna())
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "kk"])
+def test_formatted_money_sorts_by_value_not_as_text(lang):
+    """'9 млрд $' before '10 млрд $': the column holds numbers, the Styler gives their text."""
+    from dashboard.core.readable import formatters
+
+    frame = pd.DataFrame({"value_usd": [10e9, 9e9, 41.055e9, None]})
+    write = formatters(frame, lang)["value_usd"]
+    ordered = frame.sort_values("value_usd")["value_usd"].map(write).tolist()
+    assert ordered[:3] == [money(9e9, lang), money(10e9, lang), money(41.055e9, lang)]
+    assert ordered[3] == ""
+    assert sorted(ordered[:3]) != ordered[:3]  # as text, '10' sorts before '9'
+    assert formatters(frame, "en") == {}

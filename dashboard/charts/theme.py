@@ -29,6 +29,21 @@ MET, MISSED, UNKNOWN = "#009E73", "#D55E00", "#6B7280"
 VOLUME_COLOUR, VALUE_COLOUR, UNSPECIFIED_COLOUR = "#56B4E9", "#E69F00", "#6B7280"
 HIGHLIGHT = "#000000"
 FLAG = "#B00020"  # a flagged reading, and every value computed from one
+# One texture, one meaning, on every chart: hatching marks a flagged reading (core/flags.py)
+# and every value computed from one, outlined in FLAG. Nothing else is hatched: exports and
+# imports, volume and value, the two countries are told apart by colour and the legend, an
+# approximate figure by a hollow mark (as the growth chart's hollow markers).
+HATCH = dict(shape="/", fillmode="overlay", fgcolor="white", size=8, solidity=0.3)
+
+
+def flagged_marker(colour: str) -> dict:
+    """A bar resting on a flagged reading: its colour, hatched, outlined in the flag colour."""
+    return dict(color=colour, pattern=HATCH, line=dict(color=FLAG, width=2))
+
+
+def hollow_marker(colour: str) -> dict:
+    """A bar for an approximate figure: hollow, outlined in its colour."""
+    return dict(color="white", line=dict(color=colour, width=2))
 
 FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 # Chinese first names a CJK font with Simplified Chinese glyph forms, so a browser (and the

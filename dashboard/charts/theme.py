@@ -80,6 +80,9 @@ def _template() -> go.layout.Template:
         legend=dict(orientation="h", x=0.0, xanchor="left",
                     bgcolor="rgba(255,255,255,0)", title_text="", font=dict(size=12)),
         margin=dict(l=70, r=30, t=150, b=120),
+        # A bar label that would be drawn smaller than 11 px is left out, never shrunk to a
+        # smudge: every value stays in the hover and the table.
+        uniformtext=dict(minsize=11, mode="hide"),
         xaxis=dict(showgrid=False, linecolor="#9CA3AF", ticks="outside", tickcolor="#9CA3AF",
                    zeroline=False, automargin=True),
         yaxis=dict(gridcolor="#E5E7EB", zerolinecolor="#9CA3AF", linecolor="#9CA3AF",

@@ -24,6 +24,7 @@ from dashboard.charts.target import TargetChart
 from dashboard.data.loader import descriptor_text, load_package
 from dashboard.export import embed
 from dashboard.export import render as export
+from dashboard.export.stamp import page_path
 from dashboard.publish.doubling import slider_figure
 from dashboard.publish.files import (
     MANIFEST,
@@ -154,7 +155,11 @@ def render_files(req: Request) -> dict[str, bytes]:
              for lang in meta.langs for n in names}
     keyed = [replace(s, name=f"{lang}/{n}", figure=stable_uids(s.figure, f"{lang}/{n}"))
              for (lang, n), s in specs.items()]
-    images = export.to_static_batch(keyed, list(IMAGE_FORMATS))
+    def address(s: charts.Chart) -> str:  # the live page of the chart, on every image
+        name = s.name.split("/", 1)[1]
+        return embed.live_url(base, name, s.lang) if base else page_path(replace(s, name=name))
+
+    images = export.to_static_batch(keyed, list(IMAGE_FORMATS), address=address)
     files: dict[str, bytes] = {PLOTLY_JS: get_plotlyjs().encode("utf-8")}
     for lang in meta.langs:
         pages = []

@@ -69,11 +69,11 @@ def pair_selector(*, key: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
                          help=tr(lang, "ui.pair_help"))
 
 
-def _file(spec: charts.Chart, fmt: str):
+def _file(spec: charts.Chart, fmt: str, address: str = ""):
     """The deferred file for one format; a failed static export disables static formats."""
     def render() -> bytes:
         try:
-            return export.render(spec, fmt)
+            return export.render(spec, fmt, address)
         except export.ExportUnavailable as exc:
             export.mark_unavailable(str(exc))
             raise
@@ -83,6 +83,7 @@ def _file(spec: charts.Chart, fmt: str):
 def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available(lang=lang)
+    address = share_link()  # on every image, with the data's licence
     with st.popover(tr(lang, "export.button"), icon=":material/download:",
                     key=f"export-{spec.name}"):
         st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
@@ -90,7 +91,7 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(
-                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt),
+                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt, address),
                 file_name=export.filename(spec, fmt),
                 mime=export.MIME[fmt], key=f"dl-{spec.name}-{fmt}", on_click="ignore",
                 disabled=disabled, width="stretch", icon=":material/download:")
@@ -99,12 +100,18 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         share_controls(spec, lang)
 
 
+def share_link() -> str:
+    """This exact view's address: the page and its settings."""
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    return f"{st.context.url or ''}?{urlencode(params)}"
+
+
 def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """'Share / embed': this exact view's link and an iframe of the chart alone."""
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
     page = st.context.url or ""
     st.markdown(f"**{tr(lang, 'share.title')}**")
-    st.code(f"{page}?{urlencode(params)}", language=None, wrap_lines=True)
+    st.code(share_link(), language=None, wrap_lines=True)
     st.caption(tr(lang, "share.link"))
     src = embed.embed_url(page, spec.name, params)
     st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
@@ -170,17 +177,32 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     upload = st.session_state.get(UPLOAD_KEY)
     lang = options.lang if options is not None else DEFAULT_LANG
 
-    def make_zip() -> bytes:
+    base = (st.context.url or "").rsplit("/", 1)[0]
+
+    def make_zip(progress) -> bytes:
         specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
                                             "uploaded_source": upload["source"]}
         return archive.build_zip(specs, archive.package_files(), version=version,
-                                 user_tables=user, lang=lang, flags=display.flag_table(t, lang))
+                                 user_tables=user, lang=lang, flags=display.flag_table(t, lang),
+                                 address=lambda s: embed.live_url(base, s.name, s.lang),
+                                 progress=progress)
 
-    st.download_button(tr(lang, "export.download_all"), data=make_zip,
-                       file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
-                       key="dl-all", on_click="ignore", icon=":material/folder_zip:")
+    # Drawing every image takes a while: a button starts it and a bar counts the charts, then
+    # the download is offered (Streamlit shows nothing but a spinner while a download builds).
+    key = f"zip-all-{lang}"
+    if st.button(tr(lang, "export.prepare_all"), key="prep-all", icon=":material/folder_zip:",
+                 help=tr(lang, "export.prepare_help")):
+        bar = st.progress(0.0, text=tr(lang, "export.progress", done=0, total="…"))
+        st.session_state[key] = make_zip(lambda done, total: bar.progress(
+            done / total, text=tr(lang, "export.progress", done=done, total=total)))
+        bar.empty()
+    if key in st.session_state:
+        st.download_button(tr(lang, "export.download_all"), data=st.session_state[key],
+                           file_name="china-kazakhstan-trade-dashboard.zip",
+                           mime=export.MIME["zip"], key="dl-all", on_click="ignore",
+                           icon=":material/download:")
     ok, why = export.static_available(lang=lang)
     if not ok:
         st.caption(tr(lang, "export.zip_partial", reason=why))

@@ -53,6 +53,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
 
 RIGHT_TEXT = st.column_config.TextColumn(alignment="right")  # a number written as text
 USER_ERROR_LIMIT = 400  # characters of an error message shown
+EMBED_CHROME_PX = 260  # under an embedded chart: the link back, its caption, the sources
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
@@ -114,8 +115,10 @@ def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     st.code(share_link(), language=None, wrap_lines=True)
     st.caption(tr(lang, "share.link"))
     src = embed.embed_url(page, spec.name, params)
-    st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
-                                 resizes=False), language="html", wrap_lines=True)
+    # Tall enough for the drawing a narrow article column gets, the link back and the sources.
+    shown = export.figure_height(on_screen(spec.figure, lang)[0]) + EMBED_CHROME_PX
+    st.code(embed.iframe_snippet(src, spec.title, shown, resizes=False), language="html",
+            wrap_lines=True)
     st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
 
 
@@ -140,11 +143,12 @@ def embed_view(lang: str) -> bool:
     st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    # The link back first, right under the chart: a short iframe never hides it.
+    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
+                   f"{urlencode(params)}", icon=":material/open_in_new:")
     for text in captions:
         st.caption(md_escape(text))
     st.text(" ".join(spec.source.replace("<br>", " ").split()))
-    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
-                   f"{urlencode(params)}", icon=":material/open_in_new:")
     return True
 
 

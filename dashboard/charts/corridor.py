@@ -48,8 +48,10 @@ CHARTS = {  # chart name: (measure, colour, catalogue key, file stem)
 }
 AHEAD = ("forecast", "expected", "target")  # never outturns: crosses, never on the line
 BOUNDS = {"more than": "lower", "at least": "lower", "less than": "upper", "up to": "upper"}
-OFFSET = {"primary": 0.0, "other unit": 0.0, "other full year": 0.2, "part-year": -0.22,
-          "forecast or target": 0.2}
+# Every reading sits at or right of its year's tick, its label to its right: a part-year of
+# 2022 never reads as 2021.
+OFFSET = {"primary": 0.0, "other unit": 0.0, "other full year": 0.15, "part-year": 0.33,
+          "forecast or target": 0.33}
 BOUND_SHIFT = 0.14
 LABELLED = ("part-year", "forecast or target")  # roles whose markers carry their period
 CSV_COLUMNS = ["role", "measure", "year", "period", "months", "kind", "qualifier", "value",
@@ -160,7 +162,7 @@ def _draw(fig: theme.Draft, rows: pd.DataFrame, unit: str, colour: str, lang: st
     _markers(fig, plain[plain["role"] == "other full year"], colour=colour,
              name=tr(lang, "chart.corridor.other_full"), symbol="circle-open", **kw)
     _markers(fig, rows[rows["role"] == "part-year"], name=tr(lang, "chart.corridor.part_year"),
-             colour=colour, symbol="square-open", text_side="middle left", **kw)
+             colour=colour, symbol="square-open", text_side="middle right", **kw)
     _markers(fig, rows[rows["role"] == "forecast or target"], colour=theme.NEUTRAL,
              name=tr(lang, "chart.corridor.forecast"), symbol="x-thin-open",
              text_side="middle right", **kw)
@@ -169,7 +171,7 @@ def _draw(fig: theme.Draft, rows: pd.DataFrame, unit: str, colour: str, lang: st
         _markers(fig, other, colour=colour, symbol="diamond",
                  name=tr(lang, "chart.corridor.other_unit", unit=unit_name(other["unit"].iloc[0],
                                                                           lang)),
-                 text_side="top center", **kw)
+                 **kw)  # the legend names the unit: no label saying it again
 
 
 def _alt(rows: pd.DataFrame, key: str, unit: str, lang: str) -> str:
@@ -219,7 +221,7 @@ def corridor_chart(tables: Tables, o: Options, name: str) -> CorridorChart:
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year"), y_title=axis_title(unit, lang))
     fig.update_layout(separators=plotly_separators(lang), hovermode="closest")
-    fig.update_xaxes(range=[years[0] - 0.9, years[-1] + 0.7], tickformat="d")
+    fig.update_xaxes(range=[years[0] - 0.6, years[-1] + 0.9], tickformat="d")
     if years[-1] - years[0] <= 12:
         fig.update_xaxes(dtick=1)
     fig.update_yaxes(rangemode="tozero", tickformat=",~r")  # plain digits, never '20k'

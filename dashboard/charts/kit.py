@@ -254,9 +254,7 @@ def change_bars(fig: theme.Draft, years: list[int], changes: list[float], why: l
         fig.add_trace(dict(
             type="bar", x=[years[i] for i in pick], y=[changes[i] for i in pick],
             name=tr(lang, "legend.computed_flagged" if flagged else "legend.computed"),
-            marker=dict(color=colour, pattern=dict(shape="/", fillmode="overlay",
-                                                   fgcolor="white", size=8, solidity=0.3),
-                        line=dict(color=theme.FLAG, width=2)) if flagged else dict(color=colour),
+            marker=theme.flagged_marker(colour) if flagged else dict(color=colour),
             text=text, textposition="inside", insidetextanchor="start",
             textfont=dict(color="white"),
             customdata=[point(lang, years[i], tr(lang, "hover.computed", value=t), why[i])

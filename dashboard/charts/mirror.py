@@ -24,23 +24,25 @@ from dashboard.charts.kit import (
 from dashboard.core.analysis import Mirror, mirror_table
 from dashboard.core.flags import bilateral_flags
 from dashboard.data.loader import source_labels
-from dashboard.text.formatting import MINUS, fmt_bn
+from dashboard.text.formatting import MINUS, fmt_bn, percent_affixes
 from dashboard.text.i18n import catalogue, tr
 from dashboard.text.wording import pct
 
-GAP_LABELS_MAX = 10  # years a phone can label above the bars without overlap
+GAP_PANEL = [0.0, 0.24]  # the lower panel: how much higher the first side's figure is
+BAR_PANEL = [0.36, 1.0]
+
 
 @dataclass(frozen=True)
 class MirrorChart(Chart):
     mirror: Mirror
+    flagged_years: tuple[int, ...] = ()  # a side's reading is flagged (core/flags.py)
 
 
-def _pattern(rows: pd.DataFrame, side: str, i: int) -> str:
-    """'x' marks a figure flagged as an anomaly, '/' an approximate one."""
-    flag = rows[f"anomaly_{side}"].iloc[i] if f"anomaly_{side}" in rows else False
-    if pd.notna(flag) and bool(flag):
-        return "x"
-    return "/" if rows[f"approximate_{side}"].iloc[i] else ""
+def _kind(rows: pd.DataFrame, side: str, i: int, flagged: bool) -> str:
+    """'flagged' (hatched), 'approximate' (hollow) or '' (a plain bar) for one side's bar."""
+    if flagged:
+        return "flagged"
+    return "approximate" if bool(rows[f"approximate_{side}"].iloc[i]) else ""
 
 
 def gap_label(code: str, gap_pct: float, lang: str = "en") -> str:
@@ -58,8 +60,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     m = mirror_table(tables["bilateral_trade"], a, b)
     rows_ = m.rows
     title = tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang))
-    subtitle = (tr(lang, "chart.mirror.subtitle", a=country(a, lang))
-                + tr(lang, "chart.mirror.subtitle_flagged"))
+    subtitle = tr(lang, "chart.mirror.subtitle_panel", a=country(a, lang))
     source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
                          lead=tr(lang, "source.lead.reporters", a=who(a, lang), b=who(b, lang)),
                          lang=lang)
@@ -72,34 +73,68 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         flags = bilateral_flags(tables, code, other)
         why[side] = [flags[int(y)].reason(lang) if int(y) in flags else ""
                      for y in rows_["year"]]
+    legend = {"approximate": "legend.approximate_bar", "flagged": "legend.flagged_bar"}
     for side, code in (("a", a), ("b", b)):
+        colour = theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR)
         values = rows_[f"value_{side}"]
         labels = [fmt_bn(v, lang=lang) for v in values]
         sources = source_labels(rows_[f"source_{side}"], tables["sources"]).tolist()
-        fig.add_trace(dict(
-            type="bar", x=xs, y=money(values, lang),
-            name=tr(lang, "legend.reported_by",
+        kinds = [_kind(rows_, side, i, bool(why[side][i])) for i in range(len(rows_))]
+        # Plain bars first: each side's legend swatch is the bar most of its years have.
+        for kind, marker in (("", dict(color=colour)),
+                             ("approximate", theme.hollow_marker(colour)),
+                             ("flagged", theme.flagged_marker(colour))):
+            pick = [i for i, k in enumerate(kinds) if k == kind]
+            if not pick:
+                continue
+            # One legend entry a kind: hollow and hatched mean the same on either side.
+            group = kind or side
+            fig.add_trace(dict(
+                type="bar", x=[xs[i] for i in pick], y=money(values.iloc[pick], lang),
+                name=tr(lang, legend[kind]) if kind else tr(
+                    lang, "legend.reported_by",
                     who=user_who(code, rows_[f"source_{side}"].astype(str), lang)),
-            marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
-                        pattern=dict(shape=[_pattern(rows_, side, i)
-                                            for i in range(len(rows_))])),
-            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap, w)
-                        for y, v, src, gap, w in zip(years, labels, sources, gaps, why[side],
-                                                     strict=True)],
-            hovertemplate=HOVER))
-    top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
-    if len(rows_) <= GAP_LABELS_MAX:  # more years: the gap is in the hover and the table
+                offsetgroup=side, legendgroup=group,
+                showlegend=not any(t.get("legendgroup") == group for t in fig.data),
+                marker=marker,
+                customdata=[point(lang, years[i], labels[i],
+                                  tr(lang, "hover.approximate") if kind == "approximate" else "",
+                                  tr(lang, "hover.source", source=sources[i]), gaps[i],
+                                  why[side][i]) for i in pick],
+                hovertemplate=HOVER))
+    flagged = [i for i in range(len(rows_)) if why["a"][i] or why["b"][i]]
+    gap_values = rows_["gap_pct"].astype(float).tolist()
+    # The lower panel: the gap in percent, each year; the latest labelled, flagged years ringed.
+    fig.add_trace(dict(
+        type="scatter", x=xs, y=gap_values, yaxis="y2", mode="lines+markers+text",
+        name=tr(lang, "legend.gap"), line=dict(color=theme.HIGHLIGHT, width=1.5),
+        marker=dict(color=theme.HIGHLIGHT, size=6), showlegend=False,
+        text=[g if i == len(gaps) - 1 else "" for i, g in enumerate(gaps)],
+        textposition="top center", textfont=dict(size=13, color=theme.HIGHLIGHT),
+        cliponaxis=False,
+        customdata=[point(lang, y, g, " ".join(w for w in (why["a"][i], why["b"][i]) if w))
+                    for i, (y, g) in enumerate(zip(years, gaps, strict=True))],
+        hovertemplate=HOVER))
+    if flagged:
         fig.add_trace(dict(
-            type="scatter", x=xs, y=top, mode="text", name=tr(lang, "legend.gap"),
-            text=gaps, textposition="top center",
-            textfont=dict(size=12, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
+            type="scatter", mode="markers", x=[xs[i] for i in flagged],
+            y=[gap_values[i] for i in flagged], yaxis="y2", name=tr(lang, "legend.flagged"),
+            showlegend=False, hoverinfo="skip",
+            marker=dict(symbol="circle-open", size=14, color=theme.FLAG,
+                        line=dict(color=theme.FLAG, width=2))))
+    top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.total_trade_bn"),
                 lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
-    fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(type="linear", tickformat="d")
-    fig.update_yaxes(range=[0, max(top) * 1.15 if top else 1])
+    fig.update_layout(barmode="group", bargap=0.25, yaxis2=dict(
+        domain=GAP_PANEL, anchor="x", rangemode="tozero", gridcolor="#E5E7EB",
+        zerolinecolor="#9CA3AF", linecolor="#9CA3AF", nticks=3,
+        ticksuffix=percent_affixes(lang)[1], tickprefix=percent_affixes(lang)[0],
+        title=dict(text=tr(lang, "axis.gap_pct"), font=dict(size=12)),
+        range=[0, max(gap_values) * 1.3] if gap_values and max(gap_values) > 0 else None))
+    fig.update_xaxes(type="linear", tickformat="d", anchor="y2")
+    fig.update_yaxes(range=[0, max(top) * 1.1 if top else 1], domain=BAR_PANEL)
     alt = tr(lang, "alt.mirror_none") if rows_.empty else tr(
         lang, "alt.mirror", year=years[-1], a=who(a, lang), b=who(b, lang),
         value_a=fmt_bn(rows_["value_a"].iloc[-1], lang=lang),
@@ -123,5 +158,5 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     user = is_user_data(pd.concat([rows_["source_a"], rows_["source_b"]]).astype(str))
     return MirrorChart("mirror", title, fig.figure(), rows,
                        f"{pair_slug(o)}-mirror-statistics" + ("-with-your-data" if user else ""),
-                       source, m, alt=alt, lang=lang)
+                       source, m, alt=alt, lang=lang, flagged_years=tuple(xs[i] for i in flagged))
 

@@ -29,6 +29,21 @@ MET, MISSED, UNKNOWN = "#009E73", "#D55E00", "#6B7280"
 VOLUME_COLOUR, VALUE_COLOUR, UNSPECIFIED_COLOUR = "#56B4E9", "#E69F00", "#6B7280"
 HIGHLIGHT = "#000000"
 FLAG = "#B00020"  # a flagged reading, and every value computed from one
+# One texture, one meaning, on every chart: hatching marks a flagged reading (core/flags.py)
+# and every value computed from one, outlined in FLAG. Nothing else is hatched: exports and
+# imports, volume and value, the two countries are told apart by colour and the legend, an
+# approximate figure by a hollow mark (as the growth chart's hollow markers).
+HATCH = dict(shape="/", fillmode="overlay", fgcolor="white", size=8, solidity=0.3)
+
+
+def flagged_marker(colour: str) -> dict:
+    """A bar resting on a flagged reading: its colour, hatched, outlined in the flag colour."""
+    return dict(color=colour, pattern=HATCH, line=dict(color=FLAG, width=2))
+
+
+def hollow_marker(colour: str) -> dict:
+    """A bar for an approximate figure: hollow, outlined in its colour."""
+    return dict(color="white", line=dict(color=colour, width=2))
 
 FONT = "Inter, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
 # Chinese first names a CJK font with Simplified Chinese glyph forms, so a browser (and the
@@ -65,6 +80,9 @@ def _template() -> go.layout.Template:
         legend=dict(orientation="h", x=0.0, xanchor="left",
                     bgcolor="rgba(255,255,255,0)", title_text="", font=dict(size=12)),
         margin=dict(l=70, r=30, t=150, b=120),
+        # A bar label that would be drawn smaller than 11 px is left out, never shrunk to a
+        # smudge: every value stays in the hover and the table.
+        uniformtext=dict(minsize=11, mode="hide"),
         xaxis=dict(showgrid=False, linecolor="#9CA3AF", ticks="outside", tickcolor="#9CA3AF",
                    zeroline=False, automargin=True),
         yaxis=dict(gridcolor="#E5E7EB", zerolinecolor="#9CA3AF", linecolor="#9CA3AF",

@@ -24,8 +24,9 @@ from dashboard.core.prices import deflate
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import data_label, tr
 
-FLOW_STYLE = {"export": ("legend.exports_side", theme.OKABE_ITO[3], ""),
-              "import": ("legend.imports_side", theme.OKABE_ITO[2], "/")}
+# Colour and the legend tell the flows apart; hatching is kept for flagged readings (theme).
+FLOW_STYLE = {"export": ("legend.exports_side", theme.OKABE_ITO[3]),
+              "import": ("legend.imports_side", theme.OKABE_ITO[2])}
 
 
 def flows(tables: Tables, o: Options) -> Chart:
@@ -45,15 +46,17 @@ def flows(tables: Tables, o: Options) -> Chart:
     source = pricing.source(reporter_source(tables, f["source_id"], o.reporter, lang), p, lang,
                             f["year"].astype(int).tolist())
     fig = theme.Draft()
-    for flow, (key, colour, pattern) in FLOW_STYLE.items():
+    for flow, (key, colour) in FLOW_STYLE.items():
         d = f[f["flow"] == flow]
         years = d["year"].astype(int).astype(str).tolist()
         labels = [fmt_bn(v, lang=lang) for v in d["value_usd"]]
         fig.add_trace(dict(  # a numeric year axis: a gap between years shows as a gap
             type="bar", x=d["year"].astype(int).tolist(), y=money(d["value_usd"], lang),
             name=tr(lang, key, who=who(o.reporter, lang)),
-            marker=dict(color=colour, pattern=dict(shape=pattern)),
-            text=labels, textposition="outside", cliponaxis=False,
+            marker=dict(color=colour),
+            # The latest year labelled, large; every year's figure in the hover and the table.
+            text=[v if i == len(labels) - 1 else "" for i, v in enumerate(labels)],
+            textposition="outside", cliponaxis=False, textfont=dict(size=13),
             customdata=[point(lang, y, v, tr(lang, "hover.source", source=s), more)
                         for y, v, s, more in zip(years, labels, d["source_label"],
                                                  d.get("hover_extra", [""] * len(d)),

@@ -31,10 +31,10 @@ SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "good
          (" trade", ""), (" (value)", ", value"))
 WORLD_HEIGHT, WORLD_FRAME_PX, LABEL_LINE_PX = 640, 300, 21  # room for every label line
 LABEL_CLEARANCE = 0.012  # a fall's label starts this share of the range right of zero
-BASIS_STYLE = {  # basis: (colour, pattern, legend)
-    "value": (theme.VALUE_COLOUR, "", "legend.value"),
-    "volume": (theme.VOLUME_COLOUR, "/", "legend.volume"),
-    "unspecified": (theme.UNSPECIFIED_COLOUR, "", "legend.unspecified"),
+BASIS_STYLE = {  # basis: (colour, legend); hatching is kept for flagged readings (theme)
+    "value": (theme.VALUE_COLOUR, "legend.value"),
+    "volume": (theme.VOLUME_COLOUR, "legend.volume"),
+    "unspecified": (theme.UNSPECIFIED_COLOUR, "legend.unspecified"),
 }
 
 
@@ -107,7 +107,7 @@ def world(tables: Tables, o: Options) -> WorldChart:
     year = comparison_year(tables)
     w = world_rows(tables, year, lang)
     title = tr(lang, "chart.world.title", year=str(year))
-    subtitle = tr(lang, "chart.world.subtitle", prev_year=str(year - 1))
+    subtitle = tr(lang, "chart.world.subtitle_colours", prev_year=str(year - 1))
     source = source_line(w["source_id"], tables["sources"], lang=lang,
                          width=theme.SOURCE_COLUMNS_NARROW)
     fig = theme.Draft()
@@ -115,7 +115,7 @@ def world(tables: Tables, o: Options) -> WorldChart:
         shown=[wrap_html(lab, theme.LABEL_COLUMNS) for lab in w["label"].iloc[::-1]])
     lines = int(shown["shown"].str.count("<br>").sum()) + len(shown)
     fig.update_layout(height=max(WORLD_HEIGHT, WORLD_FRAME_PX + LABEL_LINE_PX * lines))
-    for basis, (colour, pattern, legend) in BASIS_STYLE.items():
+    for basis, (colour, legend) in BASIS_STYLE.items():
         d = shown[shown["basis"] == basis]
         if d.empty:
             continue
@@ -126,7 +126,6 @@ def world(tables: Tables, o: Options) -> WorldChart:
             marker=dict(
                 color=[theme.COUNTRY_COLOURS["CHN"] if grp == "bilateral" else colour
                        for grp in d["group"]],
-                pattern=dict(shape=[pattern] * len(d)),
                 line=dict(color=[theme.HIGHLIGHT if e else "rgba(0,0,0,0)" for e in d["editorial"]],
                           width=[3 if e else 0 for e in d["editorial"]])),
             text=[lab if v >= 0 else "" for lab, v in zip(labels, d["change_pct"], strict=True)],

@@ -80,13 +80,15 @@ def package_files(root: Path | None = None) -> dict[str, bytes]:
 def build_zip(charts: list[Chart], package: dict[str, bytes],
               formats: list[str] | tuple[str, ...] = FORMATS, version: str = "",
               user_tables: dict[str, pd.DataFrame] | None = None,
-              lang: str | None = None, flags: pd.DataFrame | None = None) -> bytes:
+              lang: str | None = None, flags: pd.DataFrame | None = None,
+              address=None, progress=None) -> bytes:
     """One archive: every chart in every format, the data package, the user's rows, a README.
 
     ``data/`` is always the valid bundled package; an upload goes to ``your-data/`` beside
     it, never into the package, so the package still validates. The README is in ``lang``,
     by default the charts' own language. ``flags`` (``core.flags.flag_table``) goes to
-    ``flags.csv``: every flagged reading with its rule and reason.
+    ``flags.csv``: every flagged reading with its rule and reason. ``address(spec)`` is the
+    link each image carries; ``progress(done, total)`` is told as the images are drawn.
     """
     lang = lang or (charts[0].lang if charts else "en")
     buf = io.BytesIO()
@@ -95,7 +97,8 @@ def build_zip(charts: list[Chart], package: dict[str, bytes],
     static: dict[tuple[str, str], bytes] = {}
     if ok:
         try:
-            static = to_static_batch(charts, list(formats))
+            static = to_static_batch(charts, list(formats), address=address,
+                                     progress=progress)
         except ExportUnavailable as exc:  # the ZIP still holds everything else
             ok, why = False, str(exc)
     if not ok and any(f in STATIC_FORMATS for f in formats):

@@ -22,9 +22,12 @@ UPLOAD_PARAM = "upload"  # ?upload=<source id>: this session uses an upload (ui.
 EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
 # The live page each chart is on (page URL paths are a contract: see app.py).
 LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
-              "products": "growth", "mirror": "mirror", "world-comparison": "world",
+              "products": "structure", "mirror": "mirror", "world-comparison": "world",
               "china-trade": "world", "doubling-target": "doubling",
-              "target-history": "growth", "shares": "structure", "hs-chapters": "structure"}
+              "target-history": "growth", "shares": "structure", "hs-chapters": "structure",
+              "product-mix": "structure", "product-chapter": "structure",
+              "central-asia": "world", "middle-corridor": "corridor",
+              "transit-containers": "corridor", "china-europe-trains": "corridor"}
 HEIGHT_MESSAGE = "cnkz-embed-height"
 # The embedding page listens for the chart page's height, so the iframe fits its content.
 RESIZE_LISTENER = (

@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from dashboard.charts import Chart, theme
 from dashboard.errors import UserError
 from dashboard.export import proctree
 from dashboard.export.browser import BrowserFailed, ExportBrowser
+from dashboard.export.stamp import stamped
 from dashboard.text.i18n import tr
 from dashboard.text.plain import bounded, quoted
 
@@ -129,18 +131,27 @@ def _opts(fig: go.Figure, fmt: str) -> dict:
                 scale=PNG_SCALE if fmt == "png" else 1)
 
 
-def to_static_batch(specs: list[Chart], formats: list[str]) -> dict[tuple[str, str], bytes]:
-    """Many static images at once, rendered concurrently in the shared browser."""
+BATCH_CHARTS = 3  # charts drawn concurrently between two progress reports
+
+
+def to_static_batch(specs: list[Chart], formats: list[str], address: Callable | None = None,
+                    progress: Callable | None = None) -> dict[tuple[str, str], bytes]:
+    """Many images, a few charts at a time drawn concurrently, each stamped (``stamp``) with
+    ``address(spec)`` and the licence; ``progress(done, total)`` after each group."""
     formats = [f for f in formats if f in STATIC_FORMATS]
-    if not specs or not formats:
-        return {}
+    out, lang = {}, (specs[0].lang if specs else "en")
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = [dict(fig=s.figure.to_dict(), path=os.path.join(tmp, f"{i}.{fmt}"),
-                     opts=_opts(s.figure, fmt))
-                for i, s in enumerate(specs) for fmt in formats]
-        _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True, lang=specs[0].lang)
-        return {(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
-                for i, s in enumerate(specs) for fmt in formats}
+        for start in range(0, len(specs) if formats else 0, BATCH_CHARTS):
+            group = list(enumerate(specs))[start:start + BATCH_CHARTS]
+            jobs = [dict(fig=stamped(s, address(s) if address else "").to_dict(), opts=_opts(
+                s.figure, fmt), path=os.path.join(tmp, f"{i}.{fmt}")) for i, s in group
+                for fmt in formats]
+            _kaleido("write_fig_from_object_sync", jobs, cancel_on_error=True, lang=lang)
+            out.update({(s.name, fmt): Path(tmp, f"{i}.{fmt}").read_bytes()
+                        for i, s in group for fmt in formats})
+            if progress is not None:
+                progress(start + len(group), len(specs))
+    return out
 
 
 def plotly_config(stem: str, height: int = theme.DEFAULT_HEIGHT, fmt: str = "png") -> dict:
@@ -195,9 +206,11 @@ def _plain(text: str) -> str:
     return text.replace("<br>", " ").replace("  ", " ")
 
 
-def render(spec: Chart, fmt: str) -> bytes:
+def render(spec: Chart, fmt: str, address: str = "") -> bytes:
+    """One file of a chart; an image carries ``address`` (else the chart's page path) and
+    the data's licence under its source line."""
     if fmt in STATIC_FORMATS:
-        return to_static(spec.figure, fmt, spec.lang)
+        return to_static(stamped(spec, address), fmt, spec.lang)
     if fmt == "html":
         return to_html(spec.figure, spec.stem, spec.lang)
     if fmt == "csv":

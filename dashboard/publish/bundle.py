@@ -21,11 +21,13 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from dashboard import charts, environment
+from dashboard.charts.screen import on_screen
 from dashboard.charts.target import TargetChart
 from dashboard.data.loader import descriptor_text, load_package
 from dashboard.export import embed
 from dashboard.export import render as export
 from dashboard.export.options import add_price_options, price_fields
+from dashboard.export.stamp import page_path
 from dashboard.publish.doubling import slider_figure
 from dashboard.publish.files import (
     MANIFEST,
@@ -124,14 +126,18 @@ def alt_text(spec: charts.Chart, lang: str, takeaway: str | None = None) -> str:
     return tr(lang, "publish.alt.plain", title=title)
 
 
-def _interactive(spec: charts.Chart, lang: str) -> tuple[str, int, str | None]:
-    """The page's figure as JSON, its height, and for the doubling chart the slider's answer."""
+def _interactive(spec: charts.Chart, lang: str) -> tuple[str, int, str | None, list[str]]:
+    """The page's figure as JSON, its height, for the doubling chart the slider's answer, and
+    the notes under it. The figure is the on-screen drawing (``charts.screen``): in a narrow
+    article column (680 px, a phone) the plot keeps half the height, the legend goes below it
+    and the source line wraps; the subtitle and a long source list become the notes."""
     fig, takeaway = spec.figure, None
     if isinstance(spec, TargetChart):
         fig, step = slider_figure(spec, lang)
         takeaway = step.sentence
+    fig, notes = on_screen(fig, lang)
     return (pio.to_json(fig, validate=False, pretty=False, engine="json"),
-            export.figure_height(fig), takeaway)
+            export.figure_height(fig), takeaway, notes)
 
 
 def render_files(req: Request) -> dict[str, bytes]:
@@ -158,15 +164,19 @@ def render_files(req: Request) -> dict[str, bytes]:
              for lang in meta.langs for n in names}
     keyed = [replace(s, name=f"{lang}/{n}", figure=stable_uids(s.figure, f"{lang}/{n}"))
              for (lang, n), s in specs.items()]
-    images = export.to_static_batch(keyed, list(IMAGE_FORMATS))
+    def address(s: charts.Chart) -> str:  # the live page of the chart, on every image
+        name = s.name.split("/", 1)[1]
+        return embed.live_url(base, name, s.lang) if base else page_path(replace(s, name=name))
+
+    images = export.to_static_batch(keyed, list(IMAGE_FORMATS), address=address)
     files: dict[str, bytes] = {PLOTLY_JS: get_plotlyjs().encode("utf-8")}
     for lang in meta.langs:
         pages = []
         for n in names:
             spec, key = specs[(lang, n)], f"{lang}/{n}"
-            figure, height, takeaway = _interactive(spec, lang)
+            figure, height, takeaway, notes = _interactive(spec, lang)
             page = Page(n, lang, plain(spec.title), alt_text(spec, lang, takeaway), height,
-                        embed.live_url(base, n, lang) if base else None)
+                        embed.live_url(base, n, lang) if base else None, tuple(notes))
             pages.append(page)
             config = dict(export.plotly_config(spec.stem, height), responsive=True)
             files[f"{key}.html"] = chart_page(page, figure, config, meta)

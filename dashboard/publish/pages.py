@@ -47,6 +47,7 @@ class Page:
     alt: str  # plain text
     height: int  # the figure's height in px
     live: str | None  # the live dashboard's view of it, when a base URL was given
+    notes: tuple[str, ...] = ()  # plain text under the chart: its subtitle, all its sources
 
 
 def plain(text: str) -> str:
@@ -103,7 +104,8 @@ def chart_page(page: Page, figure_json: str, config: dict, meta: Meta) -> bytes:
         f'height:{page.height}px"></div>\n'
         f'<noscript><img src="{name}.png" alt="{alt}" width="1200" height="{page.height}" '
         'style="width:100%;height:auto"></noscript>\n'
-        f"<figcaption>{alt}</figcaption>\n</figure>\n</main>\n"
+        f"<figcaption>{alt}{''.join(f'<br><small>{escape(n)}</small>' for n in page.notes)}"
+        "</figcaption>\n</figure>\n</main>\n"
         + _footer(lang, meta, links, _languages(lang, meta, f"{name}.html"))
         + f'<script src="../{PLOTLY_JS}"></script>\n<script>\n'
         f"var fig = {_script_json(figure_json)};\n"

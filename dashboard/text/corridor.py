@@ -92,8 +92,9 @@ def period_name(period, lang: str) -> str:
 
 
 def date_label(date, lang: str) -> str:
-    """A stored date ('2025-11', '2025-10-22') in the reader's language; blank if none."""
-    return "" if _missing(date) else fmt_published(str(date), lang=lang)
+    """A stored date ('2025-11', '2025-10-22') in the reader's language, in one short style
+    whatever its precision ('Oct 22, 2025', 'Nov 2025', '2025'); blank if none."""
+    return "" if _missing(date) else fmt_published(str(date), lang=lang, short=True)
 
 
 def reason(text: str, lang: str) -> str:

@@ -17,7 +17,7 @@ from dashboard.text.formatting import cldr_locale
 _PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
-def fmt_published(value: str | date, *, lang: str = "en") -> str:
+def fmt_published(value: str | date, *, lang: str = "en", short: bool = False) -> str:
     """A source date as stored ('2024', '2024-07', '2024-07-03') in the reader's language.
 
     'July 2024' / '2024年7月' / 'июль 2024 г.' / '2024 ж. шілде'. Text that is not such a
@@ -30,12 +30,14 @@ def fmt_published(value: str | date, *, lang: str = "en") -> str:
         return str(value)
     year, month, day = m.groups()
     try:
-        if day:
-            return dates.format_date(date(int(year), int(month), int(day)), format="long",
-                                     locale=cldr_locale(lang))
+        if day:  # short: abbreviated months, so a table column never cuts a date off
+            return (dates.format_skeleton("yMMMd", date(int(year), int(month), int(day)),
+                                          locale=cldr_locale(lang)) if short else
+                    dates.format_date(date(int(year), int(month), int(day)), format="long",
+                                      locale=cldr_locale(lang)))
         if month:
-            return dates.format_skeleton("yMMMM", date(int(year), int(month), 1),
-                                         locale=cldr_locale(lang))
+            return dates.format_skeleton("yMMM" if short else "yMMMM",
+                                         date(int(year), int(month), 1), locale=cldr_locale(lang))
     except ValueError:
         return str(value)
     return year

@@ -54,6 +54,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
 
 RIGHT_TEXT = st.column_config.TextColumn(alignment="right")  # a number written as text
 USER_ERROR_LIMIT = 400  # characters of an error message shown
+EMBED_CHROME_PX = 260  # under an embedded chart: the link back, its caption, the sources
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
@@ -70,11 +71,11 @@ def pair_selector(*, key: str, lang: str = DEFAULT_LANG) -> tuple[str, str]:
                          help=tr(lang, "ui.pair_help"))
 
 
-def _file(spec: charts.Chart, fmt: str):
+def _file(spec: charts.Chart, fmt: str, address: str = ""):
     """The deferred file for one format; a failed static export disables static formats."""
     def render() -> bytes:
         try:
-            return export.render(spec, fmt)
+            return export.render(spec, fmt, address)
         except export.ExportUnavailable as exc:
             export.mark_unavailable(str(exc))
             raise
@@ -84,6 +85,7 @@ def _file(spec: charts.Chart, fmt: str):
 def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available(lang=lang)
+    address = share_link()  # on every image, with the data's licence
     with st.popover(tr(lang, "export.button"), icon=":material/download:",
                     key=f"export-{spec.name}"):
         st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
@@ -91,7 +93,7 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(
-                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt),
+                tr(lang, f"export.format.{fmt}"), data=_file(spec, fmt, address),
                 file_name=export.filename(spec, fmt),
                 mime=export.MIME[fmt], key=f"dl-{spec.name}-{fmt}", on_click="ignore",
                 disabled=disabled, width="stretch", icon=":material/download:")
@@ -100,16 +102,24 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         share_controls(spec, lang)
 
 
+def share_link() -> str:
+    """This exact view's address: the page and its settings."""
+    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
+    return f"{st.context.url or ''}?{urlencode(params)}"
+
+
 def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """'Share / embed': this exact view's link and an iframe of the chart alone."""
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
     page = st.context.url or ""
     st.markdown(f"**{tr(lang, 'share.title')}**")
-    st.code(f"{page}?{urlencode(params)}", language=None, wrap_lines=True)
+    st.code(share_link(), language=None, wrap_lines=True)
     st.caption(tr(lang, "share.link"))
     src = embed.embed_url(page, spec.name, params)
-    st.code(embed.iframe_snippet(src, spec.title, export.figure_height(spec.figure) + 120,
-                                 resizes=False), language="html", wrap_lines=True)
+    # Tall enough for the drawing a narrow article column gets, the link back and the sources.
+    shown = export.figure_height(on_screen(spec.figure, lang)[0]) + EMBED_CHROME_PX
+    st.code(embed.iframe_snippet(src, spec.title, shown, resizes=False), language="html",
+            wrap_lines=True)
     st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
 
 
@@ -134,11 +144,12 @@ def embed_view(lang: str) -> bool:
     st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)
+    # The link back first, right under the chart: a short iframe never hides it.
+    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
+                   f"{urlencode(params)}", icon=":material/open_in_new:")
     for text in captions:
         st.caption(md_escape(text))
     st.text(" ".join(spec.source.replace("<br>", " ").split()))
-    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
-                   f"{urlencode(params)}", icon=":material/open_in_new:")
     return True
 
 
@@ -170,7 +181,9 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     upload = st.session_state.get(UPLOAD_KEY)
     lang = options.lang if options is not None else DEFAULT_LANG
 
-    def make_zip() -> bytes:
+    base = (st.context.url or "").rsplit("/", 1)[0]
+
+    def make_zip(progress) -> bytes:
         specs = [charts.build(n, t, options) for n in charts.available(t)]
         version = json.loads(descriptor_text()).get("version", "")
         user = None if upload is None else {"uploaded_trade": upload["accepted"],
@@ -179,11 +192,24 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
             # Every accepted row: products, trade with the World and monthly rows too.
             user["uploaded_rows"] = upload["result"].rows
         return archive.build_zip(specs, archive.package_files(), version=version,
-                                 user_tables=user, lang=lang, flags=display.flag_table(t, lang))
+                                 user_tables=user, lang=lang, flags=display.flag_table(t, lang),
+                                 address=lambda s: embed.live_url(base, s.name, s.lang),
+                                 progress=progress)
 
-    st.download_button(tr(lang, "export.download_all"), data=make_zip,
-                       file_name="china-kazakhstan-trade-dashboard.zip", mime=export.MIME["zip"],
-                       key="dl-all", on_click="ignore", icon=":material/folder_zip:")
+    # Drawing every image takes a while: a button starts it and a bar counts the charts, then
+    # the download is offered (Streamlit shows nothing but a spinner while a download builds).
+    key = f"zip-all-{lang}"
+    if st.button(tr(lang, "export.prepare_all"), key="prep-all", icon=":material/folder_zip:",
+                 help=tr(lang, "export.prepare_help")):
+        bar = st.progress(0.0, text=tr(lang, "export.progress", done=0, total="…"))
+        st.session_state[key] = make_zip(lambda done, total: bar.progress(
+            done / total, text=tr(lang, "export.progress", done=done, total=total)))
+        bar.empty()
+    if key in st.session_state:
+        st.download_button(tr(lang, "export.download_all"), data=st.session_state[key],
+                           file_name="china-kazakhstan-trade-dashboard.zip",
+                           mime=export.MIME["zip"], key="dl-all", on_click="ignore",
+                           icon=":material/download:")
     ok, why = export.static_available(lang=lang)
     if not ok:
         st.caption(tr(lang, "export.zip_partial", reason=why))

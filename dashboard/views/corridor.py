@@ -12,7 +12,12 @@ from dashboard.core.corridor_tables import (
     policy_list,
     queue_table,
 )
-from dashboard.core.logistics import clearance_facts, has_logistics, queue_episodes
+from dashboard.core.logistics import (
+    clearance_facts,
+    has_logistics,
+    logistics_verdict,
+    queue_episodes,
+)
 from dashboard.export import render as export
 from dashboard.text.i18n import tr
 from dashboard.text.names import fmt_published
@@ -49,6 +54,17 @@ if not has_logistics(t):
     st.info(tr(lang, "corridor.no_data"), icon=":material/info:")
     ui.footer(lang)
     st.stop()
+
+# The answer first: the overview's verdict on the hub claim, computed from the same tables.
+hub = ui.shared(logistics_verdict, lang=lang)
+with st.container(border=True):
+    st.caption(tr(lang, "corridor.verdict_heading"))
+    st.markdown("\n\n".join(("#### " if i == 0 else "**") + md_escape(b.label)
+                             + ("" if i == 0 else "**") for i, b in enumerate(hub.badges)))
+    if hub.figure:
+        st.metric(md_escape(hub.context), hub.figure)
+    with st.expander(tr(lang, "overview.logistics.details")):
+        st.write(md_escape(hub.verdict))
 
 options = charts.Options(lang=lang)
 drawable = ui.shared(charts.available)

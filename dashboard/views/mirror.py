@@ -30,9 +30,13 @@ c1.metric(T("mirror.metric.gap", year=fmt_year(latest["year"])), T.bn(float(late
           help=T("mirror.metric.gap_help", a=a, b=b))
 c2.metric(T("mirror.metric.higher", a=a), T.pct(float(latest["gap_pct"]), is_fraction=False),
           help=T("mirror.metric.higher_help", a=a, b=b))
-c3.metric(T("mirror.metric.range"), T(
-    "common.range", low=T.pct(m["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
-    high=T.pct(m["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
+# The range leaves out the years this page flags (the note below), and says so.
+clean = m[~m["year"].isin(spec.flagged_years)]
+ranged = clean if not clean.empty else m
+c3.metric(T("mirror.metric.range_unflagged" if len(ranged) < len(m) else "mirror.metric.range"),
+          T("common.range",
+            low=T.pct(ranged["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
+            high=T.pct(ranged["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
 
 
 def shown(frame, kinds: dict[str, str]) -> None:

@@ -76,8 +76,10 @@ def test_mirror_chart(tables):
     kaz = _trace(fig, "Reported by Kazakhstan's statistics")
     assert list(chn.x) == [2015, 2016, 2017]  # a numeric year axis (issue 23)
     assert list(kaz.y)[-1] == pytest.approx(24)
-    gap = _trace(fig, "Gap")
-    assert list(gap.text) == ["CHN +25%", "CHN +25%", "CHN +25%"]
+    gap = _trace(fig, "Gap")  # the lower panel: every year's gap, the latest labelled
+    assert list(gap.y) == pytest.approx([25, 25, 25]) and gap.yaxis == "y2"
+    assert list(gap.text) == ["", "", "CHN +25%"]
+    assert all("CHN +25%" in c for c in gap.customdata)
     assert "Kazakhstan's statistics" in _source_line(fig)
 
 

@@ -68,16 +68,18 @@ def test_middle_corridor_line_part_year_and_csv(tables):
     assert list(line(fig).y) == pytest.approx([1.0, 1.5, 3.0])  # million tonnes
     part = trace(fig, "Part of a year (period labelled)")
     assert list(part.y) == pytest.approx([1.2]) and list(part.text) == ["Jan–Jun"]
-    assert list(part.x) == pytest.approx([2016.78]) and part.mode == "markers+text"
+    # right of its own year's tick, its label to the right: never read as the year before
+    assert list(part.x) == pytest.approx([2017.33]) and part.mode == "markers+text"
+    assert part.textposition == "middle right"
     assert 1.2 not in list(line(fig).y)  # a part-year is never joined to the line
     assert trace(fig, "Corridor Ministry").marker.symbol == ("circle",) * 3
     assert fig.layout.yaxis.title.text == "Cargo, million tonnes"
     assert fig.layout.title.text == "Middle Corridor (Trans-Caspian route) cargo, 2015–2017"
     assert "Corridor Ministry (L01)" in spec.source and spec.source.startswith("Sources:")
     data = spec.data
-    assert data["role"].tolist() == ["primary", "primary", "part-year", "primary"]
-    assert data["value"].tolist() == [1e6, 1.5e6, 1.2e6, 3e6]
-    assert data["value_plotted"].tolist() == pytest.approx([1.0, 1.5, 1.2, 3.0])
+    assert data["role"].tolist() == ["primary", "primary", "primary", "part-year"]  # by year
+    assert data["value"].tolist() == [1e6, 1.5e6, 3e6, 1.2e6]
+    assert data["value_plotted"].tolist() == pytest.approx([1.0, 1.5, 3.0, 1.2])
     assert set(data["unit_plotted"]) == {"million tonnes"} and set(data["source_id"]) == {"L01"}
     assert spec.stem == "middle-corridor-cargo-2015-2017"
     assert spec.alt == (
@@ -118,7 +120,7 @@ def test_bounds_targets_statements_and_a_second_unit(tables):
     fig = charts.build("middle-corridor", t).figure
     bound = trace(fig, "“More than”: a lower bound")
     assert list(bound.y) == pytest.approx([1.4]) and bound.marker.symbol == ("triangle-up-open",)
-    assert list(bound.x) == pytest.approx([2016.34])  # clear of the plain reading beside it
+    assert list(bound.x) == pytest.approx([2016.29])  # clear of the plain reading beside it
     other = trace(fig, "Other sources, full year")
     assert list(other.y) == pytest.approx([1.6]) and other.marker.symbol == ("circle-open",)
     target = trace(fig, "Forecast or target, not an outturn")
@@ -131,7 +133,7 @@ def test_bounds_targets_statements_and_a_second_unit(tables):
 
     spec = charts.build("transit-containers", t)
     boxes = trace(spec.figure, "Stated in containers")
-    assert list(boxes.y) == [150.0] and list(boxes.text) == ["containers"]
+    assert list(boxes.y) == [150.0] and boxes.mode == "markers"  # the legend says the unit once
     assert list(line(spec.figure).y) == [100.0, None, 200.0]  # TEU line, not joined to it
     row = spec.data[spec.data["role"] == "other unit"].iloc[0]
     assert row["unit"] == "containers" and row["unit_plotted"] == "thousand containers"

@@ -145,3 +145,32 @@ def test_amount_defaults_to_a_standing_target(tables):
     row = targets[targets["target_value_usd"] == first].sort_values("announced").iloc[-1]
     latest = int(str(targets["announced"].dropna().astype(str).max())[:4])
     assert pd.isna(row["deadline_year"]) or row["deadline_year"] >= latest
+
+
+@pytest.mark.parametrize("package", ["fixture", "bundled"])
+def test_hatching_means_flagged_and_nothing_else(tables, package):
+    """One texture, one meaning (theme.HATCH): a hatched trace is a flagged one, on every
+    chart; exports/imports and volume/value are told apart by colour and the legend."""
+    from dashboard import charts
+    from dashboard.data.loader import load_package
+    from dashboard.text.i18n import tr
+
+    if package == "bundled":  # the bundled data has flagged readings; no figure is pinned
+        tables = load_package()
+    flagged = {tr("en", k) for k in ("legend.flagged_bar", "legend.computed_flagged")}
+    for name in charts.available(tables):
+        fig = charts.build(name, tables).figure
+        for t in fig.data:
+            shape = getattr(getattr(getattr(t, "marker", None), "pattern", None), "shape", None)
+            shapes = [shape] if isinstance(shape, str) else list(shape or ())
+            if any(shapes):
+                assert t.name in flagged, (name, t.name, shapes)
+
+
+def test_bar_labels_are_few_and_never_shrunk(tables):
+    from dashboard import charts
+
+    fig = charts.build("flows", tables).figure
+    assert fig.layout.template.layout.uniformtext.mode == "hide"
+    for t in fig.data:
+        assert [x for x in t.text if x] == [t.text[-1]]  # the latest year only

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from types import SimpleNamespace
 
 import plotly.graph_objects as go
 import pytest
@@ -133,9 +134,14 @@ def test_titles_subtitles_and_source_lines_fit_the_figure(built, lang):
 
 
 def test_the_legend_moves_down_when_the_title_wraps(built):
-    one = built[("en", "growth")].figure
-    many = built[("ru", "mirror")].figure
-    assert "<br>" in many.layout.title.subtitle.text and "<br>" not in one.layout.title.text
+    def lines(spec):
+        title = spec.figure.layout.title
+        return title.text.count("<br>") + (title.subtitle.text or "").count("<br>")
+
+    shown = [s for s in built.values() if s.figure.layout.legend.yref == "container"]
+    one = min(shown, key=lines).figure
+    many = max(shown, key=lines).figure
+    assert lines(SimpleNamespace(figure=many)) > lines(SimpleNamespace(figure=one))
     assert many.layout.legend.y < one.layout.legend.y
     assert many.layout.margin.t > one.layout.margin.t
 
@@ -145,9 +151,9 @@ def test_english_is_the_default_and_unchanged(tables, built):
         assert catalog.build(name, tables).figure == built[("en", name)].figure
     assert verdicts.claim_verdicts(tables) == verdicts.claim_verdicts(tables, lang="en")
     mirror = built[("en", "mirror")].figure
-    assert [t.text for t in mirror.data if t.name == "Gap"][0][0] == "CHN +25%"
+    assert [t.text for t in mirror.data if t.name == "Gap"][0][-1] == "CHN +25%"
     assert [t.text for t in built[("zh", "mirror")].figure.data
-            if t.name == "差额"][0][0] == "中方 +25%"
+            if t.name == "差额"][0][-1] == "中方 +25%"
 
 
 # --- the functional core's sentences ----------------------------------------------------

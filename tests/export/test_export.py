@@ -303,3 +303,25 @@ def test_idle_browser_stops_and_starts_again(tmp_path):
     finally:
         browser.shutdown()
     assert not browser.running()
+
+
+def test_an_image_carries_its_address_and_the_licence_under_the_source_line(growth):
+    from dashboard.export.stamp import stamp_text, stamped
+
+    fig = stamped(growth, "https://dash.example/growth?lang=en")
+    notes = {a.name: a for a in fig.layout.annotations}
+    assert notes["stamp"].text == stamp_text(growth, "https://dash.example/growth?lang=en")
+    assert notes["stamp"].text.startswith("https://dash.example/growth?lang=en · Data: CC-BY-4.0")
+    assert notes["stamp"].yshift < notes["source-line"].yshift  # under the source line
+    assert fig.layout.margin.b > growth.figure.layout.margin.b  # room kept for it
+    assert stamp_text(growth).startswith("/growth?lang=en · ")  # no address: the page's path
+
+
+@needs_chromium
+def test_static_images_are_stamped_and_download_all_reports_progress(growth, tables):
+    svg = export.render(growth, "svg", "https://dash.example/growth?lang=en").decode("utf-8")
+    assert "https://dash.example/growth?lang=en" in svg and "CC-BY-4.0" in svg
+    specs = [catalog.build(n, tables) for n in ("growth", "mirror", "flows", "yoy-growth")]
+    seen = []
+    images = export.to_static_batch(specs, ["png"], progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(3, 4), (4, 4)] and len(images) == 4

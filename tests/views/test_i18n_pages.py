@@ -317,7 +317,7 @@ def test_sources_page_labels_columns_but_downloads_keep_canonical_names():
     at = _open("sources", "kk")
     labels = [b.proto.label for b in at.get("download_button")]
     assert "bilateral_trade.csv" in labels and "sources.csv" in labels
-    assert Translator("kk")("export.download_all") in labels
+    assert Translator("kk")("export.prepare_all") in [b.label for b in at.button]
     config = json.loads(at.dataframe[1].proto.columns)  # bilateral_trade
     assert config["reporter"]["label"] == "есеп беруші ел"
     assert config["source_id"]["label"] == "дереккөз коды"

@@ -1,9 +1,8 @@
 """Command line: ``python -m dashboard export`` or ``publish`` writes charts without the app;
 ``check`` checks the trade figures a sentence states (``dashboard.claims``).
 
-Every failure is one ``error: ...`` line on stderr and exit code 2 (the README's promise):
-bad option values, a browser that does not start, a closed output pipe (``| head -1``) and
-Ctrl-C never show a traceback, and no file is ever left half-written.
+Every failure is one ``error: ...`` line and exit code 2 (the README's promise): bad options, a
+dead browser, a closed pipe (``| head -1``), Ctrl-C: no traceback, no half-written file.
 """
 
 from __future__ import annotations

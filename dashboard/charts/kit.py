@@ -129,11 +129,8 @@ def user_who(reporter: str, source_ids: Iterable[str], lang: str = "en") -> str:
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lead: str | None = None,
                 lang: str = "en", width: int = theme.SOURCE_COLUMNS) -> str:
-    """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart.
-
-    Publishers keep their own names unless the catalogue has one (``publishers``). The line starts
-    where the plot does: charts with long category labels on the left pass a smaller width.
-    """
+    """'<lead> <publishers> (S01, S02)' wrapped to fit under a 1200 px chart (publishers' own
+    names unless ``publishers`` has one; charts with long labels on the left pass less width)."""
     ids = list(dict.fromkeys(str(i) for i in source_ids if pd.notna(i)))
     publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     pubs = list(dict.fromkeys(_user_file(sources, sid, lang)

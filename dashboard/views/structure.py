@@ -29,7 +29,7 @@ else:
 upload = st.session_state.get(ui.UPLOAD_KEY)
 result = upload.get("result") if upload is not None else None
 if result is not None and not shares.stem.endswith("-with-your-data") \
-        and not user_world(result.rows).empty:
+        and user_world(result.rows)["reporter"].isin(["CHN", "KAZ"]).any():
     st.info(T("structure.world_unused"), icon=":material/info:")
 
 st.subheader(T("structure.mix_heading"))

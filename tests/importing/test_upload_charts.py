@@ -176,3 +176,13 @@ def test_the_doubling_chart_names_a_series_with_the_users_figures(bundled):
     assert spec.stem.endswith("-with-your-data")
     assert any("includes your uploaded data" in (tr.name or "") for tr in spec.figure.data)
     assert not charts.build("doubling-target", bundled).stem.endswith("-with-your-data")
+
+
+@pytest.mark.parametrize(("name", "chart"), [(CHAPTERS, "product-mix"), (CHAPTERS, "shares"),
+                                             (MONTHLY, "year-to-date")])
+def test_a_charts_csv_carries_the_users_rows_and_file(bundled, name, chart):
+    from dashboard.export.render import render
+
+    r, t = merged(bundled, name, "uploaded")
+    text = render(charts.build(chart, t), "csv").decode("utf-8")
+    assert r.source_id in text and f"Your uploaded file “{name}”" in text

@@ -13,6 +13,7 @@ from dashboard.charts.kit import (
     Options,
     Tables,
     country,
+    gapped,
     is_user_data,
     money,
     pair_slug,
@@ -106,15 +107,18 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     gap_values = rows_["gap_pct"].astype(float).tolist()
     # The lower panel: the gap in percent, each year; the latest labelled, flagged years ringed.
     fig.add_trace(dict(
-        type="scatter", x=xs, y=gap_values, yaxis="y2", mode="lines+markers+text",
-        name=tr(lang, "legend.gap"), line=dict(color=theme.HIGHLIGHT, width=1.5),
-        marker=dict(color=theme.HIGHLIGHT, size=6), showlegend=False,
+        type="scatter", x=xs, y=gap_values, yaxis="y2", mode="markers+text",
+        name=tr(lang, "legend.gap"), marker=dict(color=theme.HIGHLIGHT, size=6), showlegend=False,
         text=[g if i == len(gaps) - 1 else "" for i, g in enumerate(gaps)],
         textposition="top center", textfont=dict(size=13, color=theme.HIGHLIGHT),
         cliponaxis=False,
         customdata=[point(lang, y, g, " ".join(w for w in (why["a"][i], why["b"][i]) if w))
                     for i, (y, g) in enumerate(zip(years, gaps, strict=True))],
         hovertemplate=HOVER))
+    line_x, line_y = gapped(xs, gap_values)  # a year without both figures breaks the line
+    fig.add_trace(dict(type="scatter", x=line_x, y=line_y, yaxis="y2", mode="lines",
+                       name=tr(lang, "legend.gap"), showlegend=False, hoverinfo="skip",
+                       connectgaps=False, line=dict(color=theme.HIGHLIGHT, width=1.5)))
     if flagged:
         fig.add_trace(dict(
             type="scatter", mode="markers", x=[xs[i] for i in flagged],

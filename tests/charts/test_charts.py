@@ -81,6 +81,17 @@ def test_mirror_chart(tables):
     assert list(gap.text) == ["", "", "CHN +25%"]
     assert all("CHN +25%" in c for c in gap.customdata)
     assert "Kazakhstan's statistics" in _source_line(fig)
+    line = _trace(fig, "Gap", mode="lines")  # consecutive years: one unbroken line
+    assert list(line.x) == [2015, 2016, 2017] and None not in list(line.y)
+
+
+def test_the_mirror_gap_line_breaks_where_a_year_has_no_pair(tables):
+    trade = tables["bilateral_trade"]
+    holed = dict(tables, bilateral_trade=trade[trade["year"] != 2016])
+    fig = catalog.build("mirror", holed).figure
+    line = _trace(fig, "Gap", mode="lines")
+    assert list(line.x) == [2015, 2016, 2017] and list(line.y) == [25, None, 25]
+    assert list(_trace(fig, "Gap", mode="markers+text").x) == [2015, 2017]
 
 
 def test_world_chart_tells_volume_from_value(tables):

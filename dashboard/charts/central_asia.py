@@ -19,11 +19,11 @@ from dashboard.text.formatting import cldr_locale, fmt_bn, fmt_year, money_affix
 from dashboard.text.i18n import join_items, join_sentences, tr
 from dashboard.text.wording import pct
 
-HEIGHT = 1150
+HEIGHT = 1280
 OTHER = "#9CA3AF"
 PARTNER_COLOUR = "#009E73"
 GAP = 0.07  # between stacked year panels, room for each panel's heading
-RANK_TOP, RANK_BOTTOM = 0.93, 0.46  # the year panels' band; the mirror panel sits below
+RANK_TOP, RANK_BOTTOM = 0.93, 0.55  # the year panels' band; the mirror panel sits below
 
 
 def name(code: str, lang: str) -> str:
@@ -97,9 +97,11 @@ def central_asia(tables: Tables, o: Options) -> Chart:
                              ticksuffix=suffix, range=[0, money([mtop], lang)[0] * 1.2]),
         f"yaxis{m_ax}": dict(domain=[0, 0.34], anchor=f"x{m_ax}", automargin=True,
                              autorange="reversed")})
-    fig.add_annotation(text=tr(lang, "chart.central_asia.mirror_heading"),
-                       xref="paper", yref="paper", x=0, y=0.38, xanchor="left",
-                       yanchor="bottom", showarrow=False, font=dict(size=13))
+    # Right-aligned over the bars, in two short lines: on a phone the plot starts right of
+    # long country names, and a heading from its left edge ran off the figure.
+    fig.add_annotation(text=theme.balanced(tr(lang, "chart.central_asia.mirror_heading"), 44),
+                       xref="paper", yref="paper", x=1, y=0.34, yshift=2, xanchor="right",
+                       align="right", yanchor="bottom", showarrow=False, font=dict(size=13))
     first, last = (fmt_year(years[0]), fmt_year(years[-1])) if years else ("", "")
     title = tr(lang, "chart.central_asia.title", first=first, last=last)
     subtitle = tr(lang, "chart.central_asia.subtitle")

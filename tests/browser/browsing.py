@@ -67,3 +67,75 @@ def free_port() -> int:
                 continue
             return s.getsockname()[1]
     raise RuntimeError(f"no free port in E2E_PORTS={os.environ['E2E_PORTS']}")
+
+
+# Every chart's box, title, source line, legend and plot area (the union of its subplots).
+MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
+  const r = p.getBoundingClientRect();
+  const box = e => { if (!e) return null; const b = e.getBoundingClientRect();
+                     return {left: b.left - r.left, right: b.right - r.left,
+                             top: b.top - r.top, bottom: b.bottom - r.top}; };
+  const source = [...p.querySelectorAll('.annotation')].find(a =>
+      /Source|来源|Источник|Дерек/.test(a.textContent || ''));
+  const areas = [...p.querySelectorAll('.nsewdrag')].map(e => e.getBoundingClientRect());
+  const plotBox = areas.length ? {top: Math.min(...areas.map(a => a.top)),
+                                  bottom: Math.max(...areas.map(a => a.bottom))} : null;
+  return {width: r.width, height: r.height, title: box(p.querySelector('.gtitle')),
+          source: box(source), legend: box(p.querySelector('.legend .bg')),
+          plot: plotBox ? plotBox.bottom - plotBox.top : null,
+          text: (p.querySelector('.gtitle') || {}).textContent};
+})"""
+# Reviewed: violations that come from Streamlit's own components, not from our content.
+# Each entry: rule id -> why it is accepted. Anything else serious or critical fails the test.
+STREAMLIT_OWN = {
+    "scrollable-region-focusable": "Streamlit's data grid (glide-data-grid) canvas scroller: "
+                                   "keyboard users reach the grid through its own focus cell.",
+    "aria-hidden-focus": "Streamlit's hidden file-uploader input and toolbar buttons.",
+}
+
+
+def axe(page):
+    """An axe-core audit of the page as loaded (WCAG 2.1 A and AA)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options={"resultTypes": ["violations"],
+                                    "runOnly": {"type": "tag",
+                                                "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
+
+
+# On a phone Streamlit folds the top navigation into its own sidebar, whose list holds
+# <div>s: violations on nodes inside it are Streamlit's, anything else is ours.
+STREAMLIT_NAV = "[data-testid=stSidebarNav]"
+INSIDE_NAV = ("([sel, nav]) => { const e = document.querySelector(sel);"
+              " return !!(e && e.closest(nav)); }")
+
+
+def serious(pg, results) -> list:
+    """The serious and critical violations that are ours (not Streamlit's own)."""
+    out = []
+    for v in results.response["violations"]:
+        if v["impact"] not in ("serious", "critical") or v["id"] in STREAMLIT_OWN:
+            continue
+        nodes = [n["target"] for n in v["nodes"] if not (
+            len(n["target"]) == 1 and pg.evaluate(INSIDE_NAV, [n["target"][0], STREAMLIT_NAV]))]
+        if nodes:
+            out.append((v["id"], v["impact"], v["help"], nodes[:3]))
+    return out
+
+
+def charts_fit(pg, charts: int, width: int, label) -> None:
+    """Every chart of the page: title and source line inside the figure, the legend above
+    the source line, on a phone the plot at least half the figure's height, and no two chart
+    texts overlapping (nor a legend over a plot)."""
+    found = pg.evaluate(MEASURE)
+    assert len(found) == charts, (label, len(found))
+    for chart in found:
+        for part in ("title", "source"):
+            box = chart[part]
+            assert box is not None, (label, part, chart)
+            assert box["left"] >= -1 and box["right"] <= chart["width"] + 1, (label, part, chart)
+        if chart["legend"] and chart["legend"]["bottom"] > chart["legend"]["top"] + 1:
+            assert chart["legend"]["bottom"] <= chart["source"]["top"] + 2, (label, chart)
+        if width < 500:
+            assert chart["plot"] >= chart["height"] / 2, (label, chart)
+    no_chart_text_overlaps(pg, label)

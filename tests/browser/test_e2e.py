@@ -6,26 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from browsing import PAGES, SHOTS, wait_ready
+from browsing import PAGES, SHOTS, STREAMLIT_OWN, axe, wait_ready
 
 pytestmark = pytest.mark.e2e
-
-# Reviewed: violations that come from Streamlit's own components, not from our content.
-# Each entry: rule id -> why it is accepted. Anything else serious or critical fails the test.
-STREAMLIT_OWN = {
-    "scrollable-region-focusable": "Streamlit's data grid (glide-data-grid) canvas scroller: "
-                                   "keyboard users reach the grid through its own focus cell.",
-    "aria-hidden-focus": "Streamlit's hidden file-uploader input and toolbar buttons.",
-}
-
-
-def _axe(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe().run(page, options={"resultTypes": ["violations"],
-                                    "runOnly": {"type": "tag",
-                                                "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
-
 
 @pytest.fixture
 def page(browser):
@@ -53,7 +36,7 @@ def test_page_loads_and_charts_render(published_server, page, path):
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
 
     # No serious accessibility violations (axe-core: WCAG 2.1 A and AA).
-    results = _axe(page).response
+    results = axe(page).response
     bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")
            and v["id"] not in STREAMLIT_OWN]
     report = Path(SHOTS).parent / "axe"

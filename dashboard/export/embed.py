@@ -24,7 +24,8 @@ EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header 
 LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
               "products": "growth", "mirror": "mirror", "world-comparison": "world",
               "china-trade": "world", "doubling-target": "doubling",
-              "target-history": "growth", "shares": "structure", "hs-chapters": "structure"}
+              "target-history": "growth", "shares": "structure", "hs-chapters": "structure",
+              "central-asia": "world", "central-asia-history": "world"}
 HEIGHT_MESSAGE = "cnkz-embed-height"
 # The embedding page listens for the chart page's height, so the iframe fits its content.
 RESIZE_LISTENER = (

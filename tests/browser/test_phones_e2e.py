@@ -4,7 +4,7 @@ once, the answer above the controls, and every chart readable at 390 px (and at 
 import pytest
 from browsing import wait_ready
 
-CHART_PAGES = {"growth": 4, "mirror": 1, "world": 3, "doubling": 1}
+CHART_PAGES = {"growth": 4, "mirror": 1, "world": 4, "doubling": 1}
 MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
   const r = p.getBoundingClientRect();
   const box = e => { if (!e) return null; const b = e.getBoundingClientRect();

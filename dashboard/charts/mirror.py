@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.charts import theme
+from dashboard.charts import pricing, theme
 from dashboard.charts.kit import (
     HOVER,
     Chart,
@@ -55,12 +55,17 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     a, b = o.reporter, o.partner
     m = mirror_table(tables["bilateral_trade"], a, b)
     rows_ = m.rows
-    title = tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang))
+    p = pricing.resolve(tables, o)
+    if p is not None:  # both sides by the same year's index: the gap in percent is unchanged
+        rows_ = pricing.constant_pairs(rows_, p, ("value_a", "value_b", "gap_usd"))
+    title = pricing.title(tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang)),
+                          p, lang)
     subtitle = (tr(lang, "chart.mirror.subtitle", a=country(a, lang))
                 + tr(lang, "chart.mirror.subtitle_flagged"))
     source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
                          lead=tr(lang, "source.lead.reporters", a=who(a, lang), b=who(b, lang)),
                          lang=lang)
+    source = pricing.source(source, p, lang, rows_["year"].astype(int).tolist())
     fig = theme.Draft()
     years = rows_["year"].astype(str).tolist()
     xs = rows_["year"].astype(int).tolist()  # a numeric axis: a gap between years shows
@@ -80,9 +85,13 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             marker=dict(color=theme.COUNTRY_COLOURS.get(code, theme.USER_COLOUR),
                         pattern=dict(shape=[_pattern(rows_, side, i)
                                             for i in range(len(rows_))])),
-            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap, w)
-                        for y, v, src, gap, w in zip(years, labels, sources, gaps, why[side],
-                                                     strict=True)],
+            customdata=[point(lang, y, v, tr(lang, "hover.source", source=src), gap, w, more)
+                        for y, v, src, gap, w, more in zip(
+                            years, labels, sources, gaps, why[side],
+                            [""] * len(years) if p is None else
+                            [pricing.hover(p, int(y), c, lang) for y, c in
+                             zip(years, rows_[f"value_{side}_current"], strict=True)],
+                            strict=True)],
             hovertemplate=HOVER))
     top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
     if len(rows_) <= GAP_LABELS_MAX:  # more years: the gap is in the hover and the table
@@ -91,8 +100,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             text=gaps, textposition="top center",
             textfont=dict(size=12, color=theme.HIGHLIGHT), showlegend=False, hoverinfo="skip"))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.total_trade_bn"),
-                lang=lang)
+                x_title=tr(lang, "axis.year"),
+                y_title=pricing.axis(tr(lang, "axis.total_trade_bn"), p, lang), lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(type="linear", tickformat="d")
@@ -102,10 +111,12 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         value_a=fmt_bn(rows_["value_a"].iloc[-1], lang=lang),
         value_b=fmt_bn(rows_["value_b"].iloc[-1], lang=lang),
         gap=pct(rows_["gap_pct"].iloc[-1], lang, digits=0))
+    if p is not None:
+        alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
 
     def rows() -> pd.DataFrame:
         la, lb = a.lower(), b.lower()  # CSV headers name the reporters for the reader
-        return pd.DataFrame({
+        return pricing.mirror_columns(p, rows_, la, lb, pd.DataFrame({
             "year": rows_["year"], f"reported_by_{la}_usd_bn": rows_["value_a"] / 1e9,
             f"reported_by_{lb}_usd_bn": rows_["value_b"] / 1e9,
             "gap_usd_bn": rows_["gap_usd"].astype(float) / 1e9,
@@ -115,8 +126,9 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"],
             "flag": [bool(x or y) for x, y in zip(why["a"], why["b"], strict=True)],
             "flag_reason": [" ".join(w for w in (x, y) if w)
-                            for x, y in zip(why["a"], why["b"], strict=True)]})
+                            for x, y in zip(why["a"], why["b"], strict=True)]}))
 
     return MirrorChart("mirror", title, fig.figure(), rows,
-                       f"{pair_slug(o)}-mirror-statistics", source, m, alt=alt, lang=lang)
+                       f"{pair_slug(o)}-mirror-statistics" + pricing.stem(p), source, m, alt=alt,
+                       lang=lang)
 

@@ -54,7 +54,7 @@ PAGES = {
     "overview": ("views/overview.py", 0),
     "growth": ("views/growth.py", 4),
     "mirror": ("views/mirror.py", 1),
-    "world": ("views/world.py", 3),
+    "world": ("views/world.py", 4),
     "structure": ("views/structure.py", 5),
     "corridor": ("views/corridor.py", 3),
     "doubling": ("views/doubling.py", 1),

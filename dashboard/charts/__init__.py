@@ -23,6 +23,7 @@ from dashboard.charts.mirror import MirrorChart, mirror
 from dashboard.charts.monthly import has_monthly, monthly, year_to_date
 from dashboard.charts.product_chapter import product_chapter
 from dashboard.charts.product_mix import ProductOptions, product_mix
+from dashboard.charts.region_history import region_history
 from dashboard.charts.structure import ChaptersChart, SharesChart, chapters_chart, shares_chart
 from dashboard.charts.target import TargetChart, doubling
 from dashboard.charts.trade_mix import flows, products
@@ -45,6 +46,7 @@ REGISTRY: dict[str, Callable[[Tables, Options], Chart]] = {
     "product-mix": product_mix,
     "product-chapter": product_chapter,
     "central-asia": central_asia,
+    "central-asia-history": region_history,
     "middle-corridor": corridor.middle_corridor,
     "transit-containers": corridor.transit_containers,
     "china-europe-trains": corridor.china_europe_trains,
@@ -58,7 +60,7 @@ UPLOAD_CHARTS = ("monthly", "year-to-date")
 CHART_NAMES = tuple(n for n in REGISTRY if n not in UPLOAD_CHARTS)
 LOGISTICS_CHARTS = tuple(corridor.CHARTS)  # drawn only when the package has the logistics tables
 PRODUCT_CHARTS = ("product-mix", "product-chapter")  # drawn only with the product_trade table
-CENTRAL_ASIA_CHARTS = ("central-asia",)  # drawn only with the central_asia table
+CENTRAL_ASIA_CHARTS = ("central-asia", "central-asia-history")  # with the central_asia table
 
 __all__ = ["CENTRAL_ASIA_CHARTS", "CHART_NAMES", "LOGISTICS_CHARTS", "REGISTRY", "ChaptersChart",
            "Chart",

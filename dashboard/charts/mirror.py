@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.charts import theme
+from dashboard.charts import pricing, theme
 from dashboard.charts.kit import (
     HOVER,
     Chart,
@@ -60,11 +60,16 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
     a, b = o.reporter, o.partner
     m = mirror_table(tables["bilateral_trade"], a, b)
     rows_ = m.rows
-    title = tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang))
+    p = pricing.resolve(tables, o)
+    if p is not None:  # both sides by the same year's index: the gap in percent is unchanged
+        rows_ = pricing.constant_pairs(rows_, p, ("value_a", "value_b", "gap_usd"))
+    title = pricing.title(tr(lang, "chart.mirror.title", a=country(a, lang), b=country(b, lang)),
+                          p, lang)
     subtitle = tr(lang, "chart.mirror.subtitle_panel", a=country(a, lang))
     source = source_line([*rows_["source_a"], *rows_["source_b"]], tables["sources"],
                          lead=tr(lang, "source.lead.reporters", a=who(a, lang), b=who(b, lang)),
                          lang=lang)
+    source = pricing.source(source, p, lang, rows_["year"].astype(int).tolist())
     fig = theme.Draft()
     years = rows_["year"].astype(str).tolist()
     xs = rows_["year"].astype(int).tolist()  # a numeric axis: a gap between years shows
@@ -81,6 +86,9 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         labels = [fmt_bn(v, lang=lang) for v in values]
         sources = source_labels(rows_[f"source_{side}"], tables["sources"]).tolist()
         kinds = [_kind(rows_, side, i, bool(why[side][i])) for i in range(len(rows_))]
+        priced = ([""] * len(rows_) if p is None else  # current dollars and the index used
+                  [pricing.hover(p, int(y), c, lang) for y, c in
+                   zip(years, rows_[f"value_{side}_current"], strict=True)])
         # Plain bars first: each side's legend swatch is the bar most of its years have.
         for kind, marker in (("", dict(color=colour)),
                              ("approximate", theme.hollow_marker(colour)),
@@ -101,7 +109,7 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
                 customdata=[point(lang, years[i], labels[i],
                                   tr(lang, "hover.approximate") if kind == "approximate" else "",
                                   tr(lang, "hover.source", source=sources[i]), gaps[i],
-                                  why[side][i]) for i in pick],
+                                  why[side][i], priced[i]) for i in pick],
                 hovertemplate=HOVER))
     flagged = [i for i in range(len(rows_)) if why["a"][i] or why["b"][i]]
     gap_values = rows_["gap_pct"].astype(float).tolist()
@@ -128,8 +136,8 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
                         line=dict(color=theme.FLAG, width=2))))
     top = money(rows_[["value_a", "value_b"]].max(axis=1), lang)
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.year"), y_title=tr(lang, "axis.total_trade_bn"),
-                lang=lang)
+                x_title=tr(lang, "axis.year"),
+                y_title=pricing.axis(tr(lang, "axis.total_trade_bn"), p, lang), lang=lang)
     theme.usd_bn_axis(fig, lang=lang)
     fig.update_layout(barmode="group", bargap=0.25, yaxis2=dict(
         domain=GAP_PANEL, anchor="x", rangemode="tozero", gridcolor="#E5E7EB",
@@ -144,10 +152,12 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
         value_a=fmt_bn(rows_["value_a"].iloc[-1], lang=lang),
         value_b=fmt_bn(rows_["value_b"].iloc[-1], lang=lang),
         gap=pct(rows_["gap_pct"].iloc[-1], lang, digits=0))
+    if p is not None:
+        alt = tr(lang, "prices.alt", alt=alt, prices=pricing.describe(p, lang))
 
     def rows() -> pd.DataFrame:
         la, lb = a.lower(), b.lower()  # CSV headers name the reporters for the reader
-        return pd.DataFrame({
+        return pricing.mirror_columns(p, rows_, la, lb, pd.DataFrame({
             "year": rows_["year"], f"reported_by_{la}_usd_bn": rows_["value_a"] / 1e9,
             f"reported_by_{lb}_usd_bn": rows_["value_b"] / 1e9,
             "gap_usd_bn": rows_["gap_usd"].astype(float) / 1e9,
@@ -157,10 +167,11 @@ def mirror(tables: Tables, o: Options) -> MirrorChart:
             f"source_id_{la}": rows_["source_a"], f"source_id_{lb}": rows_["source_b"],
             "flag": [bool(x or y) for x, y in zip(why["a"], why["b"], strict=True)],
             "flag_reason": [" ".join(w for w in (x, y) if w)
-                            for x, y in zip(why["a"], why["b"], strict=True)]})
+                            for x, y in zip(why["a"], why["b"], strict=True)]}))
 
     user = is_user_data(pd.concat([rows_["source_a"], rows_["source_b"]]).astype(str))
     return MirrorChart("mirror", title, fig.figure(), rows,
-                       f"{pair_slug(o)}-mirror-statistics" + ("-with-your-data" if user else ""),
+                       f"{pair_slug(o)}-mirror-statistics" + pricing.stem(p)
+                       + ("-with-your-data" if user else ""),
                        source, m, alt=alt, lang=lang, flagged_years=tuple(xs[i] for i in flagged))
 

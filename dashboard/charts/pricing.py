@@ -145,3 +145,32 @@ def constant_readings(s: pd.DataFrame, marks: list[ReadingMarks], targets: tuple
     kept = tuple(replace(t, value_usd=p.constant(t.value_usd, t.deadline_year))
                  for t in targets if p.factor(t.deadline_year) is not None)
     return s, out, kept
+
+
+def constant_pairs(rows: pd.DataFrame, p: Pricing, columns: Sequence[str]) -> pd.DataFrame:
+    """Each side of a same-year pair by that year's index; a year without one is dropped (a
+    gap). The current values stay in ``<column>_current``, the index in ``deflator_index``."""
+    idx = rows["year"].astype(int).map(lambda y: p.deflator.index.get(int(y)))
+    out = rows[idx.notna()].copy()
+    out["deflator_index"] = idx[idx.notna()].astype(float)
+    for c in columns:
+        out[f"{c}_current"] = out[c].astype(float)
+        out[c] = out[c].astype(float) * p.base_index / out["deflator_index"]
+    return out.reset_index(drop=True)
+
+
+def mirror_columns(p: Pricing | None, rows: pd.DataFrame, la: str, lb: str,
+                   frame: pd.DataFrame) -> pd.DataFrame:
+    """The mirror CSV in constant dollars: each side's current value beside the constant one,
+    with the prices, index and base named."""
+    if p is None:
+        return frame
+    frame = frame.rename(columns={f"reported_by_{la}_usd_bn": f"reported_by_{la}_constant_usd_bn",
+                                  f"reported_by_{lb}_usd_bn": f"reported_by_{lb}_constant_usd_bn",
+                                  "gap_usd_bn": "gap_constant_usd_bn"})
+    return frame.assign(**{
+        f"reported_by_{la}_current_usd_bn": rows["value_a_current"] / 1e9,
+        f"reported_by_{lb}_current_usd_bn": rows["value_b_current"] / 1e9,
+        "prices": "constant", "deflator": p.deflator.key,
+        "deflator_source_id": ", ".join(p.deflator.source_ids), "base_year": p.base_year,
+        "deflator_index": rows["deflator_index"], "base_index": p.base_index})

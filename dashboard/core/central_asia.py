@@ -159,3 +159,39 @@ def mirrors(tables: Tables) -> list[Mirror]:
                               float(p["value_usd"]), str(p["row_id"]), str(p["source_id"]),
                               _text(p["bound"]), bool(p["period_stated"])))
     return sorted(out, key=lambda m: (m.year, m.months, m.country))
+
+
+def region_readings(tables: Tables) -> pd.DataFrame:
+    """China–Central Asia full-year totals in US dollars, each with its ``kind``: ``series``
+    (China's stated figure by ``RULE``, one a year: the line), ``inferred`` (a figure whose side
+    is only inferred), ``lower`` (a bound) or ``converted`` (an outlet's conversion of yuan).
+    Yuan figures, part-years and other sides' readings never enter; years without a figure are
+    absent (gaps)."""
+    if not has_data(tables):
+        return pd.DataFrame(columns=["year", "value_usd", "kind", "source_id", "row_id",
+                                     "approximate"])
+    c = tables[TABLE]
+    c = c[(c["country"] == "CA5") & (c["flow"] == "total") & (c["months"] == 12)
+          & (c["currency"] == "USD") & c["value_usd"].notna()]
+    line = [region_total(tables, int(y)) for y in sorted(c["year"].dropna().unique())]
+    picked = {str(r["row_id"]) for r in line if r is not None}
+    bounded = c["bound"].notna() & (c["bound"] != "")
+    kind = pd.Series("", index=c.index)
+    kind[c["row_id"].astype(str).isin(picked)] = "series"
+    kind[(kind == "") & (c["usd_basis"] == "outlet conversion")] = "converted"
+    kind[(kind == "") & bounded & (c["bound"] == "lower")] = "lower"
+    kind[(kind == "") & (c["statistics"] == "CHN") & (c["attribution"] == "inferred")
+         & ~bounded] = "inferred"
+    out = c.assign(kind=kind)[kind != ""]
+    line_points = set(zip(out.loc[out["kind"] == "series", "year"],
+                          out.loc[out["kind"] == "series", "value_usd"], strict=True))
+    same = [k != "series" and (y, v) in line_points
+            for y, v, k in zip(out["year"], out["value_usd"], out["kind"], strict=True)]
+    out = out[[not x for x in same]]  # another reading of a figure on the line: no extra mark
+    out = out.drop_duplicates(subset=["year", "value_usd", "kind"])  # one mark per figure
+    return pd.DataFrame({
+        "year": out["year"].astype(int), "value_usd": out["value_usd"].astype(float),
+        "kind": out["kind"], "source_id": out["source_id"].astype(str),
+        "row_id": out["row_id"].astype(str),
+        "approximate": (out["bound"] == "approx").fillna(False).astype(bool),
+    }).sort_values(["kind", "year"]).reset_index(drop=True)

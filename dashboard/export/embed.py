@@ -26,8 +26,9 @@ LIVE_PAGES = {"growth": "growth", "yoy-growth": "growth", "flows": "growth",
               "china-trade": "world", "doubling-target": "doubling",
               "target-history": "growth", "shares": "structure", "hs-chapters": "structure",
               "product-mix": "structure", "product-chapter": "structure",
-              "central-asia": "world", "middle-corridor": "corridor",
-              "transit-containers": "corridor", "china-europe-trains": "corridor"}
+              "central-asia": "world", "central-asia-history": "world",
+              "middle-corridor": "corridor", "transit-containers": "corridor",
+              "china-europe-trains": "corridor"}
 HEIGHT_MESSAGE = "cnkz-embed-height"
 # The embedding page listens for the chart page's height, so the iframe fits its content.
 RESIZE_LISTENER = (

@@ -47,6 +47,7 @@ st.subheader(T("world.central_asia_heading"))
 if "central-asia" in charts.available(t):
     st.markdown(T("world.central_asia_md"))
     ui.chart(ui.build("central-asia", opts), lang)
+    ui.chart(ui.build("central-asia-history", opts), lang)  # the region's total, 1992 on
 else:
     st.info(T("world.central_asia_missing"), icon=":material/info:")
 ui.footer(lang)

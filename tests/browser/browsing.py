@@ -7,7 +7,7 @@ from helpers import ROOT
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 # Each page and the number of charts it draws.
-PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 3, "structure": 5, "corridor": 3,
+PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 4, "structure": 5, "corridor": 3,
          "doubling": 1, "sources": 0, "import": 0}
 MAIN_OVERFLOW = ("() => { const m = document.querySelector('[data-testid=stMain]')"
                  " || document.body; return [m.scrollWidth, m.clientWidth]; }")

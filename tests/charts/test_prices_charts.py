@@ -113,3 +113,14 @@ def test_doubling_chart_reads_the_target_in_base_year_dollars(tables):
     assert list(const["year"]) == [2014, 2015, 2016, 2017]
     assert list(const["value_constant_usd_bn"]) == pytest.approx([20.0, 20.0, 25.0, 24.0])
     assert spec.answer.target_usd == 40e9  # the target stays the nominal one
+
+
+def test_mirror_in_constant_dollars_keeps_the_gap_in_percent(tables):
+    spec = charts.build("mirror", tables, CONSTANT)
+    d = spec.data.set_index("year")
+    assert d.loc[2017, "reported_by_chn_current_usd_bn"] == 30.0
+    assert d.loc[2017, "reported_by_chn_constant_usd_bn"] == pytest.approx(27.0)  # 30 x 108/120
+    assert d.loc[2017, "reported_by_kaz_constant_usd_bn"] == pytest.approx(21.6)  # 24 x 108/120
+    assert d.loc[2017, "gap_pct"] == pytest.approx(25.0)  # the same as in current dollars
+    assert d.loc[2017, "deflator_index"] == 120.0 and set(d["deflator"]) == {"gdp"}
+    assert spec.title.endswith("in constant US$ of 2016, US GDP deflator")

@@ -153,7 +153,7 @@ def test_hostile_link_parameters_are_shown_as_plain_bounded_text():
 
 def test_sources_page_lists_tables_and_links(shown):
     at = shown("sources")
-    assert len(at.dataframe) == 17  # every resource of the (fixture) package, and the flags
+    assert len(at.dataframe) == 18  # every resource of the (fixture) package, and the flags
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download all charts and data (ZIP)" in labels and "bilateral_trade.csv" in labels
     assert "flags.csv" in labels

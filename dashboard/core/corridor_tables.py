@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core.border import BorderFact
+from dashboard.core.data_text import data_text
 from dashboard.core.disagreements import Disagreement
 from dashboard.core.logistics import clearance_facts, disagreements, policy_steps, queue_episodes
 from dashboard.text.corridor import amount, date_label, period_name, phase, reason
@@ -30,9 +31,15 @@ def _figure(r, lang: str) -> str:
     return amount(r["value"], r["unit"], lang, str(r["qualifier"]), r["value_high"])
 
 
-def _with_period(r, lang: str) -> str:
+def _period(tables: dict[str, pd.DataFrame], r, lang: str) -> str:
+    """A border fact's period: the package's own translation, else a known period name."""
+    return (data_text(tables, "border_facts", "period", r["period"], lang)
+            or period_name(r["period"], lang))
+
+
+def _with_period(tables: dict[str, pd.DataFrame], r, lang: str) -> str:
     return tr(lang, "corridor.figure_period", figure=_figure(r, lang),
-              period=period_name(r["period"], lang))
+              period=_period(tables, r, lang))
 
 
 def _col(lang: str, name: str) -> str:
@@ -56,9 +63,9 @@ def clearance_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
             _col(lang, "mode"): data_label(lang, "mode", f.mode),
             _col(lang, "measured"): _joined(lang, (data_label(lang, "what", x)
                                                    for x in rows["what"])),
-            _col(lang, "before"): _joined(lang, (_with_period(r, lang)
+            _col(lang, "before"): _joined(lang, (_with_period(tables, r, lang)
                                                  for _, r in before.iterrows())),
-            _col(lang, "after"): _joined(lang, (_with_period(r, lang)
+            _col(lang, "after"): _joined(lang, (_with_period(tables, r, lang)
                                                 for _, r in after.iterrows())),
             _col(lang, "whose"): _joined(lang, (data_label(lang, "whose", x)
                                                 for x in rows["whose_figure"])),
@@ -78,7 +85,7 @@ def queue_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
                 _col(lang, "kind"): phase(str(r["phase"]), lang),
                 _col(lang, "measured"): data_label(lang, "what", r["what"]),
                 _col(lang, "figure"): _figure(r, lang),
-                _col(lang, "period"): period_name(r["period"], lang),
+                _col(lang, "period"): _period(tables, r, lang),
                 _col(lang, "whose"): data_label(lang, "whose", r["whose_figure"]),
                 _col(lang, "source"): str(r["source_id"])})
     return pd.DataFrame(out)

@@ -205,7 +205,7 @@ def test_clearance_and_queue_tables(tables):
         "Дата": "март 2017\u202fг.", "Пункт пропуска": "Fixture Gate",
         "Вид": "сообщённое значение", "Что измерено": "очередь грузовиков",
         "Значение": "около 30 км",
-        "Период": "March 2017", "Чьи данные": "Corridor Ministry", "Источник": "L01"}
+        "Период": "март 2017\u00a0г.", "Чьи данные": "Corridor Ministry", "Источник": "L01"}
 
 
 def test_disagreements_are_tabled_from_the_data(tables):

@@ -23,7 +23,7 @@ from dashboard.charts.kit import (
     user_who,
 )
 from dashboard.core.doubling import Answer, answer, default_settings
-from dashboard.core.prices import deflate
+from dashboard.core.prices import PriceError, deflate
 from dashboard.core.real_terms import RealTerms, real_terms
 from dashboard.core.real_terms import sentences as real_sentences
 from dashboard.data.loader import series
@@ -70,11 +70,17 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
     subtitle = tr(lang, "chart.doubling.subtitle", year=str(settings.base_year),
                   value=fmt_bn(a.base_value, lang=lang), who=actual)
     # Constant dollars of the base year, always: the target is read in that year's dollars.
-    p = pricing.resolve(tables, replace(o, base_year=None), settings.base_year)
+    try:
+        p = pricing.resolve(tables, replace(o, base_year=None), settings.base_year)
+        unpriced: tuple[str, ...] = ()
+    except PriceError:  # a base year the index lacks (1992): current dollars, and said so
+        p = None
+        unpriced = (tr(lang, "doubling.real.none", year=str(settings.base_year),
+                       deflator=tr(lang, f"prices.name.{o.deflator}")),)
     shown = h[h["year"] >= settings.base_year - HISTORY_SHOWN]
     const = deflate(shown, p) if p is not None else shown.iloc[0:0]
     rt = real_terms(h, p, a.target_usd, settings.deadline) if p is not None else None
-    real = tuple(real_sentences(rt, lang)) if rt is not None else () if p is None else (tr(
+    real = tuple(real_sentences(rt, lang)) if rt is not None else unpriced if p is None else (tr(
         lang, "doubling.real.none" if p.factor(p.base_year) is None else "doubling.real.no_later",
         year=str(p.base_year), deflator=pricing.deflator_name(p, lang)),)
     source = pricing.source(reporter_source(tables, h["source_id"], o.reporter, lang) + "<br>"
@@ -123,7 +129,9 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
                   text=tr(lang, "chart.target_line", label=a.target_label))
     fig.add_vline(settings.deadline, line=dict(color=theme.NEUTRAL, dash="dot", width=1),
                   text=tr(lang, "chart.deadline_line", year=str(settings.deadline)))
-    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log, lang=lang)
+    trade_axes(fig, title=title, subtitle=subtitle, source=source, log=settings.log, lang=lang,
+               y_title=str if const.empty else lambda axis: tr(  # two prices on one axis: say so
+                   lang, "axis.with_constant_line", axis=axis, prices=pricing.describe(p, lang)))
     # Keep the target in view: fast paths leave the frame rather than squash everything else.
     top = money([max([a.target_usd, *h["value_usd"].astype(float)])], lang)[0]
     ends = [q.years[-1] for q in a.drawn]

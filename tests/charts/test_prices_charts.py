@@ -115,6 +115,25 @@ def test_doubling_chart_reads_the_target_in_base_year_dollars(tables):
     assert spec.answer.target_usd == 40e9  # the target stays the nominal one
 
 
+def test_the_doubling_axis_names_both_prices_when_it_draws_both(tables):
+    from dashboard.core.projection_settings import Settings
+    o = charts.Options(prices="constant", projection=Settings(base_year=2015, deadline=2020))
+    axis = charts.build("doubling-target", tables, o).figure.layout.yaxis.title.text
+    assert "current dollars" in axis and "constant US$ of 2015" in axis.replace("<br>", " ")
+    plain = charts.build("doubling-target", tables, charts.Options(
+        projection=Settings(base_year=2015, deadline=2020))).figure.layout.yaxis.title.text
+    assert "constant" not in plain
+
+
+def test_a_doubling_base_year_the_index_lacks_is_said_not_raised(tables):
+    from dashboard.core.projection_settings import Settings
+    o = charts.Options(prices="constant", projection=Settings(base_year=2010, deadline=2020))
+    spec = charts.build("doubling-target", tables, o)  # the fixture's CPI-U starts in 2014
+    assert spec.real is None
+    assert spec.real_sentences == ("No US CPI-U value for 2010: no constant-dollar reading of it.",)
+    assert "constant" not in spec.figure.layout.yaxis.title.text
+
+
 def test_mirror_in_constant_dollars_keeps_the_gap_in_percent(tables):
     spec = charts.build("mirror", tables, CONSTANT)
     d = spec.data.set_index("year")

@@ -104,10 +104,11 @@ def english_words(texts, allowed_phrases) -> list[str]:
     phrases = sorted({p for p in allowed_phrases if p}, key=len, reverse=True)
     found = []
     for text in texts:
+        # links, code spans and file names first: an allowed word inside one must not split it
+        text = FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text)))
         for phrase in phrases:
             if phrase in text:
                 text = text.replace(phrase, " ")
-        text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
-        text = ISO3.sub(" ", text)
+        text = ISO3.sub(" ", SOURCE_ID.sub(" ", text))
         found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in CODES]
     return found

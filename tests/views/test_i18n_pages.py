@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 import pytest
-from english_left import shown_frame
+from english_left import english_words, shown_frame  # the one checker of English left
 from google.protobuf.message import Message
 from helpers import APP, FIXTURE, PAGES, ROOT, UPLOAD, open_page
 from streamlit.testing.v1 import AppTest
@@ -30,19 +30,7 @@ OTHERS = ("zh", "ru", "kk")
 TITLES = {"overview": "overview.title", "growth": "growth.title", "mirror": "mirror.title",
           "world": "world.title", "structure": "structure.title", "doubling": "doubling.title",
           "sources": "sources.title", "import": "import.title", "corridor": "corridor.title"}
-# Reviewed: proper nouns, product names, formats and codes that stay in Latin letters in every
-# language. Anything else in Latin letters on a zh/ru/kk page is English left behind.
-ALLOWED = {
-    "GACC", "UN", "Comtrade", "Plus", "WITS", "CAGR", "CIF", "FOB", "HS", "PNG", "SVG", "PDF",
-    "HTML", "CSV", "ZIP", "JSON", "API", "Excel", "xlsx", "UTF", "BOM", "Windows", "TOTAL", "MB",
-    "English", "px",
-    "CPI", "GDP", "BLS", "BEA", "FRED",  # constant dollars: the price indexes, their publishers
-}
 PROPER_NAMES = {"China Daily", "World Bank"}  # kept in Latin letters by the glossary
-CODE = re.compile(r"`[^`]*`")                   # code spans: canonical names, file stems
-FILE = re.compile(r"\b[\w.-]+\.(csv|zip|png|svg|pdf|html)\b")
-SOURCE_ID = re.compile(r"\bS\d+\b")
-URL = re.compile(r"\S*(?:://|\?)\S*")            # links to share, with their query strings
 SKIPPED_ELEMENTS = ("plotly_chart", "arrow_data_frame", "dataframe")  # charts: other branch
 # The fields of element messages that hold reader text (containers are walked into).
 TEXT_FIELDS = {"label", "help", "body", "options", "placeholder", "content", "selected_content",
@@ -164,17 +152,6 @@ def untranslated_core(t, lang: str) -> set[str]:
     lines = [[a.required_sentence, *a.sentences, *a.progress] for a in answers]
     out |= {x for x, y in zip(*lines, strict=True) if x == y}
     return {s for s in out if s}
-
-
-def english_words(texts: list[str], allowed: set[str]) -> list[str]:
-    """Latin-letter words left in the texts once data, codes and allowed names are removed."""
-    found = []
-    for text in texts:
-        for phrase in sorted(allowed, key=len, reverse=True):
-            text = text.replace(phrase, " ")
-        text = SOURCE_ID.sub(" ", FILE.sub(" ", CODE.sub(" ", URL.sub(" ", text))))
-        found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
-    return found
 
 
 def _open(page: str, lang: str, **query) -> AppTest:

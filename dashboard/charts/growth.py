@@ -187,6 +187,7 @@ def yoy(tables: Tables, o: Options) -> Chart:
     p = pricing.resolve(tables, o)
     if p is not None:  # real changes from constant dollars; the sources' changes are nominal
         s = deflate(s, p).assign(reported_change_pct=None)
+    current = {} if p is None else dict(zip(s["year"].astype(int), s["current_usd"], strict=True))
     g = yoy_growth(s)
     g["source_label"] = s["source_label"].values
     flags = series_flags(s, tables.get("other_readings"))
@@ -232,11 +233,11 @@ def yoy(tables: Tables, o: Options) -> Chart:
             "source_id": d["source_id"], "source": d["source_label"],
             "flag": [bool(fs) for fs in d["flags"]],
             "flag_reason": [reasons(fs, lang) for fs in d["flags"]]})
-        if p is not None:  # real changes: say which prices and which base
-            return out.rename(columns={"value_usd_bn": "value_constant_usd_bn",
-                                       "previous_value_usd_bn": "previous_value_constant_usd_bn"}
-                              ).assign(prices="constant", deflator=p.deflator.key,
-                                       base_year=p.base_year)
+        if p is not None:  # real changes: the prices, base, index and both values of each year
+            years = out["year"].astype(int).tolist()
+            return out.drop(columns="value_usd_bn").rename(columns={
+                "previous_value_usd_bn": "previous_value_constant_usd_bn"}).assign(
+                **pricing.columns(p, years, [current.get(y) for y in years]))
         return out
 
     if p is not None:

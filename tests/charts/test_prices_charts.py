@@ -94,6 +94,10 @@ def test_yoy_and_flows_follow_the_prices(tables):
     assert d.loc[2017, "computed_change_pct"] == pytest.approx(8.0)  # 27 / 25 - 1
     assert d["reported_change_pct"].isna().all()  # the sources' changes are nominal
     assert "constant US$ of 2016" in yoy.title
+    # the CSV carries both values and the index of each year, as every constant-dollar CSV does
+    assert d.loc[2017, "value_current_usd_bn"] == pytest.approx(30.0)
+    assert d.loc[2017, "deflator_index"] == 120 and d.loc[2017, "base_index"] == 108
+    assert d.loc[2017, "value_constant_usd_bn"] == pytest.approx(30 * 108 / 120)
     flows = charts.build("flows", tables, CONSTANT)
     f = flows.data.set_index("flow")
     assert f.loc["export", "value_constant_usd_bn"] == pytest.approx(18 * 108 / 120)

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE, PUBLISH_BASE_URL, once_per_run, run_folder, stop_recorded
 
-from dashboard.data.loader import DATA_DIR, load_package
+from dashboard.data import loader
+from dashboard.data.loader import DATA_DIR
 
 
 def _group(config, item, name: str) -> None:
@@ -40,13 +41,13 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def tables():
     """The synthetic fixture package: logic tests never depend on the published figures."""
-    return load_package(FIXTURE)
+    return loader.load_package(FIXTURE)
 
 
 @pytest.fixture(scope="session")
 def published():
     """The bundled package, for the pinned-figures tests only (data/test_published_figures.py)."""
-    return load_package(DATA_DIR)
+    return loader.load_package(DATA_DIR)
 
 
 @pytest.fixture(scope="session")
@@ -150,3 +151,34 @@ def pytest_runtest_setup(item):
 def pytest_runtest_teardown(item, nextitem):
     if not (_is_serial(item) and _is_serial(nextitem)):
         _release()
+
+
+# --- one validation per package content per worker ---------------------------------------------
+# Many tests load the same unchanged package (the fixture, data/); validating it again gives the
+# same tables. Loads are memoised by the bytes of every file in the folder (a test that edits a
+# copy gets a new key) and each caller gets its own copies of the frames, so no test can change
+# another's tables. Failures are never memoised: every broken package is loaded for real.
+def _memoise_loads():
+    import hashlib
+
+    real = loader.load_package
+    done: dict[tuple[str, str], dict] = {}
+
+    def load_package(root=None):
+        folder = loader.data_root(root)
+        try:
+            digest = hashlib.sha1()
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+        except OSError:
+            return real(root)
+        key = (str(folder.resolve()), digest.hexdigest())
+        if key not in done:
+            done[key] = real(root)
+        return {name: table.copy() for name, table in done[key].items()}
+
+    load_package.__doc__ = real.__doc__
+    loader.load_package = load_package
+
+
+_memoise_loads()

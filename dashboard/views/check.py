@@ -25,27 +25,27 @@ def escaped(piece: str) -> str:
 
 
 lang = ui.lang()
-T = ui.translator()
-st.title(T("check.title"))
-st.markdown(md_escape(T("check.intro")))
+say = ui.translator()
+st.title(say("check.title"))
+st.markdown(md_escape(say("check.intro")))
 
 if "check_text" not in st.session_state:
     shared = st.query_params.get("text", "")
     st.session_state["check_text"] = str(shared)[:MAX_CHARS]
 with st.form("check"):
-    text = st.text_area(T("check.input"), key="check_text", max_chars=MAX_CHARS, height=140)
-    st.form_submit_button(T("check.button"), type="primary")
+    text = st.text_area(say("check.input"), key="check_text", max_chars=MAX_CHARS, height=140)
+    st.form_submit_button(say("check.button"), type="primary")
 
 if text.strip():
     if len(text) <= SHARE_LIMIT:
         st.query_params["text"] = text
     report = check_text(ui.tables(), text, lang=lang)
     if report.truncated:
-        st.caption(md_escape(T("check.truncated", limit=f"{MAX_CHARS:,}")))
+        st.caption(md_escape(say("check.truncated", limit=f"{MAX_CHARS:,}")))
     if report.more:
-        st.caption(md_escape(T("check.more", count=report.more)))
+        st.caption(md_escape(say("check.more", count=report.more)))
     if not report.claims:
-        st.info(md_escape(T("check.none")))
+        st.info(md_escape(say("check.none")))
     else:
         # The text with each figure found in bold: escaped piece by piece.
         pieces, at = [], 0
@@ -58,17 +58,17 @@ if text.strip():
         st.markdown("".join(pieces))
     for c in report.claims:
         claim = c.claim
-        period = period_label(claim.period, lang) or T("check.no_period")
-        summary = T("check.summary", kind=T(f"check.kind.{claim.kind}"),
-                    flow=T(f"check.flow.{claim.flow}"), period=period,
-                    bound=T(f"check.bound.{claim.bound}") if claim.bound else "")
-        BOXES[c.verdict](md_escape(f"{T(f'claims.verdict.{c.verdict}')} · "
+        period = period_label(claim.period, lang) or say("check.no_period")
+        summary = say("check.summary", kind=say(f"check.kind.{claim.kind}"),
+                    flow=say(f"check.flow.{claim.flow}"), period=period,
+                    bound=say(f"check.bound.{claim.bound}") if claim.bound else "")
+        BOXES[c.verdict](md_escape(f"{say(f'claims.verdict.{c.verdict}')} · "
                                    f"{bounded(claim.figure, 80)} · {summary}"))
         st.markdown(md_escape(c.explanation))
         if c.readings:
             unit = claim.unit
-            lines = [T("check.reading", whose=whose(e.reporter, lang),
+            lines = [say("check.reading", whose=whose(e.reporter, lang),
                        value=figure(e.value, unit, lang, e.computed), source=e.source_id,
                        mark=" ✓" if e.matches else "") for e in c.readings]
-            st.caption(md_escape(T("check.readings")))
+            st.caption(md_escape(say("check.readings")))
             st.text("\n".join(bounded(line, 200) for line in lines))

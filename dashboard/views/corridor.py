@@ -26,14 +26,14 @@ from dashboard.text.publishers import publisher_name
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
-t = ui.tables()
+tables = ui.tables()
 st.title(tr(lang, "corridor.title"))
 st.markdown(tr(lang, "corridor.intro_md"))
 
 
 def sources(ids) -> None:
     """The sources behind a block, as plain text in the reader's language."""
-    src = t["sources"].set_index("source_id")
+    src = tables["sources"].set_index("source_id")
     items = [tr(lang, "common.source_item", id=sid,
                 publisher=publisher_name(src.loc[sid, "publisher"], lang),
                 published=fmt_published(src.loc[sid, "published"], lang=lang))
@@ -50,7 +50,7 @@ def table(frame, key: str) -> None:
         st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
-if not has_logistics(t):
+if not has_logistics(tables):
     st.info(tr(lang, "corridor.no_data"), icon=":material/info:")
     ui.footer(lang)
     st.stop()
@@ -76,7 +76,7 @@ for name in charts.LOGISTICS_CHARTS:
     spec = ui.build(name, options)
     ui.chart(spec, lang)
     st.caption(md_escape(spec.alt))
-    cav = t["logistics_caveats"]
+    cav = tables["logistics_caveats"]
     ids = dict(zip(cav["statement"].astype(str), cav["caveat_id"], strict=True))
     for caveat in spec.series.caveats:
         st.caption("⚠ " + md_escape(words.caveat(ids.get(caveat, ""), caveat, lang)))
@@ -112,7 +112,7 @@ for i, (heading, rows) in enumerate(found):
 
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))
-    full, written = ui.sortable(t["logistics"], lang)  # numbers the reader's way, sortable
+    full, written = ui.sortable(tables["logistics"], lang)  # numbers the reader's way, sortable
     st.dataframe(full, hide_index=True, width="stretch", key="corridor-logistics",
                  column_config=written)
     # Deferred: built on click from the table the download itself holds (see ui.bundled_table).

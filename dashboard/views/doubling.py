@@ -31,19 +31,19 @@ MODES = {MULTIPLE: "doubling.mode.multiple", AMOUNT: "doubling.mode.amount"}
 CUSTOM = -1.0
 
 lang = ui.lang()
-T = ui.translator()
-t = ui.tables()
+say = ui.translator()
+tables = ui.tables()
 # Streamlit's slider formats are printf, with a decimal point in every language: the percent
 # sign is placed the reader's way, and zh/ru/kk also see the value in their format under it.
 PCT_FORMAT = "%.1f".join(a.replace("%", "%%") for a in percent_affixes(lang))
-st.title(T("doubling.title"))
+st.title(say("doubling.title"))
 quote = ui.shared(claim_quote, "target_multiple")
 if quote:
-    st.markdown(f"> *“{quote}”* {T('common.quote_attribution_short')}")
+    st.markdown(f"> *“{quote}”* {say('common.quote_attribution_short')}")
     translation = ui.shared(display.claim_caption, lang, metric="target_multiple")
     if translation:
         st.caption(translation)
-st.caption(T("doubling.caption"))
+st.caption(say("doubling.caption"))
 
 reporter, partner = ui.pair_selector(key="dbl-pair", lang=lang)
 who = ui.who(reporter, lang)
@@ -51,7 +51,7 @@ history = ui.shared(pair_series, reporter, partner)
 base_years = [int(y) for y in history["year"]]
 defaults = ui.shared(default_projection, reporter, partner)
 
-announced_options = target_choices(t["targets"], lang=lang)
+announced_options = target_choices(tables["targets"], lang=lang)
 
 def apply_settings(s: Settings) -> None:
     """Put settings into the widgets' session state (for shared links and defaults)."""
@@ -80,7 +80,7 @@ if written is None or (incoming and written != {k: v[-1] for k, v in incoming.it
     apply_settings(settings)
     st.session_state["dbl-notices"] = notices
 for text in st.session_state.get("dbl-notices", []):
-    ui.notice(T("doubling.link_ignored", notice=text))
+    ui.notice(say("doubling.link_ignored", notice=text))
 
 
 @st.fragment
@@ -89,45 +89,45 @@ def explorer() -> None:
     # past them); it is filled in once the controls are read.
     box = st.container(border=True)
     c1, c2, c3 = st.columns([1, 2, 1.3])
-    base = c1.selectbox(T("doubling.base_year"), base_years, key="dbl-base",
-                        help=T("doubling.base_year_help", who=who))
-    growth_pct = c2.slider(T("doubling.growth"), LIMITS.growth_min * 100,
+    base = c1.selectbox(say("doubling.base_year"), base_years, key="dbl-base",
+                        help=say("doubling.base_year_help", who=who))
+    growth_pct = c2.slider(say("doubling.growth"), LIMITS.growth_min * 100,
                            LIMITS.growth_max * 100, step=0.1, format=PCT_FORMAT, key="dbl-growth")
     if lang != "en":
-        c2.caption(T.pct(growth_pct, is_fraction=False, sign=False))
+        c2.caption(say.pct(growth_pct, is_fraction=False, sign=False))
     low, high = deadline_range(base)
     if not low <= st.session_state.get("dbl-deadline", low) <= high:
         st.session_state["dbl-deadline"] = min(max(LIMITS.default_deadline, low), high)
-    deadline = c3.slider(T("doubling.deadline"), low, high, key="dbl-deadline")
+    deadline = c3.slider(say("doubling.deadline"), low, high, key="dbl-deadline")
 
     d1, d2 = st.columns([1, 2.3])
-    mode = d1.radio(T("doubling.target"), list(MODES), format_func=lambda m: T(MODES[m]),
+    mode = d1.radio(say("doubling.target"), list(MODES), format_func=lambda m: say(MODES[m]),
                     key="dbl-mode")
     target_usd = None
     multiple = st.session_state.get("dbl-multiple", defaults.multiple)
     if mode == MULTIPLE:
-        multiple = d2.slider(T("doubling.multiple"), LIMITS.multiple_min,
+        multiple = d2.slider(say("doubling.multiple"), LIMITS.multiple_min,
                              LIMITS.multiple_max, step=0.1, format="%.1f×", key="dbl-multiple")
         if lang != "en":
-            d2.caption(T.multiple(multiple))
+            d2.caption(say.multiple(multiple))
     else:
-        choice = d2.selectbox(T("doubling.target_choice"), [*announced_options, CUSTOM],
+        choice = d2.selectbox(say("doubling.target_choice"), [*announced_options, CUSTOM],
                               format_func=lambda v: announced_options.get(
-                                  v, T("doubling.custom")),
+                                  v, say("doubling.custom")),
                               key="dbl-target-choice")
         if choice == CUSTOM:
-            base_value = value_for(t["bilateral_trade"], base, reporter, partner) or 0.0
+            base_value = value_for(tables["bilateral_trade"], base, reporter, partner) or 0.0
             st.session_state.setdefault("dbl-target-custom",
                                         round(base_value * defaults.multiple / 1e9))
-            target_usd = d2.number_input(T("doubling.custom_input"), LIMITS.target_min_bn,
+            target_usd = d2.number_input(say("doubling.custom_input"), LIMITS.target_min_bn,
                                          LIMITS.target_max_bn, step=1.0,
                                          key="dbl-target-custom") * 1e9
         else:
             target_usd = choice
     # Scenario labels depend on the base year: computed here, inside the fragment.
     offered = ui.shared(pair_presets, reporter, partner, base, who, lang=lang)
-    preset_labels = {p.key: T("doubling.preset_label", label=capitalise(p.label),
-                               rate=T.pct(p.growth, sign=False)) for p in offered}
+    preset_labels = {p.key: say("doubling.preset_label", label=capitalise(p.label),
+                               rate=say.pct(p.growth, sign=False)) for p in offered}
     # A rate crossing a flagged reading is shown only where the reader asked for it.
     flagged = {p.key for p in offered if p.flags}
     asked = st.session_state.setdefault("dbl-asked", set())
@@ -135,15 +135,15 @@ def explorer() -> None:
         k for k in st.session_state.get("dbl-scenarios", [])
         if k in preset_labels and (k not in flagged or (reporter, base, k) in asked)]
     # The toggle gets its own line: "Логарифмическая шкала" does not fit a narrow column.
-    chosen = st.pills(T("doubling.scenarios"), list(preset_labels), selection_mode="multi",
+    chosen = st.pills(say("doubling.scenarios"), list(preset_labels), selection_mode="multi",
                       format_func=preset_labels.get, key="dbl-scenarios")
     asked |= {(reporter, base, k) for k in chosen or []}
     if flagged:
-        st.caption(T("doubling.flagged_presets"))
-    log = st.toggle(T("doubling.log"), key="dbl-log")
+        st.caption(say("doubling.flagged_presets"))
+    log = st.toggle(say("doubling.log"), key="dbl-log")
     # The target stays nominal; constant dollars (of the base year) say what it means in real
     # terms (``?prices=constant&deflator=gdp``; ``base`` is the base year above).
-    prices = price_controls.controls(t, lang, key="dbl", base_year=base)
+    prices = price_controls.controls(tables, lang, key="dbl", base_year=base)
 
     settings = Settings(base_year=base, growth=round(growth_pct / 100, 4), multiple=multiple,
                         target_usd=target_usd, deadline=deadline,
@@ -166,18 +166,18 @@ def explorer() -> None:
         for line in a.progress:
             st.markdown(line)
         if a.pace_since_base is not None and a.required is not None:
-            st.markdown(T("doubling.pace_vs_needed", base_year=a.settings.base_year,
-                          year=a.pace_year, pace=T.pct(a.pace_since_base, sign=False),
+            st.markdown(say("doubling.pace_vs_needed", base_year=a.settings.base_year,
+                          year=a.pace_year, pace=say.pct(a.pace_since_base, sign=False),
                           deadline=a.settings.deadline,
-                          needed=T.pct(a.required, sign=False)))
+                          needed=say.pct(a.required, sign=False)))
         for line in a.sentences[1:]:
             st.markdown(f"- {line}")
         if prices.prices == "constant":
-            st.markdown(f"**{T('doubling.real.heading')}**")
+            st.markdown(f"**{say('doubling.real.heading')}**")
             for line in spec.real_sentences:  # several amounts: '$' must not start LaTeX
                 st.markdown(f"- {md_escape(line)}")
     ui.chart(spec, lang)
-    st.caption(T("doubling.share_caption", who=who))
+    st.caption(say("doubling.share_caption", who=who))
 
 
 explorer()

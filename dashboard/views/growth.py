@@ -13,22 +13,22 @@ from dashboard.ui import prices as price_controls
 SCALES = {"Linear": "growth.scale.linear", "Log": "growth.scale.log"}  # values stay English
 
 lang = ui.lang()
-T = ui.translator()
-t = ui.tables()
-st.title(T("growth.title"))
+say = ui.translator()
+tables = ui.tables()
+st.title(say("growth.title"))
 caption = st.empty()  # which prices: known once the controls below are read
 
 reporter, partner = ui.pair_selector(key="growth-pair", lang=lang)
 years = [int(y) for y in ui.shared(pair_series, reporter, partner)["year"]]
 if len(years) < 2:
-    st.warning(T("growth.too_few"))
+    st.warning(say("growth.too_few"))
     st.stop()
 # Current or constant US$ (``?prices=constant&base=2023&deflator=gdp``): every chart below.
-prices = price_controls.controls(t, lang, key="growth")
+prices = price_controls.controls(tables, lang, key="growth")
 priced = dict(prices=prices.prices, base_year=prices.base_year, deflator=prices.deflator)
-resolved = pricing.resolve(t, charts.Options(lang=lang, **priced))
-caption.caption(T("growth.caption") if resolved is None else
-                T("prices.caption", prices=pricing.describe(resolved, lang)))
+resolved = pricing.resolve(tables, charts.Options(lang=lang, **priced))
+caption.caption(say("growth.caption") if resolved is None else
+                say("prices.caption", prices=pricing.describe(resolved, lang)))
 
 
 @st.fragment
@@ -36,10 +36,11 @@ def over_the_years() -> None:
     """The years and scale, and what depends on them: a key on the range slider reruns this
     part only (the flows and target history below show every year)."""
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    start, end = c1.select_slider(T("growth.years"), options=years, value=(years[0], years[-1]),
+    start, end = c1.select_slider(say("growth.years"), options=years, value=(years[0], years[-1]),
                                   key="growth-years")
-    scale = c2.segmented_control(T("growth.scale"), list(SCALES), default="Linear",
-                                 format_func=lambda s: T(SCALES[s]), key="growth-scale") or "Linear"
+    scale = c2.segmented_control(say("growth.scale"), list(SCALES), default="Linear",
+                                 format_func=lambda s: say(SCALES[s]),
+                                 key="growth-scale") or "Linear"
     opts = charts.Options(reporter=reporter, partner=partner, start=start, end=end,
                           log=scale == "Log", lang=lang, **priced)
     spec = ui.build("growth", opts)
@@ -48,48 +49,48 @@ def over_the_years() -> None:
     summary = spec.cagr
     if summary is not None:
         m1, m2 = st.columns([1, 3])
-        period = T.years(start, end)
-        m1.metric(T("growth.cagr_metric", period=period), T.pct(summary.rate),
-                  help=T("growth.cagr_help"))
-        m2.markdown(T("growth.cagr_explainer_md", period=period, rate=T.pct(summary.rate),
-                      v0=T.bn(summary.start_value), v1=T.bn(summary.end_value), start=start,
+        period = say.years(start, end)
+        m1.metric(say("growth.cagr_metric", period=period), say.pct(summary.rate),
+                  help=say("growth.cagr_help"))
+        m2.markdown(say("growth.cagr_explainer_md", period=period, rate=say.pct(summary.rate),
+                      v0=say.bn(summary.start_value), v1=say.bn(summary.end_value), start=start,
                       end=end, years=end - start))
         if spec.cagr_flags:
-            st.warning(T("growth.cagr_flagged", period=period,
+            st.warning(say("growth.cagr_flagged", period=period,
                          reasons=" ".join(dict.fromkeys(f.reason(lang) for f in spec.cagr_flags))))
     elif resolved is not None:
-        st.info(T("prices.cagr_gap", deflator=pricing.deflator_name(resolved, lang),
-                  first=str(deflator(t, prices.deflator).years[0])))
+        st.info(say("prices.cagr_gap", deflator=pricing.deflator_name(resolved, lang),
+                  first=str(deflator(tables, prices.deflator).years[0])))
     else:
-        st.info(T("growth.choose_two"))
+        st.info(say("growth.choose_two"))
 
-    st.subheader(T("growth.yoy_heading"))
+    st.subheader(say("growth.yoy_heading"))
     ui.chart(ui.build("yoy-growth", opts), lang)
-    st.caption(T("growth.yoy_caption"))
+    st.caption(say("growth.yoy_caption"))
 
 
 over_the_years()
 
-st.subheader(T("growth.flows_heading"))
+st.subheader(say("growth.flows_heading"))
 # Flows and the target history show every year whatever the range: built for the pair only,
 # so moving the years redraws the two charts that change and reuses these.
 whole = charts.Options(reporter=reporter, partner=partner, lang=lang, **priced)
 flows = ui.build("flows", whole)
 if flows.data.empty:
-    st.info(T("growth.no_flows"))
+    st.info(say("growth.no_flows"))
 else:
     ui.chart(flows, lang)
 
-if charts.has_monthly(t):  # the session's upload holds monthly rows
-    st.subheader(T("growth.monthly_heading"))
-    st.caption(T("growth.monthly_caption"))
+if charts.has_monthly(tables):  # the session's upload holds monthly rows
+    st.subheader(say("growth.monthly_heading"))
+    st.caption(say("growth.monthly_caption"))
     ui.chart(ui.build("monthly", whole), lang)
     ui.chart(ui.build("year-to-date", whole), lang)
 
 if (reporter, partner) == ("CHN", "KAZ"):
-    st.subheader(T("growth.history_heading"))
+    st.subheader(say("growth.history_heading"))
     # Announced targets are nominal amounts: their history stays in current dollars.
     ui.chart(ui.build("target-history", charts.Options(reporter=reporter, partner=partner,
                                                        lang=lang)), lang)
-    st.caption(T("growth.history_caption", who=ui.who(reporter, lang)))
+    st.caption(say("growth.history_caption", who=ui.who(reporter, lang)))
 ui.footer(lang)

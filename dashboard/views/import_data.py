@@ -50,7 +50,7 @@ CONFIG = {"value_usd": MONEY, "year": st.column_config.NumberColumn(format="%d")
           "gap_pct": st.column_config.NumberColumn(format="%+.1f%%"),
           "change_pct": st.column_config.NumberColumn(format="%+.1f%%")}
 lang = ui.lang()
-T = ui.translator()
+say = ui.translator()
 
 
 def tr_en(key: str) -> str:
@@ -60,7 +60,7 @@ def tr_en(key: str) -> str:
 def bounded(text: str, limit: int = NAME_LIMIT) -> str:
     """One line of printable characters, shortened: safe for st.text."""
     flat = one_line(text)
-    return flat if len(flat) <= limit else flat[:limit] + T("import.truncated", count=len(flat))
+    return flat if len(flat) <= limit else flat[:limit] + say("import.truncated", count=len(flat))
 
 
 def escaped(text: str, limit: int = 400) -> str:
@@ -78,7 +78,7 @@ def neutral(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _country(code: object) -> str:
-    return T.country("001" if code == WORLD else str(code))
+    return say.country("001" if code == WORLD else str(code))
 
 
 def ours(frame: pd.DataFrame, series: str | None = None) -> pd.DataFrame:
@@ -87,7 +87,7 @@ def ours(frame: pd.DataFrame, series: str | None = None) -> pd.DataFrame:
     out = frame.copy()
     for col in ("flow", "flow_a", "flow_b"):
         if col in out.columns:
-            out[col] = out[col].map(lambda v: T.data("flow", v) if isinstance(v, str) else v)
+            out[col] = out[col].map(lambda v: say.data("flow", v) if isinstance(v, str) else v)
     for role in ("reporter", "partner"):
         col = f"{role}_name"
         if col in out.columns:
@@ -96,14 +96,14 @@ def ours(frame: pd.DataFrame, series: str | None = None) -> pd.DataFrame:
     if "note" in out.columns:
         derived = tr_en("upload.derived_note")
         out["note"] = out["note"].map(
-            lambda v: T("upload.derived_note") if isinstance(v, str) and v == derived else v)
+            lambda v: say("upload.derived_note") if isinstance(v, str) and v == derived else v)
     if "measure" in out.columns and series == "monthly":
-        out["measure"] = [T("import.measure.month") if m == "month" else
-                          T("import.measure.months", end=int(e))
+        out["measure"] = [say("import.measure.month") if m == "month" else
+                          say("import.measure.months", end=int(e))
                           for m, e in zip(out["measure"], out["month_end"], strict=True)]
     if series and "series" in out.columns:
-        out["series"] = [T(f"import.series.{series}", reporter_country=_country(r),
-                           partner_country=_country(q), flow=T(f"import.series_flow.{f}"))
+        out["series"] = [say(f"import.series.{series}", reporter_country=_country(r),
+                           partner_country=_country(q), flow=say(f"import.series_flow.{f}"))
                          for r, f, q in zip(frame["reporter"], frame["flow"], frame["partner"],
                                             strict=True)]
     return out
@@ -145,7 +145,7 @@ def parse(upload, pair: tuple = (None, None)):
 def choose_pair(upload, needed: PairNeeded):
     """Two select boxes for a file without reporter/partner columns; the parse once both are
     chosen, else None. A guess from the file name is preselected and said to be one."""
-    st.info(T("import.pair_needed", columns=escaped(", ".join(needed.columns))),
+    st.info(say("import.pair_needed", columns=escaped(", ".join(needed.columns))),
             icon=":material/help:")
     guess = guess_pair(str(upload.name))
     countries = sorted((c for c in DISPLAY if c != WORLD), key=name_of)
@@ -153,97 +153,97 @@ def choose_pair(upload, needed: PairNeeded):
     for role, options, default in (("reporter", countries, guess[0]),
                                    ("partner", [WORLD, *countries], guess[1])):
         chosen.append(st.selectbox(
-            T(f"import.pair_{role}"), options,
+            say(f"import.pair_{role}"), options,
             index=options.index(default) if default in options else None,
-            format_func=lambda c: f"{name_of(c)} ({c})", placeholder=T("import.pair_choose"),
+            format_func=lambda c: f"{name_of(c)} ({c})", placeholder=say("import.pair_choose"),
             key=f"upload-{role}-{upload.file_id}"))
     if any(guess):
-        st.caption(T("import.pair_guessed"))
+        st.caption(say("import.pair_guessed"))
     return parse(upload, tuple(chosen)) if all(chosen) else None
 
 
 base = ui.bundled_tables()
-st.title(T("import.title"))
-st.markdown(T("import.intro_md"))
-st.markdown(T("import.more_forms_md"))
-st.caption(T("import.limits", mb=MAX_BYTES // 10**6, bytes=T.number(MAX_BYTES, 0),
-             rows=T.number(MAX_ROWS, 0)))
+st.title(say("import.title"))
+st.markdown(say("import.intro_md"))
+st.markdown(say("import.more_forms_md"))
+st.caption(say("import.limits", mb=MAX_BYTES // 10**6, bytes=say.number(MAX_BYTES, 0),
+             rows=say.number(MAX_ROWS, 0)))
 
-upload = st.file_uploader(T("import.uploader"), type=["csv", "txt", "json", "xlsx"],
+upload = st.file_uploader(say("import.uploader"), type=["csv", "txt", "json", "xlsx"],
                           key="upload-file")
 result = parse(upload) if upload is not None else None
 if isinstance(result, PairNeeded):
-    st.text(T("import.file_line", name=bounded(upload.name)))
+    st.text(say("import.file_line", name=bounded(upload.name)))
     result = choose_pair(upload, result)
 if isinstance(result, str | Reason):
     why = render(result, lang) if isinstance(result, Reason) else result
-    st.error(T("import.cannot_use", error=escaped(why)), icon=":material/error:")
-    st.text(T("import.file_line", name=bounded(upload.name)))
+    st.error(say("import.cannot_use", error=escaped(why)), icon=":material/error:")
+    st.text(say("import.file_line", name=bounded(upload.name)))
 elif result is not None:
-    st.text(T("import.file_line", name=bounded(upload.name)))
+    st.text(say("import.file_line", name=bounded(upload.name)))
     st.info("\n".join(f"- {escaped(render(n, lang), 600)}" for n in result.notes))
-    st.subheader(T("import.accepted_heading", count=T.number(len(result.rows), 0)))
+    st.subheader(say("import.accepted_heading", count=say.number(len(result.rows), 0)))
     table(result.rows, "accepted-rows", shown=ours(result.rows))
-    st.subheader(T("import.rejected_heading", count=T.number(len(result.rejected), 0)))
+    st.subheader(say("import.rejected_heading", count=say.number(len(result.rejected), 0)))
     if result.rejected.empty:
-        st.success(T("import.all_accepted", count=result.data_rows))
+        st.success(say("import.all_accepted", count=result.data_rows))
     else:
-        table(result.rejected, "rejected-rows", T("import.rejected_caption"),
+        table(result.rejected, "rejected-rows", say("import.rejected_caption"),
               shown=result.rejected.assign(reason=[render(r, lang) for r in result.reasons]))
     if result.rows.empty:
-        st.warning(T("import.none_usable"))
-    st.subheader(T("import.shows_heading"))
+        st.warning(say("import.none_usable"))
+    st.subheader(say("import.shows_heading"))
     series = reporter_series(result.totals)
     series = series[["year", "reporter", "partner", "flow", "value_usd", "note", "series",
                      "source_id"]]
-    table(series, "your-totals", T("import.totals_caption"), shown=ours(series, "total"))
+    table(series, "your-totals", say("import.totals_caption"), shown=ours(series, "total"))
     if not result.commodities.empty:
         products = product_view(result.rows)
-        table(products, "your-products", T("import.products_caption"),
+        table(products, "your-products", say("import.products_caption"),
               shown=ours(products, "product"))
     monthly = monthly_view(result.rows)
     if not monthly.empty:
-        table(monthly, "your-monthly", T("import.monthly_caption"),
+        table(monthly, "your-monthly", say("import.monthly_caption"),
               shown=ours(monthly, "monthly"))
     shares = world_shares(result.rows)
     if not shares.empty:
-        table(shares, "your-world-shares", T("import.shares_caption"),
+        table(shares, "your-world-shares", say("import.shares_caption"),
               shown=ours(shares, "world_share"))
     for a, b in mirror_pairs(result.totals):
         table(mirror_flows(result.totals, a, b), f"your-mirror-{a}-{b}".lower(),
-              T("import.mirror_caption"))
+              say("import.mirror_caption"))
     _, conflicts = combine(base["bilateral_trade"], result.totals)
     if not conflicts.empty:
-        st.warning(T("import.conflicts", count=len(conflicts)))
+        st.warning(say("import.conflicts", count=len(conflicts)))
         table(conflicts, "overlaps-with-bundled", shown=ours(conflicts))
-    if st.button(T("import.use_button"), type="primary", disabled=result.rows.empty,
+    if st.button(say("import.use_button"), type="primary", disabled=result.rows.empty,
                  key="upload-use"):
         st.session_state[ui.UPLOAD_KEY] = {
             "accepted": result.totals, "rejected": result.rejected, "result": result,
             "source": source_frame(result.totals, base["sources"].columns),
             "source_entry": dict(result.totals.attrs["source"])}
         st.session_state.setdefault(ui.PREFER_KEY, "bundled")
-        st.success(T.sentences(T("import.used", count=len(result.rows)),
-                               T("import.totals_charted", count=len(result.totals))))
+        st.success(say.sentences(say("import.used", count=len(result.rows)),
+                               say("import.totals_charted", count=len(result.totals))))
 
 current = st.session_state.get(ui.UPLOAD_KEY)
 if current is not None:
     st.divider()
-    st.subheader(T("import.in_use_heading"))
+    st.subheader(say("import.in_use_heading"))
     src = current["source_entry"]
     cites = display.known_text(src["cites"], "import.format.", lang)
-    st.text(T("import.in_use_line", title=bounded(src["title"]), cites=cites,
+    st.text(say("import.in_use_line", title=bounded(src["title"]), cites=cites,
               count=len(current["accepted"]), source_id=src["source_id"]))
     options = ["bundled", "uploaded"]
     saved = st.session_state.get(ui.PREFER_KEY, "bundled")
     # The widget has its own key; the choice lives in a plain key that Streamlit keeps for the
     # whole session (a widget's key is dropped when its page is not shown) and ui.tables reads.
-    choice = st.radio(T("import.prefer"), options,
+    choice = st.radio(say("import.prefer"), options,
                       index=options.index(saved) if saved in options else 0,
                       key="upload-prefer", horizontal=True,
-                      format_func=lambda o: T(f"import.prefer.{o}"))
+                      format_func=lambda o: say(f"import.prefer.{o}"))
     st.session_state[ui.PREFER_KEY] = choice
-    if st.button(T("import.remove"), key="upload-remove"):
+    if st.button(say("import.remove"), key="upload-remove"):
         del st.session_state[ui.UPLOAD_KEY]
         st.query_params.pop(ui.UPLOAD_PARAM, None)  # removed on purpose: not "lost"
         st.rerun()

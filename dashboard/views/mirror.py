@@ -10,33 +10,33 @@ from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
-T = ui.translator()
-t = ui.tables()
-st.title(T("mirror.title"))
-st.markdown(T("mirror.intro"))
+say = ui.translator()
+tables = ui.tables()
+st.title(say("mirror.title"))
+st.markdown(say("mirror.intro"))
 
 reporter, partner = ui.pair_selector(key="mirror-pair", lang=lang)
 spec = ui.build("mirror", charts.Options(reporter=reporter, partner=partner, lang=lang))
 m = spec.mirror.rows
 if m.empty:
-    st.warning(T("mirror.no_overlap"))
+    st.warning(say("mirror.no_overlap"))
     st.stop()
 
 ui.chart(spec, lang)
 a, b = ui.country(reporter, lang), ui.country(partner, lang)
 latest = m.iloc[-1]
 c1, c2, c3 = st.columns(3)
-c1.metric(T("mirror.metric.gap", year=fmt_year(latest["year"])), T.bn(float(latest["gap_usd"])),
-          help=T("mirror.metric.gap_help", a=a, b=b))
-c2.metric(T("mirror.metric.higher", a=a), T.pct(float(latest["gap_pct"]), is_fraction=False),
-          help=T("mirror.metric.higher_help", a=a, b=b))
+c1.metric(say("mirror.metric.gap", year=fmt_year(latest["year"])), say.bn(float(latest["gap_usd"])),
+          help=say("mirror.metric.gap_help", a=a, b=b))
+c2.metric(say("mirror.metric.higher", a=a), say.pct(float(latest["gap_pct"]), is_fraction=False),
+          help=say("mirror.metric.higher_help", a=a, b=b))
 # The range leaves out the years this page flags (the note below), and says so.
 clean = m[~m["year"].isin(spec.flagged_years)]
 ranged = clean if not clean.empty else m
-c3.metric(T("mirror.metric.range_unflagged" if len(ranged) < len(m) else "mirror.metric.range"),
-          T("common.range",
-            low=T.pct(ranged["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
-            high=T.pct(ranged["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
+c3.metric(say("mirror.metric.range_unflagged" if len(ranged) < len(m) else "mirror.metric.range"),
+          say("common.range",
+            low=say.pct(ranged["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
+            high=say.pct(ranged["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
 
 
 def shown(frame, kinds: dict[str, str]) -> None:
@@ -45,7 +45,7 @@ def shown(frame, kinds: dict[str, str]) -> None:
     out, written = ui.sortable(frame, lang, kinds)  # sorts by value in every language
     config = {c: written.get(c) or st.column_config.NumberColumn(format=FORMATS[k])
               for c, k in kinds.items()}
-    year_col = T("mirror.col.year")
+    year_col = say("mirror.col.year")
     if year_col in frame.columns:
         config[year_col] = st.column_config.NumberColumn(format="%d")
     st.dataframe(out, hide_index=True, width="stretch", column_config=config)
@@ -53,35 +53,35 @@ def shown(frame, kinds: dict[str, str]) -> None:
 
 FORMATS = {"bn": "%.3f", "pct1": "%.1f%%"}
 table = display.labelled_mirror(m, a, b, lang)
-shown(table, dict.fromkeys(table.columns[1:4], "bn") | {T("mirror.col.gap_pct"): "pct1"})
+shown(table, dict.fromkeys(table.columns[1:4], "bn") | {say("mirror.col.gap_pct"): "pct1"})
 
 side = "KAZ" if "KAZ" in (reporter, partner) else partner
 anomalies = ui.shared(anomaly_years, side, reporter if side == partner else partner)
 if anomalies:
-    st.subheader(T("mirror.anomaly_heading", country=ui.country(side, lang)))
+    st.subheader(say("mirror.anomaly_heading", country=ui.country(side, lang)))
     # The data's own note is English; other languages get the same finding in their words.
-    st.warning(anomalies[0].note if lang == "en" else T(
+    st.warning(anomalies[0].note if lang == "en" else say(
         "mirror.anomaly_note", country=ui.country(side, lang),
-        years=T.listing([fmt_year(an.year) for an in anomalies])), icon=":material/warning:")
+        years=say.listing([fmt_year(an.year) for an in anomalies])), icon=":material/warning:")
     other = reporter if side == partner else partner
     gap_years = [y for y in ui.shared(products.incomplete_years, side, other)
-                 if y in {an.year for an in anomalies}] if products.has_products(t) else []
+                 if y in {an.year for an in anomalies}] if products.has_products(tables) else []
     run = ui.shared(products.missing_run, tuple(gap_years), side, other) if gap_years else []
     if run:  # the product data show why: whole chapters have no row in those years
-        st.info(T("mirror.product_gap_note", country=ui.country(side, lang),
-                  years=T.listing([fmt_year(y) for y in gap_years]), count=len(run),
-                  chapters=T.listing([chapter_name(t, c, lang, width=40) for c in run[:3]])),
+        st.info(say("mirror.product_gap_note", country=ui.country(side, lang),
+                  years=say.listing([fmt_year(y) for y in gap_years]), count=len(run),
+                  chapters=say.listing([chapter_name(tables, c, lang, width=40) for c in run[:3]])),
                 icon=":material/data_alert:")
-    shown(display.anomaly_table(anomalies, lang), {T("mirror.col.value_bn"): "bn"})
+    shown(display.anomaly_table(anomalies, lang), {say("mirror.col.value_bn"): "bn"})
 
 pairs = ui.shared(same_period_pairs, reporter, partner)
 if pairs:
-    st.subheader(T("mirror.same_period_heading"))
+    st.subheader(say("mirror.same_period_heading"))
     same = display.same_period_table(pairs, a, b, lang)
     shown(same, {c: "bn" for c in same.columns
-                 if c in {T("mirror.col.reports", country=x) for x in (a, b)}})
+                 if c in {say("mirror.col.reports", country=x) for x in (a, b)}})
 
-st.subheader(T("mirror.why_heading"))
-st.markdown(T("mirror.why_md"))
-st.caption(T("mirror.never_mix"))
+st.subheader(say("mirror.why_heading"))
+st.markdown(say("mirror.why_md"))
+st.caption(say("mirror.never_mix"))
 ui.footer(lang)

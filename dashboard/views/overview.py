@@ -14,18 +14,18 @@ from dashboard.text.wording import dated
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
-T = ui.translator()
-t = ui.tables()
+say = ui.translator()
+tables = ui.tables()
 summary = ui.shared(editorial_summary, lang=lang)
-claims = t["editorial_claims"]
+claims = tables["editorial_claims"]
 claim_years = dict(zip(claims["claim_id"], claims["year"], strict=True))
-attribution = T("common.quote_attribution_publisher",
-                publisher=T.data("organisation", summary.publisher))
+attribution = say("common.quote_attribution_publisher",
+                publisher=say.data("organisation", summary.publisher))
 
-st.title(T("overview.title"))
+st.title(say("overview.title"))
 st.markdown(summary.intro)
 if summary.url:
-    st.link_button(T("overview.read_editorial", date=dated(summary.published, lang)),
+    st.link_button(say("overview.read_editorial", date=dated(summary.published, lang)),
                    summary.url, icon=":material/open_in_new:")
 
 
@@ -34,7 +34,7 @@ def claim_name(claim_id: str, claim: str) -> str:
     if lang == "en":
         return claim
     year = claim_years.get(claim_id)
-    name = T.data("claim", claim_id, year=fmt_year(year) if pd.notna(year) else "")
+    name = say.data("claim", claim_id, year=fmt_year(year) if pd.notna(year) else "")
     return claim if name == claim_id else name
 
 
@@ -56,7 +56,7 @@ def answer(name: str, badges, editorial: str, found: str, found_label: str,
     if not editorial:  # a claim without a figure: the data's figure alone, where a reader looks
         data = said
     else:
-        said.metric(T("overview.editorial_figure"), editorial)
+        said.metric(say("overview.editorial_figure"), editorial)
     if found:
         data.metric(md_escape(found_label), found)
     if context:
@@ -65,14 +65,14 @@ def answer(name: str, badges, editorial: str, found: str, found_label: str,
 
 def sources(ids) -> None:
     """One short line of sources; the full list one click away."""
-    names, more = display_sources(ids, t["sources"])
+    names, more = display_sources(ids, tables["sources"])
     if not names:
         return
-    line = T("common.item_separator").join(names)
-    st.caption(T("overview.sources_short", names=T("overview.sources_more", names=line,
+    line = say("common.item_separator").join(names)
+    st.caption(say("overview.sources_short", names=say("overview.sources_more", names=line,
                                                      count=str(more)) if more else line))
-    with st.expander(T("overview.sources_all", count=str(len(dict.fromkeys(ids))))):
-        ui.source_caption(ids, t, lang)
+    with st.expander(say("overview.sources_all", count=str(len(dict.fromkeys(ids))))):
+        ui.source_caption(ids, tables, lang)
 
 
 verdicts = ui.shared(claim_verdicts, lang=lang)
@@ -92,29 +92,29 @@ for row in (verdicts[i:i + 2] for i in range(0, len(verdicts), 2)):
                     st.write(md_escape(real))
             sources(v.sources)
 
-if has_logistics(t):  # the fifth claim: Kazakhstan as a logistics hub
+if has_logistics(tables):  # the fifth claim: Kazakhstan as a logistics hub
     hub = ui.shared(logistics_verdict, lang=lang)
     with st.columns(2, gap="medium")[0], st.container(border=True):
         answer(claim_name("logistics_hub", hub.claim), hub.badges, "", hub.figure,
                hub.context, "")
         st.markdown(f"> *“{md_escape(hub.quote)}”*  \n> " + md_escape(attribution))
         translation("logistics_hub")
-        with st.expander(T("overview.logistics.details")):
+        with st.expander(say("overview.logistics.details")):
             st.write(md_escape(hub.verdict))
         if hub.cannot_say:
-            with st.expander(T("overview.logistics.cannot_say")):
+            with st.expander(say("overview.logistics.cannot_say")):
                 st.markdown("\n".join("- " + md_escape(c) for c in hub.cannot_say))
         sources(hub.sources)
-        st.page_link("views/corridor.py", label=T("overview.link.corridor"),
+        st.page_link("views/corridor.py", label=say("overview.link.corridor"),
                      icon=":material/train:")
 
-st.subheader(T("overview.read_more"))
+st.subheader(say("overview.read_more"))
 c1, c2 = st.columns(2)  # two a row: the longer Russian and Kazakh titles fit whole
 c3, c4 = st.columns(2)
-c1.page_link("views/growth.py", label=T("overview.link.growth_over_years"),
+c1.page_link("views/growth.py", label=say("overview.link.growth_over_years"),
              icon=":material/trending_up:")
-c2.page_link("views/mirror.py", label=T("overview.link.mirror"), icon=":material/compare_arrows:")
-c3.page_link("views/world.py", label=T("overview.link.world"), icon=":material/public:")
-c4.page_link("views/doubling.py", label=T("overview.link.doubling"), icon=":material/flag:")
-st.info(T("overview.info"), icon=":material/info:")
+c2.page_link("views/mirror.py", label=say("overview.link.mirror"), icon=":material/compare_arrows:")
+c3.page_link("views/world.py", label=say("overview.link.world"), icon=":material/public:")
+c4.page_link("views/doubling.py", label=say("overview.link.doubling"), icon=":material/flag:")
+st.info(say("overview.info"), icon=":material/info:")
 ui.footer(lang)

@@ -14,11 +14,11 @@ from dashboard.text.plain import no_math
 from dashboard.ui import controls as ui
 
 lang = ui.lang()
-T = ui.translator()
-t = ui.bundled_tables()
+say = ui.translator()
+tables = ui.bundled_tables()
 descriptor = json.loads(descriptor_text())
-st.title(T("sources.title"))
-st.markdown(T("sources.intro_md"))
+st.title(say("sources.title"))
+st.markdown(say("sources.intro_md"))
 ui.download_all(ui.tables(), charts.Options(lang=lang))
 
 # Display only: the CSV downloads keep the canonical column names and values.
@@ -31,7 +31,7 @@ config = {
     "year": st.column_config.NumberColumn(format="%d"),
     "base_year": st.column_config.NumberColumn(format="%d"),
     "deadline_year": st.column_config.NumberColumn(format="%d"),
-    "url": st.column_config.LinkColumn(display_text=T("sources.link_text")),
+    "url": st.column_config.LinkColumn(display_text=say("sources.link_text")),
     "approximate": st.column_config.CheckboxColumn(),
 }
 
@@ -48,21 +48,22 @@ def resource_text(name: str, r: dict, part: str) -> str:
     key = f"resource.{name}.{part}"
     if lang == "en" or not display.has(key):
         return r.get(part, name if part == "title" else "")
-    years = sorted({int(y) for y in t[name]["year"].dropna()}) if "year" in t[name] else []
+    table = tables[name]
+    years = sorted({int(y) for y in table["year"].dropna()}) if "year" in table else []
     span = "" if not years else (fmt_year(years[0]) if len(years) == 1
-                                 else T.years(years[0], years[-1]))
-    return T(key, years=span)
+                                 else say.years(years[0], years[-1]))
+    return say(key, years=span)
 
 
-st.subheader(T("sources.sources_heading"))
-st.caption(T("sources.sources_caption", cites=T("col.cites")))
+st.subheader(say("sources.sources_heading"))
+st.caption(say("sources.sources_caption", cites=say("col.cites")))
 ui.table(ui.bundled_shared(display.shown_table, "sources", lang), lang, config, values=False,
          shared_frame=True)
 download("sources")
 
 resources = {r["name"]: r for r in descriptor["resources"]}
 for name, r in resources.items():
-    if name == "sources" or name not in t:
+    if name == "sources" or name not in tables:
         continue
     st.subheader(resource_text(name, r, "title"))
     st.caption(resource_text(name, r, "description"))
@@ -70,22 +71,22 @@ for name, r in resources.items():
              shared_frame=True)
     download(name)
 
-st.subheader(T("sources.flags_heading"))
-st.caption(T("sources.flags_caption"))
+st.subheader(say("sources.flags_heading"))
+st.caption(say("sources.flags_caption"))
 flagged = ui.bundled_shared(display.flag_table, lang)
 ui.table(flagged, lang, config, values=False, shared_frame=True)
 st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "text/csv",
                    key="dl-table-flags", on_click="ignore", icon=":material/download:")
 
 # The method's example figure is one from the tables, never typed in.
-latest = float(t["bilateral_trade"]["value_usd"].max())
-st.subheader(T("sources.method_heading"))
-st.markdown(no_math(T("sources.method_md", full_example=T.number(latest, 0),
-                     short_example=T.bn(latest))))
+latest = float(tables["bilateral_trade"]["value_usd"].max())
+st.subheader(say("sources.method_heading"))
+st.markdown(no_math(say("sources.method_md", full_example=say.number(latest, 0),
+                     short_example=say.bn(latest))))
 
-st.subheader(T("sources.cite_heading"))
-title = descriptor["title"] if lang == "en" else T("package.title")
-st.code(T("sources.cite_text", version=descriptor["version"], title=title), language=None,
+st.subheader(say("sources.cite_heading"))
+title = descriptor["title"] if lang == "en" else say("package.title")
+st.code(say("sources.cite_text", version=descriptor["version"], title=title), language=None,
         wrap_lines=True)  # wraps on a phone: no scrolling region the keyboard cannot reach
-st.caption(T("sources.cite_caption"))
+st.caption(say("sources.cite_caption"))
 ui.footer(lang)

@@ -20,8 +20,9 @@ from dashboard.text.wrapping import unwrap, wrap, wrap_html
 
 TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
 SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
-# Cyrillic letters are wider: at 42 columns a Russian or Kazakh line ran past a phone's figure.
-SOURCE_COLUMNS_BY_LANG = {"ru": 34, "kk": 34}
+# Cyrillic letters are wider: at 42 columns a Russian or Kazakh line ran past a phone's figure
+# (the line starts where the plot does, up to 140 px in: long tick labels on the left).
+SOURCE_COLUMNS_BY_LANG = {"ru": 30, "kk": 30}
 LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
 LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further line
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
@@ -47,10 +48,12 @@ def plain(text: str) -> str:
 def _source(text: str, lang: str) -> tuple[str, str]:
     """The source line wrapped for a phone, and the whole of it for the caption when the
     figure has room for its first lines only."""
-    lines = wrap(unwrap(text), SOURCE_COLUMNS_BY_LANG.get(lang, SOURCE_COLUMNS))
+    columns = SOURCE_COLUMNS_BY_LANG.get(lang, SOURCE_COLUMNS)
+    lines = wrap(unwrap(text), columns)
     if len(lines) <= SOURCE_LINES:
         return "<br>".join(lines), ""
-    return ("<br>".join([*lines[:SOURCE_LINES - 1], tr(lang, "chart.source_more")]),
+    more = wrap(tr(lang, "chart.source_more"), columns)  # the pointer fits the width too
+    return ("<br>".join([*lines[:SOURCE_LINES - len(more)], *more]),
             plain(text))
 
 

@@ -33,8 +33,10 @@ CLIPPED = """() => {
 # phone a Russian or Kazakh source line (its '… full list' line unwrapped) runs past the
 # figure, and the world chart's legends reach into its source line; at 1400 px the Sources
 # page's captions with `code` in Chinese and Russian fail axe's colour contrast.
-KNOWN_390 = {(p, lang) for p in ("growth", "mirror", "world", "structure", "doubling")
-             for lang in ("ru", "kk")}
+# Known and left (issue 23), strict: each must fail until it is fixed, then lose its entry.
+# World: the Central Asia chart's legend wraps to two rows in Russian and Kazakh and reaches
+# the source line; structure: a product-mix label overlaps the wrapped Russian title.
+KNOWN_390 = {("world", "ru"), ("world", "kk"), ("structure", "ru")}
 KNOWN_1400 = {("sources", "zh"), ("sources", "ru")}
 MAIN_HEIGHT = "() => document.querySelector('[data-testid=stMain]').scrollHeight"
 
@@ -54,7 +56,7 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
                                                 request):
     if (path, lang) in KNOWN_1400:
         request.applymarker(pytest.mark.xfail(reason="axe colour contrast of caption code",
-                                              strict=False))
+                                              strict=True))
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     try:
@@ -95,8 +97,8 @@ def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang, re
     test_narrow_viewport_has_no_horizontal_overflow and the 390 px case of test_a11y.py's
     test_no_chart_text_overlaps_on_phones_and_tablets, merged here."""
     if (path, lang) in KNOWN_390:
-        request.applymarker(pytest.mark.xfail(reason="Cyrillic source line / world legend "
-                                              "wider than a phone's figure", strict=False))
+        request.applymarker(pytest.mark.xfail(reason="Central Asia legend on the source line; "
+                                              "a product-mix label on the title", strict=True))
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     try:

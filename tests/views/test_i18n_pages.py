@@ -373,8 +373,9 @@ def test_every_message_the_pages_use_exists():
              ROOT / "dashboard" / "core" / "display.py"]
     keys = set()
     for path in files:
-        keys |= set(re.findall(r"\b(?:say|tr\(lang,|tr\(lang\(\),|t)\(\s*\"([a-z_]+\.[a-z0-9_.]+)\"",
-                               path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(
+            r"\b(?:say|tr\(lang,|tr\(lang\(\),|t)\(\s*\"([a-z_]+\.[a-z0-9_.]+)\"",
+            path.read_text(encoding="utf-8")))
     assert len(keys) > 100
     assert sorted(k for k in keys if k not in en) == []
 

@@ -53,8 +53,8 @@ class Options:
         """A bad prices choice is a one-line UserError here, not a chart drawn wrong."""
         price_rules.check_prices(self.prices, self.lang)
         price_rules.check_deflator(self.deflator, self.lang)
-        if self.base_year is not None:
-            price_rules.check_year(self.base_year, self.lang)
+        if self.base_year is not None:  # "2020" from a link or a script is the year 2020
+            object.__setattr__(self, "base_year", price_rules.check_year(self.base_year, self.lang))
 
 
 @dataclass(frozen=True)

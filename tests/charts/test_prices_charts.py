@@ -16,6 +16,7 @@ def test_options_carry_the_three_prices_fields():
     assert (o.prices, o.base_year, o.deflator) == ("constant", 2023, "gdp")
     d = charts.Options()
     assert (d.prices, d.base_year, d.deflator) == ("current", None, "cpi-u")
+    assert charts.Options(prices="constant", base_year="2020").base_year == 2020
 
 
 @pytest.mark.parametrize("fields", [dict(prices="real"), dict(prices=""), dict(deflator="ppi"),

@@ -121,7 +121,9 @@ def product_mix(tables: Tables, o: Options) -> Chart:
         buttons.append(dict(label=flow_label(reporter, partner, flow, lang), method="update",
                             args=[{"visible": [a <= i < b for i in range(n)]},
                                   {"yaxis.categoryarray": cats}]))
-    title = tr(lang, "chart.product_mix.title", year=fmt_year(last))
+    title = tr(lang, "chart.product_mix.title", year=fmt_year(last)) if any(
+        rows for _, _, rows in mixes.values()) else tr(  # no year to name: say there is none
+        lang, "chart.product_mix.none", pair=f"{country(reporter, lang)}–{country(partner, lang)}")
     ids = [m.source_id for _, _, rows in mixes.values() for m in rows]
     user = is_user_data(pd.Series(ids, dtype="string"))
     title = tr(lang, "chart.user_title", title=title) if user else title

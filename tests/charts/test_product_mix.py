@@ -30,6 +30,13 @@ def test_top_chapters_of_the_last_year_come_from_the_rows(tables):
     assert mix[3].start_usd is None  # 28 has no 2019 row: no marker, never zero
 
 
+@pytest.mark.parametrize("fields", [dict(reporter="USA"), dict(start=2024, end=2015)])
+def test_a_choice_without_product_rows_says_so_in_the_title(tables, fields):
+    spec = charts.build("product-mix", tables, charts.Options(**fields))
+    assert spec.title.startswith("No product figures for ") and spec.data.empty
+    assert not any(len(t.x or ()) for t in spec.figure.data)
+
+
 def test_missing_chapters_are_gaps_never_zero(tables):
     assert products.gaps(tables, flow="import")[2021] == ("84", "85", "87")
     first, last, mix = products.mix(tables, flow="import", end=2021)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.projection_settings import link_value
 from dashboard.errors import UserError
 from dashboard.text.i18n import tr
 from dashboard.text.plain import quoted
@@ -206,10 +207,7 @@ def parse_params(params: Mapping[str, str | list[str]], tables: Mapping[str, pd.
     notices: list[str] = []
 
     def get(key: str) -> str | None:
-        v = params.get(key)
-        if isinstance(v, list):
-            v = v[-1] if v else None
-        return None if v is None else str(v).strip()
+        return link_value(params, key)
 
     def ignored(key: str, raw: str, why: str, fallback: str) -> None:
         notices.append(tr(lang, "setting.ignored", key=key, value=quoted(raw, VALUE_LIMIT),

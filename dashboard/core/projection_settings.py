@@ -141,6 +141,14 @@ def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
     return visible(raw, limit)
 
 
+def link_value(params: Mapping[str, str | list[str]], key: str) -> str | None:
+    """One link parameter as text: the last of a repeated one, stripped; None when absent."""
+    v = params.get(key)
+    if isinstance(v, list):
+        v = v[-1] if v else None
+    return None if v is None else str(v).strip()
+
+
 def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
                  default: Settings, who: str | None = None,
                  limits: Limits = LIMITS, lang: str = "en") -> tuple[Settings, list[str]]:
@@ -153,10 +161,7 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
     notices: list[str] = []
 
     def get(key: str) -> str | None:
-        v = params.get(key)
-        if isinstance(v, list):
-            v = v[-1] if v else None
-        return None if v is None else str(v).strip()
+        return link_value(params, key)
 
     def read(key: str, check, fallback: str):
         raw = get(key)

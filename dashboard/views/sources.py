@@ -66,13 +66,14 @@ for name, r in resources.items():
     if name == "sources" or name not in tables:
         continue
     st.subheader(resource_text(name, r, "title"))
-    st.caption(resource_text(name, r, "description"))
+    # Body text, not a caption: its `code` spans keep their contrast (axe, issue 23).
+    st.markdown(resource_text(name, r, "description"))
     ui.table(ui.bundled_shared(display.shown_table, name, lang), lang, config, values=False,
              shared_frame=True)
     download(name)
 
 st.subheader(say("sources.flags_heading"))
-st.caption(say("sources.flags_caption"))
+st.markdown(say("sources.flags_caption"))  # body text: `code` keeps its contrast
 flagged = ui.bundled_shared(display.flag_table, lang)
 ui.table(flagged, lang, config, values=False, shared_frame=True)
 st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "text/csv",

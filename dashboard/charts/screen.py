@@ -26,6 +26,7 @@ SOURCE_COLUMNS_BY_LANG = {"ru": 30, "kk": 30}
 LEGEND_COLUMNS = 38  # a legend entry's name wraps here: no entry wider than a phone
 LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further line
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
+MENU_PX = 36  # a row of 12 px buttons with their padding
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
@@ -79,6 +80,8 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
         if trace.name and trace.showlegend is not False:
             trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
+    # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
+    top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
     source = SOURCE_LINE_PX * source_lines
     legend = _legend_px(fig)
     bottom = AXIS_PX + legend + PAD_PX + source + PAD_PX

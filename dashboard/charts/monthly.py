@@ -73,15 +73,23 @@ def monthly(tables: Tables, o: Options) -> Chart:
         f = months[months["flow"] == flow]
         if f.empty:
             continue
-        xs = [date(int(y), int(mo), 1).isoformat() for y, mo in
-              zip(f["year"], f["month_start"], strict=True)]
+        xs, ys, hover, last = [], [], [], None
+        for y, mo, v, shown in zip(f["year"], f["month_start"], f["value_usd"],
+                                   money(f["value_usd"], lang), strict=True):
+            k = int(y) * 12 + int(mo) - 1
+            if last is not None and k - last > 1:  # a month without a figure breaks the line
+                xs.append(date((last + 1) // 12, (last + 1) % 12 + 1, 1).isoformat())
+                ys.append(None)
+                hover.append("")
+            xs.append(date(int(y), int(mo), 1).isoformat())
+            ys.append(shown)
+            hover.append(point(lang, xs[-1][:7], fmt_bn(v, lang=lang),
+                               tr(lang, "hover.month_part")))
+            last = k
         fig.add_trace(dict(
-            type="scatter", mode="lines+markers", name=_flow_name(flow, lang), x=xs,
-            y=money(f["value_usd"], lang),
-            line=dict(color=FLOW_COLOURS[flow], width=2.4),
-            marker=dict(color=FLOW_COLOURS[flow], size=7),
-            customdata=[point(lang, x[:7], fmt_bn(v, lang=lang), tr(lang, "hover.month_part"))
-                        for x, v in zip(xs, f["value_usd"], strict=True)],
+            type="scatter", mode="lines+markers", name=_flow_name(flow, lang), x=xs, y=ys,
+            connectgaps=False, line=dict(color=FLOW_COLOURS[flow], width=2.4),
+            marker=dict(color=FLOW_COLOURS[flow], size=7), customdata=hover,
             hovertemplate=HOVER))
     title = tr(lang, "chart.monthly.title", reporter=country(reporter, lang),
                partner=country(partner, lang))

@@ -137,6 +137,21 @@ def test_monthly_and_year_to_date_charts_from_the_users_months(bundled):
     assert charts.build("growth", t).stem == charts.build("growth", bundled).stem
 
 
+def test_a_month_without_a_figure_breaks_the_monthly_line(bundled):
+    r, t = merged(bundled, MONTHLY)
+    months = t["monthly_trade"]
+    ordered = months[months["measure"] == "month"].sort_values(["year", "month_start"])
+    first = ordered.iloc[len(ordered) // 2]  # a month in the middle of the run
+    holed = dict(t, monthly_trade=months[~((months["year"] == first["year"])
+                                           & (months["month_start"] == first["month_start"]))])
+    whole = [tr for tr in charts.build("monthly", t).figure.data if tr.mode == "lines+markers"]
+    assert all(None not in list(tr.y) for tr in whole)  # the fixture's months run on
+    broken = [tr for tr in charts.build("monthly", holed).figure.data
+              if tr.mode == "lines+markers" and None in list(tr.y)]
+    gap = f"{int(first['year'])}-{int(first['month_start']):02d}-01"
+    assert broken and all(list(tr.x)[list(tr.y).index(None)] == gap for tr in broken)
+
+
 @pytest.mark.parametrize("lang", ["zh", "ru", "kk"])
 def test_monthly_charts_speak_every_language(bundled, lang):
     _, t = merged(bundled, MONTHLY)

@@ -63,20 +63,34 @@ PAGES = {
 }
 
 
-def open_page(page, query=None):
-    """A fresh AppTest session on one page (with the environment's data package)."""
+def open_page(page, query=None, timeout=60):
+    """A fresh AppTest session on one page (a name of ``PAGES`` or a file under
+    ``dashboard/``, e.g. ``views/check.py``; with the environment's data package), in one run:
+    before its first run AppTest finds a page by its file name, so the page is asked for
+    straight away; only a page registered under another address (the import page's
+    ``/import``) costs a second run, the usual way (overview first, then switch)."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=timeout)
     if query:
         at.query_params.update(query)
+    path = PAGES[page][0] if page in PAGES else page
+    at.switch_page(path)
     at.run()
-    path = PAGES[page][0]
-    if path != "views/overview.py":
+    if page_that_ran(at) not in (None, ROOT / "dashboard" / path):
         at.switch_page(path)
         at.run()
+    assert page_that_ran(at) in (None, ROOT / "dashboard" / path), (page, page_that_ran(at))
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def page_that_ran(at):
+    """The file of the page the last run showed, from AppTest's own record of the pages
+    st.navigation registered (None when the app stopped before registering any: an error
+    in the environment or the data is shown without navigation)."""
+    info = at._registered_pages.get(at._finished_page_script_hash)
+    return Path(info["script_path"]).resolve() if info and info.get("script_path") else None
 
 
 def figures(at):

@@ -48,9 +48,34 @@ def wait_ready(pg, charts: int) -> None:
         "() => !document.querySelector('[data-testid=stStatusWidget] [data-testid=stSpinner]')")
 
 
+# What moves while a page settles: the main block's height, every chart text and legend box,
+# every data grid's canvas (Plotly lays out text after its first paint and again on a resize;
+# grids paint late).
+LAYOUT = """() => JSON.stringify([
+  (document.querySelector('[data-testid=stMain]') || document.body).scrollHeight,
+  [...document.querySelectorAll('.js-plotly-plot .main-svg text, .js-plotly-plot .legend,'
+                                + ' [data-testid=stDataFrame] canvas, h1, h2, h3, p')]
+    .map(e => { const b = e.getBoundingClientRect();
+                return [e.textContent.length, b.x, b.y, b.width, b.height].map(Math.round); })])"""
+
+
+def settled(pg, quiet_ms: int = 500, limit_ms: int = 8000) -> None:
+    """Wait until the page's layout (``LAYOUT``) has not changed for ``quiet_ms``: as long as
+    the page needs and no longer (a fixed pause is too long on a quiet machine and can be too
+    short on a busy one). Gives up quietly after ``limit_ms``: the checks then see the page
+    as it is."""
+    last, still, waited = pg.evaluate(LAYOUT), 0, 0
+    while still < quiet_ms and waited < limit_ms:
+        pg.wait_for_timeout(100)
+        waited += 100
+        now = pg.evaluate(LAYOUT)
+        still = still + 100 if now == last else 0
+        last = now
+
+
 def no_chart_text_overlaps(pg, label) -> None:
     """On a page whose charts are drawn: no two chart texts overlap, no legend over a plot."""
-    pg.wait_for_timeout(1500)  # plotly lays out text after the first paint
+    settled(pg)  # plotly lays out text after the first paint
     overlaps = pg.evaluate(OVERLAPS)
     assert not overlaps, (label, overlaps[:5])
     assert not pg.evaluate(LEGEND_OVER_PLOT), label

@@ -2,11 +2,10 @@
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import pytest
-from browsing import PAGES, SHOTS, STREAMLIT_OWN, axe, wait_ready
+from browsing import wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -18,44 +17,9 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", list(PAGES))
-def test_page_loads_and_charts_render(published_server, page, path):
-    """Each page at 1280 px, loaded once: it renders its charts without an error, is
-    screenshotted, passes an axe-core audit and (growth) gives every chart a text alternative.
-    Merged here from test_a11y.py (the same page view): test_no_serious_accessibility_violations,
-    test_every_chart_has_a_text_alternative."""
-    page.goto(f"{published_server}/{path}")
-    wait_ready(page, PAGES[path])
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert page.locator("[data-testid=stAlertContentError]").count() == 0
-    traces = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
-                           ".map(e => e.data.length)")
-    assert len(traces) == PAGES[path] and all(n > 0 for n in traces)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(800)  # let data grids paint before the screenshot
-    page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
-
-    # No serious accessibility violations (axe-core: WCAG 2.1 A and AA).
-    results = axe(page).response
-    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")
-           and v["id"] not in STREAMLIT_OWN]
-    report = Path(SHOTS).parent / "axe"
-    report.mkdir(parents=True, exist_ok=True)
-    (report / f"{path or 'overview'}.json").write_text(
-        json.dumps([{k: v[k] for k in ("id", "impact", "help")} | {
-            "nodes": [n["target"] for n in v["nodes"][:5]]} for v in results["violations"]],
-            indent=1), encoding="utf-8")
-    assert not bad, [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]])
-                     for v in bad]
-
-    if path == "growth":  # every chart has a text alternative, and a table to show
-        labels = page.evaluate(
-            "() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
-            ".map(e => (e.querySelector('[aria-label]') || e).getAttribute('aria-label')"
-            " || e.innerText.slice(0, 0))")
-        assert len(labels) == PAGES["growth"] and all(labels), labels
-        page.get_by_text("Show as a table").first.click()
-        page.locator("[data-testid=stExpander] [data-testid=stDataFrame]").first.wait_for()
+# Each page's load, axe audit, screenshot and (growth) text alternatives: in
+# test_e2e_i18n.py's test_every_page_in_every_language_at_1400px (English), on the page view
+# it loads anyway.
 
 
 def _answer(pg) -> str:

@@ -14,7 +14,7 @@ fixture package, and the import page after one upload. The browser sees what App
 """
 
 import pytest
-from browsing import PAGES, wait_ready
+from browsing import PAGES, settled, wait_ready
 from english_left import english_words
 from helpers import FIXTURE, UPLOAD
 
@@ -70,7 +70,7 @@ def test_no_english_word_in_the_browser(server, browser, names, path, lang):
     try:
         pg.goto(f"{server}/{path}?lang={lang}")
         wait_ready(pg, PAGES[path])
-        pg.wait_for_timeout(1000)  # let late text (captions, metrics) paint
+        settled(pg)  # let late text (captions, metrics) paint
         left = _words(pg, names | (UPLOADER if path == "import" else set()))
         assert left == [], (path, lang, left)
     finally:
@@ -88,7 +88,7 @@ def test_no_english_word_after_an_upload_in_the_browser(server, browser, names, 
         pg.locator("input[type=file]").set_input_files(str(path))
         pg.get_by_text(Translator(lang)("import.accepted_heading", count="2")).wait_for(
             timeout=30_000)
-        pg.wait_for_timeout(1000)
+        settled(pg)
         left = _words(pg, names | USERS_OWN | UPLOADER)
         assert left == [], (lang, left)
     finally:

@@ -8,11 +8,11 @@ import json
 import re
 import shutil
 
+import helpers
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from helpers import APP, FIXTURE
-from streamlit.testing.v1 import AppTest
+from helpers import FIXTURE
 
 from dashboard import charts, cli
 from dashboard.charts import NoLogistics, Options
@@ -225,14 +225,7 @@ def test_disagreements_are_tabled_from_the_data(tables):
 
 def open_page(monkeypatch, data, path, query=None):
     monkeypatch.setenv("DASHBOARD_DATA", str(data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    if query:
-        at.query_params.update(query)
-    at.run()
-    if path:
-        at.switch_page(path)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = helpers.open_page(path or "overview", query)
     assert not at.error, [e.value for e in at.error]
     return at
 

@@ -604,8 +604,7 @@ def _odd_text(pkg):
 
 @pytest.mark.parametrize("edit", [_only_kazakh_figures, _edge_values, _odd_text])
 def test_every_page_shows_what_the_loader_accepts(fixture_copy, monkeypatch, edit):
-    from helpers import APP
-    from streamlit.testing.v1 import AppTest
+    from helpers import open_page
 
     edit(fixture_copy)
     load_package(fixture_copy)  # accepted
@@ -613,10 +612,5 @@ def test_every_page_shows_what_the_loader_accepts(fixture_copy, monkeypatch, edi
     for page in ("views/overview.py", "views/growth.py", "views/mirror.py", "views/world.py",
                  "views/corridor.py", "views/structure.py", "views/doubling.py",
                  "views/sources.py"):
-        at = AppTest.from_file(APP, default_timeout=120)
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+        at = open_page(page, timeout=120)
         assert not at.error, (page, [e.value for e in at.error])

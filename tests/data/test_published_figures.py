@@ -158,20 +158,13 @@ def test_the_2025_doubling_statements_and_small_fixes(published):
 def test_pages_show_2025_in_every_language(lang, monkeypatch):
     import json
 
-    from helpers import APP
-    from streamlit.testing.v1 import AppTest
+    from helpers import open_page
 
     from dashboard.data.loader import DATA_DIR
     monkeypatch.setenv("DASHBOARD_DATA", str(DATA_DIR))
     for page in ("views/overview.py", "views/growth.py", "views/mirror.py",
                  "views/doubling.py"):
-        at = AppTest.from_file(APP, default_timeout=90)
-        at.query_params["lang"] = lang
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+        at = open_page(page, {"lang": lang}, timeout=90)
         text = " ".join(str(e.value) for kind in ("markdown", "caption", "text", "title")
                         for e in getattr(at, kind))
         text += " ".join(json.dumps(json.loads(c.proto.spec)["layout"].get("title", {}))

@@ -5,7 +5,7 @@ import json
 import threading
 
 import pytest
-from helpers import APP, FIXTURE
+from helpers import APP, FIXTURE, open_page
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.memo import Memo, call_key
@@ -61,12 +61,7 @@ def test_call_keys_tell_arguments_apart_and_refuse_unhashable_ones():
 
 
 def _open(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception
-    return at
+    return open_page(page)
 
 
 def _trace_names(at: AppTest) -> list[str]:

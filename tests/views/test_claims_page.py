@@ -1,8 +1,7 @@
 """The "Check a sentence" page in each language: claims, verdicts, hostile text as plain text."""
 
 import pytest
-from helpers import APP, FIXTURE
-from streamlit.testing.v1 import AppTest
+from helpers import FIXTURE, open_page
 
 from dashboard.text.i18n import LANGUAGES, Translator
 
@@ -20,15 +19,8 @@ def fixture_package(monkeypatch):
 
 
 def open_check(lang, text=None):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    if text is not None:
-        at.query_params["text"] = text
-    at.run()
-    at.switch_page("views/check.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page("views/check.py", {"lang": lang} | ({"text": text} if text is not None
+                                                        else {}))
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))

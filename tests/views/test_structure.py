@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import APP, ROOT
+from helpers import APP, ROOT, open_page
 from helpers import PAGES as VIEWS
 from streamlit.testing.v1 import AppTest
 
@@ -51,12 +51,7 @@ def test_a_new_year_reaches_every_page(data_copy, monkeypatch):
     growth = charts.build("growth", t)
     assert growth.title.endswith("–2026") and "S99" in growth.source
     for page in PAGES:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.run()
-        if page != PAGES[0]:
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, (page, [e.value for e in at.exception])
+        at = open_page(page)
         assert not at.error, (page, [e.value for e in at.error])
         if page == "views/growth.py":
             fig = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -94,10 +89,7 @@ def test_one_sessions_upload_never_reaches_another(monkeypatch):
     first.run()
     first.switch_page("views/growth.py")
     first.run()
-    second = AppTest.from_file(APP, default_timeout=60)
-    second.run()
-    second.switch_page("views/growth.py")
-    second.run()
+    second = open_page("growth")
     names = [t.get("name") or "" for t in json.loads(second.get("plotly_chart")[0].proto.spec)
              ["data"]]
     assert not any("uploaded" in n for n in names)
@@ -167,12 +159,7 @@ def test_changed_editorial_and_world_figures_reach_the_pages(data_copy, monkeypa
     texts = {}
     for page in ("views/overview.py", "views/world.py", "views/doubling.py",
                  "views/sources.py"):
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
-        assert not at.exception
+        at = open_page(page)
         texts[page] = _page_text(at) + " ".join(
             d.value.to_csv() for d in at.dataframe)
     assert "$39.7 bn in 2023" in texts["views/overview.py"]

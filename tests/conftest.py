@@ -26,16 +26,39 @@ def _group(config, item, name: str) -> None:
     item._id = NodeId.parse(f"{item.nodeid}@{name}")
 
 
+# How many pytest-xdist workers `-n auto` starts: WORKERS_PER_CORE per core. Set from `make
+# bench`-style measurements on this 2-core machine (README, "Development"); the environment's
+# PYTEST_XDIST_AUTO_NUM_WORKERS still wins.
+WORKERS_PER_CORE = 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config):
+    """Browser tests spend most of their time waiting (for the server, for Chromium, for a page
+    to settle) and CLI tests for their subprocesses: a second worker per core fills the waits."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own reading of it
+    return WORKERS_PER_CORE * len(os.sched_getaffinity(0))
+
+
+# Module fixtures that take seconds to build (every chart in every language): the tests that
+# use one run on one worker, so it is built once per run, not once per worker.
+SHARED_FIXTURES = {"built"}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # One worker builds the bundle (every chart drawn in Chromium) and runs the tests that read
     # it, then the serial tests, back to back: a serial test never waits for a bundle build.
     for item in items:
+        shared = SHARED_FIXTURES.intersection(getattr(item, "fixturenames", ()))
         if "bundle" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.render)
             _group(config, item, "bundle-and-serial")
         elif _is_serial(item):
             _group(config, item, "bundle-and-serial")
+        elif shared:
+            _group(config, item, min(shared))
 
 
 @pytest.fixture(scope="session")

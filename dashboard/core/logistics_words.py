@@ -1,8 +1,8 @@
 """The pieces of the logistics-hub verdict in the reader's language: a measure's name, a figure,
 a change, a period. Pandas only.
 
-English keeps the house style of ``text.corridor.fmt_amount`` ('4.48 million t', '-8.1%'); the other
-languages write a figure as the corridor page does (``text.corridor.amount``: CLDR separators,
+English keeps the house style of ``text.corridor.fmt_amount`` ('4.484 million t', '-8.1%'); the
+other languages write a figure as the corridor page does (``text.corridor.amount``: CLDR separators,
 catalogue units) and a change with a real minus sign. Names of measures come from the catalogue
 (``data.logistics_measure.<measure id>``) where it has them, else as the data label them.
 """

@@ -16,8 +16,9 @@ from dashboard.core.projection_settings import parse_params
 from dashboard.data.loader import load_package
 from dashboard.text.i18n import LANGUAGES
 
-# Where a string is Markdown, '\x' shows as 'x'; elsewhere (st.text, code, charts) as written.
-PLAIN = ("text", "code")
+# Where a string is Markdown, '\x' shows as 'x'; elsewhere (st.text, code, select boxes' options,
+# charts) as written.
+PLAIN = ("text", "code", "selectbox", "multiselect")
 ESCAPE = re.compile(r"\\(.)", re.S)
 # Bad values of every setting the doubling page reads from a link, none with a backslash.
 BAD_LINK = {"growth": "abc", "multiple": "-1", "target": "5", "log": "maybe", "base": "abc",

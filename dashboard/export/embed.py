@@ -13,9 +13,12 @@ from dashboard.charts import Options
 from dashboard.charts.kit import Tables, who
 from dashboard.charts.target import default_projection
 from dashboard.core import prices
-from dashboard.core.projection_settings import parse_params
+from dashboard.core.projection_settings import TRUE_WORDS, parse_params
 from dashboard.data.loader import series
 from dashboard.errors import UserError
+from dashboard.export.options import USED_BY
+from dashboard.text.i18n import tr
+from dashboard.text.plain import visible
 
 CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
 UPLOAD_PARAM = "upload"  # ?upload=<source id>: this session uses an upload (ui.upload_marker)
@@ -87,10 +90,11 @@ def view_params(params: dict[str, list[str]]) -> dict[str, str]:
     return {k: v[-1] for k, v in params.items() if v and k not in skip}
 
 
-def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options, list[str]]:
+def options(tables: Tables, params: dict[str, str], lang: str,
+            chart: str | None = None) -> tuple[Options, list[str]]:
     """Chart options for an embed: the doubling settings a link carries, else the defaults,
     and the notices (in ``lang``, plain text) for every setting that fell back, as the
-    doubling page gives them."""
+    doubling page gives them, and for every setting ``chart`` is drawn without."""
     years = [int(y) for y in series(tables["bilateral_trade"])["year"]]
     known = {k: v for k, v in params.items() if k != "lang"}
     projection, notices = parse_params(known, years, default_projection(tables),
@@ -98,7 +102,26 @@ def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options,
     # ``prices``/``deflator``/``base``: constant dollars (``base`` is the doubling's base year
     # too; the prices keep it only where the index has it, else their latest full year).
     choice, more = prices.parse_params(known, tables, lang)
+    notices += [n for n in more if not n.startswith("base=")]
+    if chart is not None:
+        notices += [tr(lang, "share.option_unused", option=f"{k}={visible(known[k], 40)}")
+                    for k, kinds in _link_options(known, choice).items()
+                    if not any(chart in USED_BY[kind] for kind in kinds)]
     return Options(lang=lang, log=projection.log, projection=projection,
                    prices=choice.prices, base_year=choice.base_year,
-                   deflator=choice.deflator), notices + [
-        n for n in more if not n.startswith("base=")]
+                   deflator=choice.deflator), notices
+
+
+def _link_options(params: dict[str, str], choice: prices.Choice) -> dict[str, tuple[str, ...]]:
+    """The settings a link gives, each with what it changes (``export.options.USED_BY``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    if choice.prices == "constant":
+        out["prices"] = ("prices",)
+    if str(params.get("log", "")).strip().lower() in TRUE_WORDS:
+        out["log"] = ("log",)
+    for key in ("growth", "multiple", "target", "deadline", "scenarios"):
+        if key in params:
+            out[key] = ("projection",)
+    if "base" in params:  # the doubling's base year, and the prices' where they are constant
+        out["base"] = ("projection",) + (("prices",) if choice.prices == "constant" else ())
+    return out

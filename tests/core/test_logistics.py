@@ -192,6 +192,21 @@ def test_clearance_facts_pair_before_and_after_newest_first():
 
 # --- verdict ---
 
+@pytest.mark.parametrize("lang,stated", [("en", "+14.6% to +70.25%"),
+                                          ("ru", "от +14,6\u00a0% до +70,25\u00a0%")])
+def test_a_reported_growth_rate_keeps_its_decimals(lang, stated):
+    """Rates a source states are quoted as stated (14.6 is never '+15%'); computed changes keep
+    the house style (a decimal below ten)."""
+    figs = [fig("titr_tonnes", y, v, "A", primary=True)
+            for y, v in [(2019, 1e6), (2020, 2e6), (2021, 4e6), (2022, 3e6)]]
+    figs += [fig("titr_tonnes", 2021, 3.5e6, "B", months=10, change=14.6),
+             fig("titr_tonnes", 2021, 3.1e6, "C", months=9, change=70.25),
+             fig("transit_containers", 2015, 100_000, "C", unit="TEU", primary=True),
+             fig("china_europe_trains", 2016, 1000, "A", unit="trains", primary=True)]
+    v = lg.logistics_verdict(make_tables(figs), lang=lang)
+    assert stated in v.verdict
+
+
 def test_verdict_is_computed_from_the_tables():
     figs = [fig("titr_tonnes", y, v, "A", primary=True)
             for y, v in [(2019, 1e6), (2020, 2e6), (2021, 4e6), (2022, 3e6)]]

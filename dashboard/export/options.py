@@ -97,9 +97,13 @@ def given(args: argparse.Namespace) -> dict[str, tuple[str, ...]]:
 
 
 def unused(args: argparse.Namespace, names: list[str] | tuple[str, ...]) -> list[str]:
-    """Notes (in ``--lang``) naming the charts asked for that an option does not change; an
-    ``OptionError`` when it changes none of them."""
+    """Notes (in ``--lang``) naming the charts asked for that an option does not change (and a
+    ``--multiple`` that ``--target`` overrides); an ``OptionError`` when an option changes none
+    of them."""
     lang, notes = _lang(args), []
+    if getattr(args, "target", None) is not None and getattr(args, "multiple", None) is not None:
+        notes.append(tr(lang, "cli.note.target_wins", multiple=f"{args.multiple:g}",
+                        target=f"{args.target:g}"))
     for option, kinds in given(args).items():
         users = [n for n in names if any(n in USED_BY[k] for k in kinds)]
         others = [n for n in names if n not in users]

@@ -60,6 +60,14 @@ def test_a_note_in_the_commands_language(tmp_path, capsys):
                                               charts="central-asia")]
 
 
+def test_a_multiple_the_target_overrides_is_named(tmp_path, capsys):
+    rc, _, err, written = export(tmp_path, capsys, "--charts", "doubling-target",
+                                 "--multiple", "3", "--target", "90")
+    assert rc == 0 and len(written) == 1
+    assert err.splitlines() == ["note: --multiple 3 not used: --target 90 sets the target, and "
+                                "an amount wins over a multiple"]
+
+
 @pytest.mark.parametrize("args", [
     ["--charts", "growth", "--deflator", "gdp"],
     ["--charts", "growth", "--deflator", "cpi-u"],

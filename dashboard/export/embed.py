@@ -20,6 +20,11 @@ from dashboard.export.options import USED_BY
 from dashboard.text.i18n import tr
 from dashboard.text.plain import visible
 
+# Each link setting and what it changes (``export.options.USED_BY``): ``base`` is both the
+# doubling's base year and the base of constant dollars.
+LINK_SETTINGS = {"prices": ("prices",), "deflator": ("prices",), "log": ("log",),
+                 **dict.fromkeys(("growth", "multiple", "target", "deadline", "scenarios"),
+                                 ("projection",)), "base": ("projection", "prices")}
 CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
 UPLOAD_PARAM = "upload"  # ?upload=<source id>: this session uses an upload (ui.upload_marker)
 EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
@@ -70,8 +75,12 @@ def live_url(base: str, chart: str, lang: str, params: dict[str, str] | None = N
 
 
 def embed_url(page_url: str, chart: str, params: dict[str, str]) -> str:
-    """The live app's chart-only view of a chart, with the view's settings."""
-    query = {k: v for k, v in params.items() if k not in (CHART_PARAM, *EMBED_PARAMS)}
+    """The live app's chart-only view of a chart, with the view's settings that chart uses
+    (the page's others would only give the embed a notice that they change nothing)."""
+    unused = {k for k, kinds in LINK_SETTINGS.items()
+              if not any(chart in USED_BY[kind] for kind in kinds)}
+    query = {k: v for k, v in params.items()
+             if k not in (CHART_PARAM, *EMBED_PARAMS, *unused)}
     return f"{page_url}?{urlencode({**query, CHART_PARAM: chart, **EMBED_PARAMS})}"
 
 
@@ -113,15 +122,13 @@ def options(tables: Tables, params: dict[str, str], lang: str,
 
 
 def _link_options(params: dict[str, str], choice: prices.Choice) -> dict[str, tuple[str, ...]]:
-    """The settings a link gives, each with what it changes (``export.options.USED_BY``)."""
-    out: dict[str, tuple[str, ...]] = {}
-    if choice.prices == "constant":
-        out["prices"] = ("prices",)
-    if str(params.get("log", "")).strip().lower() in TRUE_WORDS:
-        out["log"] = ("log",)
-    for key in ("growth", "multiple", "target", "deadline", "scenarios"):
-        if key in params:
-            out[key] = ("projection",)
-    if "base" in params:  # the doubling's base year, and the prices' where they are constant
-        out["base"] = ("projection",) + (("prices",) if choice.prices == "constant" else ())
+    """The settings a link gives that change a chart, each with what it changes (``prices``
+    only when constant, ``base`` the prices' only then, ``log`` only when on)."""
+    out = {k: kinds for k, kinds in LINK_SETTINGS.items() if k in params and k != "deflator"}
+    if choice.prices != "constant":
+        out.pop("prices", None)
+        if "base" in out:
+            out["base"] = ("projection",)
+    if str(params.get("log", "")).strip().lower() not in TRUE_WORDS:
+        out.pop("log", None)
     return out

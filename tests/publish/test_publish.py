@@ -260,6 +260,14 @@ def test_embed_links_and_snippets():
     url = embed.embed_url("https://x.org/doubling", "doubling-target",
                           {"growth": "0.1", "lang": "ru", "chart": "old", "embed": "false"})
     assert url == ("https://x.org/doubling?growth=0.1&lang=ru&chart=doubling-target&embed=true")
+    # a page's settings its chart does not use stay out of that chart's iframe (no notice in it)
+    page = {"prices": "constant", "deflator": "gdp", "base": "2016", "log": "1", "lang": "en"}
+    assert embed.embed_url("p", "target-history", page) == (
+        "p?lang=en&chart=target-history&embed=true")
+    assert embed.embed_url("p", "yoy-growth", page) == (
+        "p?prices=constant&deflator=gdp&base=2016&lang=en&chart=yoy-growth&embed=true")
+    assert embed.embed_url("p", "growth", page).startswith("p?prices=constant&deflator=gdp&"
+                                                          "base=2016&log=1&lang=en")
     snippet = embed.iframe_snippet("a.html?x=1&y=2", 'Say "hi" <b>', 700, resizes=False)
     assert snippet == ('<iframe src="a.html?x=1&amp;y=2" title="Say &quot;hi&quot; &lt;b&gt;" '
                        'loading="lazy" style="width:100%;height:700px;border:0"></iframe>')

@@ -23,7 +23,7 @@ from dashboard.core import projection_settings as settings
 from dashboard.data.loader import load_package, series
 from dashboard.errors import Reason, UserError
 from dashboard.export import render as export
-from dashboard.export.options import add_price_options, price_fields
+from dashboard.export.options import add_price_options, note, price_fields, unused
 from dashboard.publish import bundle as publish
 from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, tr
 from dashboard.text.plain import bounded, one_line, quoted
@@ -148,8 +148,7 @@ def _options(args, tables) -> charts.Options:
         s = replace(s, deadline=checked("--deadline", args.deadline,
                                         lambda v: settings.check_deadline(v, s.base_year,
                                                                           lang=lang)))
-    s = replace(s, log=args.log)
-    return charts.Options(log=args.log, projection=s, lang=lang, **priced)
+    return charts.Options(log=args.log, projection=replace(s, log=args.log), lang=lang, **priced)
 
 
 def run_export(args) -> int:
@@ -170,6 +169,7 @@ def run_export(args) -> int:
     if not args.charts:  # all the charts this package can draw (logistics ones need its tables)
         names = list(charts.available(tables))
     options = _options(args, tables)
+    note(unused(args, names))  # an option no chart asked for uses is an error, never ignored
     out: Path = args.out
     export.output_directory(out)
     specs = [charts.build(n, tables, options) for n in names]

@@ -206,11 +206,11 @@ def add_series(fig: theme.Draft, s: pd.DataFrame, *, name: str, colour: str,
 
 
 def trade_axes(fig: theme.Draft, *, title: str, subtitle: str, source: str, log: bool,
-               lang: str = "en", y_title: Callable[[str], str] = str) -> None:
-    """Year on x, money on y (linear or log): the frame of every trade-over-time chart.
-    ``y_title`` adds to the axis title (which prices: ``pricing.axis``)."""
+               lang: str = "en", y_title: Callable[[str], str] = str, x: str = "year") -> None:
+    """Year (or ``x``: 'month') on x, money on y (linear or log): the frame of every trade-over-
+    time chart. ``y_title`` adds to the axis title (which prices: ``pricing.axis``)."""
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.year"),
+                x_title=tr(lang, f"axis.{x}"),
                 y_title=y_title(tr(lang, "axis.trade_bn_log" if log else "axis.trade_bn")),
                 lang=lang)
     theme.usd_bn_axis(fig, log=log, lang=lang)

@@ -23,6 +23,7 @@ from dashboard.charts.kit import (
     money,
     point,
     reporter_source,
+    trade_axes,
     who,
 )
 from dashboard.text.formatting import fmt_bn
@@ -64,6 +65,19 @@ def _months(lang: str, end: int) -> str:
     return tr(lang, "chart.year_to_date.months", end=str(end))
 
 
+def _frame(fig: theme.Draft, tables: Tables, chart: str, rows: pd.DataFrame, reporter: str,
+           partner: str, x: str, lang: str) -> tuple[str, str]:
+    """Title, subtitle, source line and axes of a monthly chart (``kit.trade_axes``): the
+    user's pair and whose statistics, the file as the source. Returns (title, source)."""
+    title = tr(lang, f"chart.{chart}.title", reporter=country(reporter, lang),
+               partner=country(partner, lang))
+    source = reporter_source(tables, rows["source_id"], reporter, lang)
+    trade_axes(fig, title=title, subtitle=tr(lang, f"chart.{chart}.subtitle",
+                                             who=who(reporter, lang)),
+               source=source, log=False, lang=lang, x=x)
+    return title, source
+
+
 def monthly(tables: Tables, o: Options) -> Chart:
     lang = o.lang
     m, reporter, partner = _rows(tables, o)
@@ -91,13 +105,7 @@ def monthly(tables: Tables, o: Options) -> Chart:
             connectgaps=False, line=dict(color=FLOW_COLOURS[flow], width=2.4),
             marker=dict(color=FLOW_COLOURS[flow], size=7), customdata=hover,
             hovertemplate=HOVER))
-    title = tr(lang, "chart.monthly.title", reporter=country(reporter, lang),
-               partner=country(partner, lang))
-    subtitle = tr(lang, "chart.monthly.subtitle", who=who(reporter, lang))
-    source = reporter_source(tables, months["source_id"], reporter, lang)
-    theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.month"), y_title=tr(lang, "axis.trade_bn"), lang=lang)
-    theme.usd_bn_axis(fig, lang=lang)
+    title, source = _frame(fig, tables, "monthly", months, reporter, partner, "month", lang)
     fig.update_xaxes(type="date", tickformat="%Y-%m")
     latest = months.sort_values(["year", "month_start"]).tail(1)
     alt = tr(lang, "alt.none") if latest.empty else tr(
@@ -153,14 +161,8 @@ def year_to_date(tables: Tables, o: Options) -> Chart:
                                          before["month_end"], before["change_pct"],
                                          strict=True)],
             hovertemplate=HOVER))
-    title = tr(lang, "chart.year_to_date.title", reporter=country(reporter, lang),
-               partner=country(partner, lang))
-    subtitle = tr(lang, "chart.year_to_date.subtitle", who=who(reporter, lang))
-    source = reporter_source(tables, ytd["source_id"], reporter, lang)
-    theme.apply(fig, title=title, subtitle=subtitle, source=source,
-                x_title=tr(lang, "axis.year_to_date"), y_title=tr(lang, "axis.trade_bn"),
-                lang=lang)
-    theme.usd_bn_axis(fig, lang=lang)
+    title, source = _frame(fig, tables, "year_to_date", ytd, reporter, partner, "year_to_date",
+                           lang)
     fig.update_layout(barmode="group")
     alt = join_sentences(lang, [_alt(r, lang) for _, r in ytd.iterrows()]) or \
         tr(lang, "alt.year_to_date_none")

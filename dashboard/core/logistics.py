@@ -142,8 +142,8 @@ def logistics_verdict(tables: dict[str, pd.DataFrame], lang: str = "en") -> Logi
     part = mc.others[(mc.others["year"] == yp) & mc.others["part_year"]]
     rates = part["reported_change_pct"].dropna()
     if not rates.empty:
-        jump.append(say("part_growth", year=str(yp), low=w.change(rates.min(), lang),
-                        high=w.change(rates.max(), lang)))
+        jump.append(say("part_growth", year=str(yp), low=w.stated_change(rates.min(), lang),
+                        high=w.stated_change(rates.max(), lang)))
     more = ""
     if yl > yp:
         more = say("peak", peak=fig(peak), year=str(yp),

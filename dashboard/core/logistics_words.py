@@ -1,8 +1,8 @@
 """The pieces of the logistics-hub verdict in the reader's language: a measure's name, a figure,
 a change, a period. Pandas only.
 
-English keeps the house style of ``text.corridor.fmt_amount`` ('4.48 million t', '-8.1%'); the other
-languages write a figure as the corridor page does (``text.corridor.amount``: CLDR separators,
+English keeps the house style of ``text.corridor.fmt_amount`` ('4.484 million t', '-8.1%'); the
+other languages write a figure as the corridor page does (``text.corridor.amount``: CLDR separators,
 catalogue units) and a change with a real minus sign. Names of measures come from the catalogue
 (``data.logistics_measure.<measure id>``) where it has them, else as the data label them.
 """
@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.text.corridor import amount, fmt_amount, fmt_change, period_label
 from dashboard.text.corridor import period_name as corridor_period
-from dashboard.text.formatting import fmt_pct
+from dashboard.text.formatting import fmt_pct, stated_decimals
 from dashboard.text.i18n import DEFAULT_LANG, catalogue, data_label, tr
 
 
@@ -35,6 +35,14 @@ def change(pct: float, lang: str) -> str:
     if lang == DEFAULT_LANG:
         return fmt_change(pct)
     return fmt_pct(pct, is_fraction=False, digits=0 if abs(pct) >= 10 else 1, lang=lang)
+
+
+def stated_change(pct: float, lang: str) -> str:
+    """A change a source states, with every decimal it gave ('+14.6%', never '+15%')."""
+    digits = stated_decimals(pct)
+    if lang == DEFAULT_LANG:
+        return f"{pct:+.{digits}f}%"
+    return fmt_pct(pct, is_fraction=False, digits=digits, lang=lang)
 
 
 def whose(text: object, lang: str) -> str:

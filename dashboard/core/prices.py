@@ -4,7 +4,8 @@ A value of year Y in constant US dollars of base year B is ``value × index(B) /
 A year without an index has no constant value (a gap, never filled or carried over). The
 CPI-U means are computed from monthly values (``deflator`` table, N47), and one that averages
 fewer than twelve months is ``partial``: it is never the default base year, and wherever it is
-used the words say so. The page, its link and the command line check their choices here.
+used the words say so. The page, its link and the command line check their choices here; a
+link's ``deflator`` or ``base`` without ``prices=constant`` changes nothing shown, and says so.
 """
 
 from __future__ import annotations
@@ -213,28 +214,36 @@ def parse_params(params: Mapping[str, str | list[str]], tables: Mapping[str, pd.
         notices.append(tr(lang, "setting.ignored", key=key, value=quoted(raw, VALUE_LIMIT),
                           why=why, fallback=fallback))
 
-    choice = Choice()
-    raw = get("deflator")
-    if raw is not None:
+    choice, given = Choice(), get("deflator")
+    if given is not None:
         try:
-            choice = Choice(deflator=check_deflator(raw, lang))
+            choice = Choice(deflator=check_deflator(given, lang))
         except PriceError as exc:
-            ignored("deflator", raw, str(exc), DEFAULT_DEFLATOR)
+            ignored("deflator", given, str(exc), DEFAULT_DEFLATOR)
+            given = None
+
+    def current() -> tuple[Choice, list[str]]:  # a deflator or base asked for is then unused
+        for key, raw in (("deflator", given), ("base", get("base") if base else None)):
+            if raw is not None:
+                notices.append(tr(lang, "prices.needs_constant", key=key,
+                                  value=quoted(raw, VALUE_LIMIT)))
+        return choice, notices
+
     raw = get("prices")
     if raw is None:
-        return choice, notices
+        return current()
     try:
         mode = check_prices(raw, lang)
     except PriceError as exc:
         ignored("prices", raw, str(exc), "current")
-        return choice, notices
+        return current()
     if mode == "current":
-        return choice, notices
+        return current()
     try:
         d = deflator(tables, choice.deflator, lang)
     except PriceError as exc:
         ignored("prices", raw, str(exc), "current")
-        return choice, notices
+        return current()
     year = None
     raw = get("base") if base else None
     if raw is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from dashboard.errors import UserError
 from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct
 from dashboard.text.i18n import tr
-from dashboard.text.plain import visible
+from dashboard.text.plain import quoted
 
 PRESET_KEYS = ("pace_base", "pace_latest", "cagr10")
 
@@ -136,9 +136,10 @@ MAX_NOTICE_VALUE = 40  # characters of a user's value repeated in a notice
 MAX_UNKNOWN_LISTED = 5
 
 
-def shorten(raw: str, limit: int = MAX_NOTICE_VALUE) -> str:
-    """A user's value, bounded, hidden characters spelled out, for repeating it in a notice."""
-    return visible(raw, limit)
+def said(raw: str | None, limit: int = MAX_NOTICE_VALUE) -> str:
+    """A user's value in a notice, bounded and quoted as typed, hidden characters spelled out
+    (``plain.quoted``): ``'\\$5'`` keeps its one backslash (``repr`` doubled them)."""
+    return quoted("" if raw is None else raw, limit)
 
 
 def link_value(params: Mapping[str, str | list[str]], key: str) -> str | None:
@@ -171,7 +172,7 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
             return check(float(raw))
         except ValueError as exc:  # float() and SettingError
             why = str(exc) if isinstance(exc, SettingError) else tr(lang, "setting.not_a_number")
-            notices.append(tr(lang, "setting.ignored", key=key, value=repr(shorten(raw)),
+            notices.append(tr(lang, "setting.ignored", key=key, value=said(raw),
                               why=why, fallback=fallback))
             return None
 
@@ -191,8 +192,8 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
     if target is not None:
         s = replace(s, target_usd=target)
         if get("multiple") is not None:  # both in one link: say which one is used
-            notices.append(tr(lang, "setting.target_wins", value=repr(shorten(get("multiple"))),
-                              target=repr(shorten(get("target")))))
+            notices.append(tr(lang, "setting.target_wins", value=said(get("multiple")),
+                              target=said(get("target"))))
     if s.target_usd is None:
         multiple = read("multiple", lambda v: check_multiple(v, limits, lang), f"{times}×")
         if multiple is not None:
@@ -216,7 +217,7 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
         if raw.lower() in TRUE_WORDS or raw.lower() in FALSE_WORDS:
             s = replace(s, log=raw.lower() in TRUE_WORDS)
         else:
-            notices.append(tr(lang, "setting.log", value=repr(shorten(raw)),
+            notices.append(tr(lang, "setting.log", value=said(raw),
                               words=", ".join(TRUE_WORDS + FALSE_WORDS),
                               fallback="1" if default.log else "0"))
     known = {"base", "growth", "target", "multiple", "deadline", "scenarios", "log", "lang",
@@ -229,6 +230,6 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
 
 def _listed(values: list[str], limit: int, lang: str) -> str:
     """The first few of a user's values, each shortened and quoted, and how many more."""
-    shown = ", ".join(repr(shorten(v, limit)) for v in values[:MAX_UNKNOWN_LISTED])
+    shown = ", ".join(said(v, limit) for v in values[:MAX_UNKNOWN_LISTED])
     more = len(values) - MAX_UNKNOWN_LISTED
     return tr(lang, "setting.and_more", names=shown, count=str(more)) if more > 0 else shown

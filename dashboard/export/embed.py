@@ -13,10 +13,18 @@ from dashboard.charts import Options
 from dashboard.charts.kit import Tables, who
 from dashboard.charts.target import default_projection
 from dashboard.core import prices
-from dashboard.core.projection_settings import parse_params
+from dashboard.core.projection_settings import TRUE_WORDS, parse_params
 from dashboard.data.loader import series
 from dashboard.errors import UserError
+from dashboard.export.options import USED_BY
+from dashboard.text.i18n import tr
+from dashboard.text.plain import visible
 
+# Each link setting and what it changes (``export.options.USED_BY``): ``base`` is both the
+# doubling's base year and the base of constant dollars.
+LINK_SETTINGS = {"prices": ("prices",), "deflator": ("prices",), "log": ("log",),
+                 **dict.fromkeys(("growth", "multiple", "target", "deadline", "scenarios"),
+                                 ("projection",)), "base": ("projection", "prices")}
 CHART_PARAM = "chart"  # ?chart=<name>: the live app shows that chart alone (see ui.embed_view)
 UPLOAD_PARAM = "upload"  # ?upload=<source id>: this session uses an upload (ui.upload_marker)
 EMBED_PARAMS = {"embed": "true"}  # Streamlit's own embed mode: no menu, header or padding
@@ -67,8 +75,12 @@ def live_url(base: str, chart: str, lang: str, params: dict[str, str] | None = N
 
 
 def embed_url(page_url: str, chart: str, params: dict[str, str]) -> str:
-    """The live app's chart-only view of a chart, with the view's settings."""
-    query = {k: v for k, v in params.items() if k not in (CHART_PARAM, *EMBED_PARAMS)}
+    """The live app's chart-only view of a chart, with the view's settings that chart uses
+    (the page's others would only give the embed a notice that they change nothing)."""
+    unused = {k for k, kinds in LINK_SETTINGS.items()
+              if not any(chart in USED_BY[kind] for kind in kinds)}
+    query = {k: v for k, v in params.items()
+             if k not in (CHART_PARAM, *EMBED_PARAMS, *unused)}
     return f"{page_url}?{urlencode({**query, CHART_PARAM: chart, **EMBED_PARAMS})}"
 
 
@@ -87,10 +99,11 @@ def view_params(params: dict[str, list[str]]) -> dict[str, str]:
     return {k: v[-1] for k, v in params.items() if v and k not in skip}
 
 
-def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options, list[str]]:
+def options(tables: Tables, params: dict[str, str], lang: str,
+            chart: str | None = None) -> tuple[Options, list[str]]:
     """Chart options for an embed: the doubling settings a link carries, else the defaults,
     and the notices (in ``lang``, plain text) for every setting that fell back, as the
-    doubling page gives them."""
+    doubling page gives them, and for every setting ``chart`` is drawn without."""
     years = [int(y) for y in series(tables["bilateral_trade"])["year"]]
     known = {k: v for k, v in params.items() if k != "lang"}
     projection, notices = parse_params(known, years, default_projection(tables),
@@ -98,7 +111,24 @@ def options(tables: Tables, params: dict[str, str], lang: str) -> tuple[Options,
     # ``prices``/``deflator``/``base``: constant dollars (``base`` is the doubling's base year
     # too; the prices keep it only where the index has it, else their latest full year).
     choice, more = prices.parse_params(known, tables, lang)
+    notices += [n for n in more if not n.startswith("base=")]
+    if chart is not None:
+        notices += [tr(lang, "share.option_unused", option=f"{k}={visible(known[k], 40)}")
+                    for k, kinds in _link_options(known, choice).items()
+                    if not any(chart in USED_BY[kind] for kind in kinds)]
     return Options(lang=lang, log=projection.log, projection=projection,
                    prices=choice.prices, base_year=choice.base_year,
-                   deflator=choice.deflator), notices + [
-        n for n in more if not n.startswith("base=")]
+                   deflator=choice.deflator), notices
+
+
+def _link_options(params: dict[str, str], choice: prices.Choice) -> dict[str, tuple[str, ...]]:
+    """The settings a link gives that change a chart, each with what it changes (``prices``
+    only when constant, ``base`` the prices' only then, ``log`` only when on)."""
+    out = {k: kinds for k, kinds in LINK_SETTINGS.items() if k in params and k != "deflator"}
+    if choice.prices != "constant":
+        out.pop("prices", None)
+        if "base" in out:
+            out["base"] = ("projection",)
+    if str(params.get("log", "")).strip().lower() not in TRUE_WORDS:
+        out.pop("log", None)
+    return out

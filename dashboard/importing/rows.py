@@ -92,10 +92,13 @@ def plus(cell: dict[str, str], header: dict[str, str]) -> dict:
 
 def period_of(period: str, freq: str, year_text: str) -> tuple[int, tuple[int | None, ...]]:
     """(year, (month_start, month_end)): (None, None) for a whole year, the month for a monthly
-    row (freqCode M, period 202401); monthly figures are part-year, never annual."""
+    row (freqCode M, period 202401); monthly figures are part-year, never annual. A declared
+    frequency is trusted: freqCode A with a month's period is refused, not read as a month."""
     period, freq = period.strip(), freq.strip().upper()
     if freq not in ("", "A", "M"):
         raise Reject("import.reject.freq", text=short(freq))
+    if freq == "A" and re.fullmatch(r"\d{6}", period):  # declared annual, shaped as a month:
+        raise Reject("import.reject.freq_period", freq=freq, text=short(period))  # never guess
     if freq != "M" and len(period) != 6:
         return year_of(year_text), (None, None)
     if not re.fullmatch(r"(19|20)\d\d(0[1-9]|1[0-2])", period):

@@ -13,14 +13,20 @@ import pandas as pd
 from dashboard.errors import Reason
 from dashboard.importing.countries import WORLD, name_of
 from dashboard.importing.formats import TOTAL
+from dashboard.text.i18n import DEFAULT_LANG, tr
 
 FLOW_WORDS = {"export": "exports to", "import": "imports from", "total": "trade with"}
 MIRROR = {"export": "import", "import": "export", "total": "total"}
 
 
-def _label(reporter: str, flow: str, partner: str, what: str = "") -> str:
-    r, p = name_of(reporter), name_of(partner)
-    return f"Your file: {r}'s {what}{FLOW_WORDS.get(flow, flow)} {p}, as {r} reports them"
+def _label(reporter: str, flow: str, partner: str, kind: str = "total") -> str:
+    """A series' canonical English label, worded as the import page's English
+    (``import.series.<kind>``): 'Your file: China's exports to Kazakhstan, as China reports
+    them'."""
+    r = name_of(reporter)
+    return tr(DEFAULT_LANG, f"import.series.{kind}", reporter_country=r,
+              partner_country=name_of(partner),
+              flow=tr(DEFAULT_LANG, f"import.series_flow.{flow}"))
 
 
 def _annual(rows: pd.DataFrame) -> pd.DataFrame:
@@ -65,7 +71,7 @@ def product_view(rows: pd.DataFrame, reporter: str | None = None,
               .groupby("commodity_code")["commodity_desc"].last())
     p["commodity"] = [f"{c} {latest[c]}" if c in latest.index else c
                       for c in p["commodity_code"]]
-    p["series"] = [_label(r, f, q, "product ") for r, f, q in
+    p["series"] = [_label(r, f, q, "product") for r, f, q in
                    zip(p["reporter"], p["flow"], p["partner"], strict=True)]
     return p.sort_values(key[1:] + ["commodity_code", "year"])[cols].reset_index(drop=True)
 
@@ -89,7 +95,7 @@ def world_shares(rows: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     both["share_pct"] = both["value_usd"] / both["world_value_usd"] * 100
     both["derived"] = both["derived"] | both["world_derived"]
-    both["series"] = [_label(r, f, p, "share of world ") for r, f, p in
+    both["series"] = [_label(r, f, p, "world_share") for r, f, p in
                       zip(both["reporter"], both["flow"], both["partner"], strict=True)]
     both["source_id"] = rows["source_id"].iloc[0]
     return both.sort_values(["reporter", "partner", "commodity_code", "flow", "year"])[
@@ -126,7 +132,7 @@ def monthly_view(rows: pd.DataFrame) -> pd.DataFrame:
     both["previous_year_usd"] = both["previous_year_usd"].astype("Float64")
     both["change_pct"] = (both["value_usd"] / both["previous_year_usd"] - 1) * 100
     both["kind"] = both["measure"] != "month"
-    both["series"] = [_label(r, f, p, "monthly ") for r, f, p in
+    both["series"] = [_label(r, f, p, "monthly") for r, f, p in
                       zip(both["reporter"], both["flow"], both["partner"], strict=True)]
     both["source_id"] = rows["source_id"].iloc[0]
     return both.sort_values(["reporter", "partner", "flow", "commodity_code", "kind", "year",

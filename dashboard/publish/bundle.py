@@ -26,7 +26,7 @@ from dashboard.charts.target import TargetChart
 from dashboard.data.loader import descriptor_text, load_package
 from dashboard.export import embed
 from dashboard.export import render as export
-from dashboard.export.options import add_price_options, price_fields
+from dashboard.export.options import add_price_options, note, price_fields, unused
 from dashboard.export.stamp import page_path
 from dashboard.publish.doubling import slider_figure
 from dashboard.publish.files import (
@@ -160,6 +160,7 @@ def render_files(req: Request) -> dict[str, bytes]:
                 tuple(dict.fromkeys(req.langs)))
     names = tuple(dict.fromkeys(req.names))
     priced = price_fields(SimpleNamespace(**req.prices), tables) if req.prices else {}
+    note(unused(SimpleNamespace(**req.prices), names) if req.prices else [])
     specs = {(lang, n): charts.build(n, tables, charts.Options(lang=lang, **priced))
              for lang in meta.langs for n in names}
     keyed = [replace(s, name=f"{lang}/{n}", figure=stable_uids(s.figure, f"{lang}/{n}"))

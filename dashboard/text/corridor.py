@@ -8,6 +8,8 @@ catalogues; a unit the catalogues do not know is shown as the data writes it.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dashboard.text.formatting import (
     fmt_number,
     is_blank,
@@ -116,17 +118,23 @@ _SINGULAR = {"hours": "hour", "minutes": "minute", "days": "day", "weeks": "week
              "months": "month"}
 
 
+def _all_digits(d: Decimal) -> str:
+    """'1,234.5678', '4.484', '212,000': every digit the figure has, none added or dropped."""
+    return f"{d.normalize():,f}"
+
+
 def fmt_amount(value: float | None, unit: str | None, qualifier: str = "stated",
                value_high: float | None = None) -> str:
-    """English house style of the logistics verdicts: 'about 4.48 million t', '212,000 TEU',
-    '6–10 hours' (``amount`` writes a figure in any language with every decimal it has)."""
+    """English house style of the logistics verdicts: 'about 4.484 million t', '212,000 TEU',
+    '6–10 hours'. Every stated digit is kept (4,484,000 t is '4.484 million t', never '4.48'),
+    as ``amount`` does in any language."""
     if is_blank(value):
         return "no figure"
 
     def one(v: float) -> str:
         if v >= 1e6 or (unit == "tonnes" and v >= 1e5):
-            return f"{v / 1e6:.3g} million"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
+            return f"{_all_digits(Decimal(repr(v)).scaleb(-6))} million"
+        return _all_digits(Decimal(repr(v)))
 
     ranged = not is_blank(value_high)
     text = one(float(value)) + ("–" + one(float(value_high)) if ranged else "")

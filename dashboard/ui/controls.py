@@ -136,7 +136,7 @@ def embed_view(lang: str) -> bool:
         return False
     t = tables()
     params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    options, ignored = embed.options(t, params, lang)
+    options, ignored = embed.options(t, params, lang, chart=name)
     for text in ignored:  # a setting the link gave but the chart cannot use: say so
         notice(text)
     spec = charts.build(name, t, options)

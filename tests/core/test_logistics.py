@@ -69,8 +69,11 @@ def make_tables(figs, facts=(), caveats=()):
 # --- formatting ---
 
 @pytest.mark.parametrize("args,expected", [
-    ((4484000, "tonnes"), "4.48 million t"), ((759000, "tonnes"), "0.759 million t"),
-    ((212000, "TEU"), "212,000 TEU"), ((1129000, "TEU", "about"), "about 1.13 million TEU"),
+    ((4484000, "tonnes"), "4.484 million t"), ((759000, "tonnes"), "0.759 million t"),
+    ((212000, "TEU"), "212,000 TEU"), ((1129000, "TEU", "about"), "about 1.129 million TEU"),
+    ((975500, "tonnes"), "0.9755 million t"), ((29829000, "tonnes"), "29.829 million t"),
+    ((1234567891, "TEU"), "1,234.567891 million TEU"), ((1234.5678, "TEU"), "1,234.5678 TEU"),
+    ((0.1234567, "hours"), "0.1234567 hours"),
     ((80, "percent", "more than"), "more than 80%"), ((6, "hours", "stated", 10), "6–10 hours"),
     ((1, "hours"), "1 hour"), ((1, "hours", "stated", 2), "1–2 hours"), ((4.25, "hours"),
                                                                          "4.25 hours"),
@@ -78,6 +81,17 @@ def make_tables(figs, facts=(), caveats=()):
 ])
 def test_fmt_amount(args, expected):
     assert fmt_amount(*args) == expected
+
+
+def test_fmt_amount_keeps_every_stated_digit_of_the_real_data():
+    """No logistics figure loses a digit: the English text read back gives the stored value."""
+    from dashboard.data.loader import load_package
+    for table in ("logistics", "border_facts"):
+        for value in load_package()[table]["value"].dropna():
+            text = fmt_amount(float(value), "tonnes").removesuffix(" t").replace(",", "")
+            number, _, million = text.partition(" ")
+            back = float(number) * (1e6 if million == "million" else 1)
+            assert back == pytest.approx(float(value), rel=1e-12), (table, value, text)
 
 
 def test_fmt_change_keeps_a_decimal_below_ten():
@@ -177,6 +191,21 @@ def test_clearance_facts_pair_before_and_after_newest_first():
 
 
 # --- verdict ---
+
+@pytest.mark.parametrize("lang,stated", [("en", "+14.6% to +70.25%"),
+                                          ("ru", "от +14,6\u00a0% до +70,25\u00a0%")])
+def test_a_reported_growth_rate_keeps_its_decimals(lang, stated):
+    """Rates a source states are quoted as stated (14.6 is never '+15%'); computed changes keep
+    the house style (a decimal below ten)."""
+    figs = [fig("titr_tonnes", y, v, "A", primary=True)
+            for y, v in [(2019, 1e6), (2020, 2e6), (2021, 4e6), (2022, 3e6)]]
+    figs += [fig("titr_tonnes", 2021, 3.5e6, "B", months=10, change=14.6),
+             fig("titr_tonnes", 2021, 3.1e6, "C", months=9, change=70.25),
+             fig("transit_containers", 2015, 100_000, "C", unit="TEU", primary=True),
+             fig("china_europe_trains", 2016, 1000, "A", unit="trains", primary=True)]
+    v = lg.logistics_verdict(make_tables(figs), lang=lang)
+    assert stated in v.verdict
+
 
 def test_verdict_is_computed_from_the_tables():
     figs = [fig("titr_tonnes", y, v, "A", primary=True)

@@ -12,6 +12,7 @@ from dashboard.core.prices import Choice, PriceError
 from dashboard.core.real_terms import claim_change, claim_sentence, real_terms, sentences
 from dashboard.data.loader import series
 from dashboard.errors import UserError
+from dashboard.text.i18n import tr
 
 
 def chn(tables):
@@ -90,7 +91,7 @@ def test_no_deflator_table_means_a_clear_message(tables):
      0),
     ({"prices": ["current", "constant"], "base": "2015"}, Choice("constant", 2015, "cpi-u"), 0),
     ({"prices": "current", "base": "2016", "deflator": "gdp"}, Choice("current", None, "gdp"),
-     0),
+     2),  # neither applies to current dollars: both said
     ({"prices": "<b>bold</b>"}, Choice(), 1),
     ({"prices": "constant", "base": "2014", "deflator": "gdp"}, Choice("constant", None, "gdp"),
      1),
@@ -101,6 +102,20 @@ def test_link_parameters_fall_back_with_a_notice(tables, params, expected, notic
     choice, said = prices.parse_params(params, tables)
     assert choice == expected and len(said) == notices
     assert all(len(n) < 400 and "\n" not in n for n in said)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])
+def test_a_deflator_or_base_without_constant_prices_is_said(tables, lang):
+    """?deflator=gdp (or ?base=) without prices=constant changes nothing shown: say so."""
+    choice, said = prices.parse_params({"deflator": "gdp", "base": "2016"}, tables, lang)
+    assert choice.prices == "current" and choice.base_year is None
+    assert said == [tr(lang, "prices.needs_constant", key=k, value=v)
+                    for k, v in (("deflator", "'gdp'"), ("base", "'2016'"))]
+    assert said[0].startswith("deflator='gdp'") and said[1].startswith("base='2016'")
+    # the doubling page reads base= itself (its own base year): only the deflator is said
+    assert len(prices.parse_params({"deflator": "gdp", "base": "2016"}, tables, lang,
+                                   base=False)[1]) == 1
+    assert prices.parse_params({"prices": "constant", "deflator": "gdp"}, tables, lang)[1] == []
 
 
 def test_a_choice_round_trips_through_its_link(tables):

@@ -121,6 +121,21 @@ def test_bad_months_are_rejected_with_reasons(period, why):
     assert r.rows.empty and why in r.rejected["reason"].iloc[0]
 
 
+@pytest.mark.parametrize("freq", ["A", "a", " A "])
+def test_an_annual_row_with_a_months_period_is_rejected_not_guessed(freq):
+    """freqCode A (annual) with period 202401: the file contradicts itself; the declared
+    frequency is not overruled by the period's shape, and the row is not read as a month."""
+    item = mf.api_row(2024, 1, "X", 1e9)
+    good = mf.api_row(2024, 2, "X", 2e9)
+    item["freqCode"] = freq
+    r = read_import(io.BytesIO(json.dumps({"data": [item, good]}).encode()))
+    _balanced(r)
+    assert len(r.rows) == 1 and r.rows["month_start"].tolist() == [2]
+    assert r.rejected["reason"].tolist() == [
+        "row 1: freqCode 'A' is annual, but period '202401' is a month (YYYYMM); the file "
+        "contradicts itself: download it again as annual or as monthly data"]
+
+
 def test_excel_workbook_first_sheet_and_formulas_never_run():
     r = read_import(XLSX)
     _balanced(r)

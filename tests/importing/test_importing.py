@@ -300,7 +300,11 @@ def test_world_shares_per_year_and_flow():
         t = by(tot, year=year, flow="total").iloc[0]
         pair = mk.synthetic(year, "X", "TOTAL", "KAZ") + mk.synthetic(year, "M", "TOTAL", "KAZ")
         assert t["value_usd"] == pair and bool(t["derived"])
-    assert tot["series"].str.startswith("Your file: China's share of world").all()
+    # The pair's flow as a share of the reporter's same flow with the World (never "China's
+    # share of world exports", which reads as a share of all the world's exports)
+    assert set(tot["series"]) == {
+        f"Your file: China's {flow} Kazakhstan as a share of its {flow} the world, as China "
+        "reports them" for flow in ("exports to", "imports from", "trade with")}
     assert len(by(s, commodity_code="27")) == 33  # chapters get shares too
 
 

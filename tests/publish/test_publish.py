@@ -18,7 +18,7 @@ from dashboard.export import embed
 from dashboard.publish import bundle as publish
 from dashboard.publish.doubling import RATES
 from dashboard.publish.files import MANIFEST, PublishError, normalise_svg, write_bundle
-from dashboard.text.i18n import LANGUAGES
+from dashboard.text.i18n import LANGUAGES, tr
 
 BASE = PUBLISH_BASE_URL  # the run's `bundle` (tests/conftest.py) links there too
 CHART_FILES = ("html", "png", "svg", "csv", "txt")
@@ -260,6 +260,14 @@ def test_embed_links_and_snippets():
     url = embed.embed_url("https://x.org/doubling", "doubling-target",
                           {"growth": "0.1", "lang": "ru", "chart": "old", "embed": "false"})
     assert url == ("https://x.org/doubling?growth=0.1&lang=ru&chart=doubling-target&embed=true")
+    # a page's settings its chart does not use stay out of that chart's iframe (no notice in it)
+    page = {"prices": "constant", "deflator": "gdp", "base": "2016", "log": "1", "lang": "en"}
+    assert embed.embed_url("p", "target-history", page) == (
+        "p?lang=en&chart=target-history&embed=true")
+    assert embed.embed_url("p", "yoy-growth", page) == (
+        "p?prices=constant&deflator=gdp&base=2016&lang=en&chart=yoy-growth&embed=true")
+    assert embed.embed_url("p", "growth", page).startswith("p?prices=constant&deflator=gdp&"
+                                                          "base=2016&log=1&lang=en")
     snippet = embed.iframe_snippet("a.html?x=1&y=2", 'Say "hi" <b>', 700, resizes=False)
     assert snippet == ('<iframe src="a.html?x=1&amp;y=2" title="Say &quot;hi&quot; &lt;b&gt;" '
                        'loading="lazy" style="width:100%;height:700px;border:0"></iframe>')
@@ -274,6 +282,19 @@ def test_embed_options_take_the_links_projection_settings(tables):
     assert dropped == []
     o, dropped = embed.options(tables, {"growth": "banana"}, "en")  # unusable: the page's default
     assert o.projection.growth == 0.05 and dropped
+
+
+def test_embed_says_which_settings_its_chart_does_not_use(tables):
+    """?chart=central-asia&prices=constant: the chart is as its sources state it, and says so."""
+    link = {"prices": "constant", "log": "1", "growth": "0.1", "base": "2016", "lang": "en"}
+    _, said = embed.options(tables, link, "en", chart="central-asia")
+    assert said == [tr("en", "share.option_unused", option=o)
+                    for o in ("prices=constant", "log=1", "growth=0.1", "base=2016")]
+    assert said[0] == "prices=constant does not change this chart: it is drawn without it"
+    assert embed.options(tables, link, "en", chart="growth")[1] == [
+        tr("en", "share.option_unused", option="growth=0.1")]
+    assert embed.options(tables, link, "en", chart="doubling-target")[1] == []
+    assert embed.options(tables, {"log": "0"}, "en", chart="central-asia")[1] == []
 
 
 @pytest.fixture

@@ -47,6 +47,22 @@ def test_hostile_links_fall_back_with_a_notice(query):
     assert "<script>" not in " ".join(m.value for m in at.markdown)
 
 
+@pytest.mark.parametrize("page,query,said", [
+    ("growth", {"deflator": "gdp"}, ["deflator='gdp'"]),
+    ("growth", {"deflator": "gdp", "base": "2016"}, ["deflator='gdp'", "base='2016'"]),
+    ("growth", {"prices": "current", "base": "2016"}, ["base='2016'"]),
+    ("doubling", {"deflator": "gdp", "base": "2016"}, ["deflator='gdp'"]),  # base: its own
+])
+def test_a_deflator_without_constant_prices_is_said_on_the_page(page, query, said):
+    at = open_page(page, query)
+    notices = [str(t.value) for t in at.get("text") if "prices=constant" in str(t.value)]
+    assert [n.split("Link parameter ignored: ")[1].split(" ")[0] for n in notices] == said
+    assert all("applies only with prices=constant (values are in current US$)" in n
+               for n in notices)
+    title = figures(at)[0]["layout"]["title"]["text"]
+    assert "constant" not in title
+
+
 def test_doubling_page_shows_the_goal_in_constant_dollars():
     at = open_page("doubling", {"base": "2015", "prices": "constant", "deflator": "cpi-u",
                                 "deadline": "2020"})

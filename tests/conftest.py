@@ -17,7 +17,7 @@ def _group(config, item, name: str) -> None:
     no longer reads (a node's id is ``item._id``): its ``xdist_group`` marker does nothing there.
     This does what it means to, on either version."""
     item.add_marker(pytest.mark.xdist_group(name))
-    if not config.getvalue("loadgroup") or "@" in item.nodeid:
+    if not getattr(config.option, "loadgroup", False) or "@" in item.nodeid:  # set on workers
         return
     try:
         from _pytest.nodeid import NodeId

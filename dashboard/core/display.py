@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.core.enumerations import shown_enumerations
 from dashboard.core.flags import bilateral_flags, commodity_flags, world_total_flags
 from dashboard.core.official import AnomalyYear, SamePeriodPair, _is
 from dashboard.text import formatting as f
@@ -38,8 +39,10 @@ def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
 
 def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.DataFrame:
     """One table of the package as a page shows it: ``shown_values`` of ``tables[name]``, with
-    the break rule's ``flag`` and ``flag_reason`` where it applies (flags.py)."""
-    return shown_values(with_flags(name, tables[name], tables, lang), lang)
+    the break rule's ``flag`` and ``flag_reason`` where it applies (flags.py), and its
+    enumerated values in ``lang`` (enumerations.py)."""
+    shown = shown_values(with_flags(name, tables[name], tables, lang), lang)
+    return shown_enumerations(name, shown, tables, lang)
 
 
 def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
@@ -202,6 +205,11 @@ def flag_table(tables: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.DataF
             rows.append(("commodity_trade", *key, cv[key], flag))
     return pd.DataFrame([(*r[:7], r[7].rule, r[7].reason(lang), ", ".join(r[7].source_ids))
                          for r in rows], columns=FLAG_COLUMNS)
+
+
+def shown_flag_table(tables: Mapping[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """``flag_table`` as the page shows it: flows and rules in ``lang`` (the CSV keeps them)."""
+    return shown_enumerations("flags", shown_values(flag_table(tables, lang), lang), tables, lang)
 
 
 def with_flags(name: str, df: pd.DataFrame, tables: Mapping[str, pd.DataFrame],

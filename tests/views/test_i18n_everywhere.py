@@ -8,13 +8,20 @@ and the import page after an upload. What may stay in Latin letters is listed an
   source ids and an upload's id (U-1a2b3c4d); the user's own file as written (its header
   names, cells and lines, also inside a rejection reason);
 * "China Daily", which the glossary keeps in Latin letters in Russian and Kazakh;
-* prose cells of the Data & sources page (notes, descriptions, caveats, claims as stored):
-  the page shows the package as published, with headers and enumerated values translated.
+* prose cells of the Data & sources page (notes, descriptions, caveats, claims, a source's own
+  words as stored, and the note in brackets after whose statistics a figure is: who said so):
+  the page shows the package as published, with headers and enumerated values translated;
+* identifiers on that page (claim, target, caveat and group ids, a price index's id, a
+  table's name as its CSV is named, the translations resource's resource and field names and
+  the English value it translates):
+  keys that join the tables and name their rows in the CSV, as source ids do.
 
 Left out, and named in the closing note of issue 24: the collapsed "Show as a table" chart
 tables and the corridor page's collapsed raw logistics table (canonical column names, as
 their CSV downloads), and charts (their text is checked by the chart tests).
 """
+
+import re
 
 import pytest
 from english_left import english_words, visible_strings
@@ -28,7 +35,8 @@ OTHERS = ("zh", "ru", "kk")
 PROPER_NAMES = {"China Daily", "Fixture Gate"}  # the fixture's crossing
 PROSE = ("title", "note", "description", "statement", "claim", "quote", "label", "scope",
          "retrieval", "cites", "check_against", "attribution_note", "anomaly_note", "what",
-         "whose_figure", "place", "cmd_desc", "product", "url", "metric", "editorial_note")
+         "whose_figure", "place", "cmd_desc", "product", "url", "metric", "editorial_note", "words")
+IDENTIFIERS = ("claim_id", "target_id", "caveat_id", "group_id", "deflator")
 
 
 @pytest.fixture(autouse=True)
@@ -47,19 +55,19 @@ def names():
 @pytest.fixture(scope="module")
 def prose():
     t = load_package(FIXTURE)
-    return {str(v) for frame in t.values() for c in PROSE if c in frame.columns
-            for v in frame[c].dropna()}
+    out = {str(v) for frame in t.values() for c in (*PROSE, *IDENTIFIERS) if c in frame.columns
+           for v in frame[c].dropna()}
+    notes = {m for v in t["central_asia"]["whose_statistics"].dropna()
+             for m in re.findall(r"\(.*\)$", str(v))}
+    translations = t["translations"][["resource", "field", "value"]]
+    return out | notes | set(t) | {str(v) for v in translations.to_numpy().ravel()}
 
 
 def skipped(lang: str) -> set[str]:
     return {tr(lang, "ui.show_table"), tr(lang, "corridor.full_table")}
 
 
-# Known and left (issue 24): code and id columns and enumerations still stored in English on
-# the sources page. Strict: the mark must go once they are fixed.
-LEFT = {("sources", lang) for lang in OTHERS}
-CASES = [pytest.param(p, lang, marks=pytest.mark.xfail(strict=True, reason="issue 24, left"))
-         if (p, lang) in LEFT else (p, lang) for lang in OTHERS for p in PAGES]
+CASES = [(p, lang) for lang in OTHERS for p in PAGES]
 
 
 @pytest.mark.parametrize(("page", "lang"), CASES)

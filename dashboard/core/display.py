@@ -17,6 +17,7 @@ from dashboard.core.flags import bilateral_flags, commodity_flags, world_total_f
 from dashboard.core.official import AnomalyYear, SamePeriodPair, _is
 from dashboard.text import formatting as f
 from dashboard.text.i18n import DEFAULT_LANG, Translator, catalogue, data_label, tr
+from dashboard.text.names import country_name
 from dashboard.text.plain import md_escape
 
 # Columns whose values have display names (``data.<kind>.<slug>``), by the kind they hold.
@@ -32,9 +33,22 @@ def has(key: str) -> bool:
     return key in catalogue(DEFAULT_LANG)
 
 
+# A chart table's column per country: 'reported_by_chn_usd_bn', 'source_id_kaz'.
+PER_COUNTRY = re.compile(r"^(reported_by|approximate|source_id)_([a-z]{3})(_current|_constant)?"
+                         r"(_usd_bn)?$")
+
+
 def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
-    """On-screen labels of the columns that have one (``col.<name>``); others keep their name."""
-    return {c: tr(lang, f"col.{c}") for c in columns if has(f"col.{c}")}
+    """On-screen labels of the columns that have one (``col.<name>``, or ``col.<stem>_country…``
+    with the country named for a per-country column); others keep their name."""
+    out = {}
+    for c in columns:
+        m = PER_COUNTRY.match(str(c))
+        if has(f"col.{c}"):
+            out[c] = tr(lang, f"col.{c}")
+        elif m and has(key := f"col.{m[1]}_country{m[3] or ''}{m[4] or ''}"):
+            out[c] = tr(lang, key, country=country_name(m[2].upper(), lang))
+    return out
 
 
 def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.DataFrame:
@@ -48,9 +62,18 @@ def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.
 def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty text cells shown empty (a table otherwise prints 'None'); numbers keep their type."""
     text = [c for c in frame.columns
-            if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+            if (pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object)
+            and all(isinstance(v, str) for v in frame[c].dropna())]  # not a year column with gaps
     return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "")
                            for c in text}) if text else frame
+
+
+def true_false(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns holding only True/False (and blanks) as yes/no columns: a table shows
+    them as check boxes, not as the English words 'True' and 'False'."""
+    flags = [c for c in frame.columns if frame[c].dtype == object and frame[c].notna().any()
+             and all(pd.api.types.is_bool(v) for v in frame[c].dropna())]
+    return frame.assign(**{c: frame[c].astype("boolean") for c in flags}) if flags else frame
 
 
 def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import charts, environment
 from dashboard.core import memo
+from dashboard.core.chart_tables import shown_rows
 from dashboard.core.readable import formatters, readable
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
@@ -166,6 +167,16 @@ def table_rows(spec: charts.Chart) -> pd.DataFrame:
         return spec.data.map(export.safe_cell)
     return memo.by_identity(_shared_results(), (spec,), "table rows",
                             lambda: spec.data.map(export.safe_cell))
+
+
+def chart_table(spec: charts.Chart, lang: str) -> pd.DataFrame:
+    """``table_rows`` with its values in ``lang`` (``core.chart_tables``), once per shared
+    chart and language; a chart made from an upload is never kept here."""
+    rows = table_rows(spec)
+    if st.session_state.get(UPLOAD_KEY) is not None:
+        return shown_rows(rows, lang, tables())
+    return memo.by_identity(_shared_results(), (spec,), ("shown rows", lang),
+                            lambda: shown_rows(rows, lang, bundled_tables()))
 
 
 def readable_frame(frame: pd.DataFrame, lang: str, *, shared_frame: bool = False):

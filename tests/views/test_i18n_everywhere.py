@@ -29,7 +29,7 @@ import re
 
 import pytest
 from english_left import english_words, visible_strings
-from helpers import FIXTURE
+from helpers import FIXTURE, ROOT
 from test_app import PAGES, UPLOAD, open_page
 
 from dashboard.data.loader import load_package
@@ -85,6 +85,10 @@ def test_no_english_word_on_the_page(page, lang, names, prose):
 
 # The user's own file is shown as it is: its header, its cells and its raw lines.
 USERS_OWN = set(UPLOAD.decode().replace("\n", ",").split(",")) | set(UPLOAD.decode().splitlines())
+# A second file with both sides of one pair: the page shows their mirror table too.
+MIRROR = (ROOT / "tests/fixtures/import/comtrade-plus-mirror-synthetic.csv").read_bytes()
+MIRROR_OWN = {v for v in MIRROR.decode("utf-8-sig").replace("\n", ",").split(",")
+              if len(v) > 1}  # a one-letter code ('C') would cut words it is part of
 
 
 @pytest.mark.parametrize("lang", OTHERS)
@@ -96,6 +100,14 @@ def test_no_english_word_after_an_upload(lang, names):
     at.run()
     assert not at.exception
     left = english_words(visible_strings(at), names | USERS_OWN)
+    assert left == [], (lang, sorted(set(left)))
+    at.file_uploader[0].set_value(("mirror.csv", MIRROR, "text/csv"))  # same page, next file
+    at.run()
+    assert not at.exception
+    mirror = next(d for d in at.dataframe if "measure" in d.value.columns
+                  and "reporter_b" in d.value.columns)
+    assert not english_words(mirror.value["measure"].tolist(), set())
+    left = english_words(visible_strings(at), names | MIRROR_OWN)
     assert left == [], (lang, sorted(set(left)))
 
 

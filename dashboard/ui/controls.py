@@ -24,6 +24,7 @@ from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
 from dashboard.text.plain import bounded, md_escape, visible
 from dashboard.text.publishers import publisher_name
+from dashboard.text.reasons import render
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
@@ -251,5 +252,6 @@ def footer(lang: str = DEFAULT_LANG) -> None:
 
 def user_error(exc: Exception, lang: str) -> None:
     """An error meant for a person, as plain text (its message may repeat what they typed)."""
-    st.error(tr(lang, "ui.user_error", error=md_escape(bounded(str(exc), USER_ERROR_LIMIT))),
+    text = render(exc.reason, lang) if getattr(exc, "reason", None) else str(exc)
+    st.error(tr(lang, "ui.user_error", error=md_escape(bounded(text, USER_ERROR_LIMIT))),
              icon=":material/error:")

@@ -22,7 +22,8 @@ from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
 from dashboard.export.embed import UPLOAD_PARAM
 from dashboard.text.i18n import tr
-from dashboard.text.plain import visible
+from dashboard.text.plain import md_escape, visible
+from dashboard.text.reasons import render
 from dashboard.ui import janitor as memory
 from dashboard.ui.language import lang, notice
 
@@ -64,7 +65,8 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     try:
         shared = _package(_root())
     except DataError as exc:
-        st.error(tr(lang(), "ui.bundled_invalid", error=exc))
+        why = render(exc.reason, lang()) if exc.reason else str(exc)  # in the reader's words
+        st.error(tr(lang(), "ui.bundled_invalid", error=md_escape(why)))
         st.stop()
     # The process's own frames, read-only like every shared result (tests/ui/test_shared_results
     # checks that no page changes them): a copy per session and run cost time, and weak

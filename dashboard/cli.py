@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         environment.check_all()
         args = _parser().parse_args(_attach_negative_values(
             list(sys.argv[1:] if argv is None else argv)))
-        lang = getattr(args, "lang", DEFAULT_LANG)
+        lang = publish.first_lang(getattr(args, "lang", DEFAULT_LANG))  # publish: a list
         if args.command == "export":
             return run_export(args)
         if args.command == "publish":

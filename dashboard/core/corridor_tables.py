@@ -113,11 +113,24 @@ def kind(text: str, lang: str) -> str:
 
 
 def disagreement_heading(d: Disagreement, lang: str) -> str:
-    return tr(lang, "corridor.disagree.item", what=d.label, year=str(d.year),
+    # English: the package's own label; else the measure's or the crossing's name, if known
+    named = f"data.logistics_measure.{slug(d.measure)}" in catalogue("en")
+    what = (d.label if lang == "en" else data_label(lang, "logistics_measure", d.measure)
+            if named else data_label(lang, "place", d.label))
+    return tr(lang, "corridor.disagree.item", what=what, year=str(d.year),
               reasons=_joined(lang, (reason(x, lang) for x in d.reasons)))
 
 
-def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
+def _any_period(tables: dict[str, pd.DataFrame] | None, period: object, lang: str) -> str:
+    """A reading's period (logistics or border fact): the package's translation, else a known
+    period name, else as stored."""
+    found = (data_text(tables, resource, "period", period, lang) if tables else None
+             for resource in ("logistics", "border_facts"))
+    return next((p for p in found if p), None) or period_name(period, lang)
+
+
+def disagreement_table(d: Disagreement, lang: str,
+                       tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """The readings that disagree, each with its figure, whose it is and its source."""
     r = d.readings
     change = [fmt_pct(float(c), is_fraction=False, digits=stated_decimals(c), lang=lang)
@@ -125,7 +138,7 @@ def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
               else ""
               for c in r["reported_change_pct"]]
     return pd.DataFrame({
-        _col(lang, "period"): [period_name(p, lang) for p in r["period"]],
+        _col(lang, "period"): [_any_period(tables, p, lang) for p in r["period"]],
         _col(lang, "kind"): [kind(str(k), lang) for k in r["kind"]],
         _col(lang, "figure"): [amount(v, u, lang, str(q)) for v, u, q in
                                zip(r["value"], r["unit"], r["qualifier"], strict=True)],
@@ -138,5 +151,5 @@ def disagreement_table(d: Disagreement, lang: str) -> pd.DataFrame:
 def disagreement_views(tables: dict[str, pd.DataFrame],
                        lang: str) -> tuple[tuple[str, pd.DataFrame], ...]:
     """Every place sources disagree, as the page shows it: a heading and a table each."""
-    return tuple((disagreement_heading(d, lang), disagreement_table(d, lang))
+    return tuple((disagreement_heading(d, lang), disagreement_table(d, lang, tables))
                  for d in disagreements(tables))

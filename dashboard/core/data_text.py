@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.text.i18n import DEFAULT_LANG
+from dashboard.text.i18n import DEFAULT_LANG, catalogue, slug
 
 RESOURCE = "translations"
 
@@ -30,8 +30,11 @@ def data_text(tables: dict[str, pd.DataFrame], resource: str, field: str, value:
 
 
 def missing(tables: dict[str, pd.DataFrame], resource: str, field: str,
-            langs: tuple[str, ...] = ("zh", "ru", "kk")) -> list[tuple[str, str]]:
-    """(value, language) pairs of ``resource.field`` with Latin letters and no translation."""
-    values = tables[resource][field].dropna().astype(str).unique()
+            langs: tuple[str, ...] = ("zh", "ru", "kk"), *,
+            kind: str | None = None) -> list[tuple[str, str]]:
+    """(value, language) pairs of ``resource.field`` with Latin letters and no translation
+    (a value the catalogues name as ``data.<kind>.<slug>`` has one)."""
+    values = [v for v in tables[resource][field].dropna().astype(str).unique()
+              if kind is None or f"data.{kind}.{slug(v)}" not in catalogue(DEFAULT_LANG)]
     return [(v, lang) for v in values if any(c.isascii() and c.isalpha() for c in v)
             for lang in langs if not data_text(tables, resource, field, v, lang)]

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.core.enumerations import shown_enumerations
 from dashboard.core.flags import bilateral_flags, commodity_flags, world_total_flags
 from dashboard.core.official import AnomalyYear, SamePeriodPair, _is
 from dashboard.text import formatting as f
 from dashboard.text.i18n import DEFAULT_LANG, Translator, catalogue, data_label, tr
+from dashboard.text.names import country_name
 from dashboard.text.plain import md_escape
 
 # Columns whose values have display names (``data.<kind>.<slug>``), by the kind they hold.
@@ -31,23 +33,47 @@ def has(key: str) -> bool:
     return key in catalogue(DEFAULT_LANG)
 
 
+# A chart table's column per country: 'reported_by_chn_usd_bn', 'source_id_kaz'.
+PER_COUNTRY = re.compile(r"^(reported_by|approximate|source_id)_([a-z]{3})(_current|_constant)?"
+                         r"(_usd_bn)?$")
+
+
 def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
-    """On-screen labels of the columns that have one (``col.<name>``); others keep their name."""
-    return {c: tr(lang, f"col.{c}") for c in columns if has(f"col.{c}")}
+    """On-screen labels of the columns that have one (``col.<name>``, or ``col.<stem>_country…``
+    with the country named for a per-country column); others keep their name."""
+    out = {}
+    for c in columns:
+        m = PER_COUNTRY.match(str(c))
+        if has(f"col.{c}"):
+            out[c] = tr(lang, f"col.{c}")
+        elif m and has(key := f"col.{m[1]}_country{m[3] or ''}{m[4] or ''}"):
+            out[c] = tr(lang, key, country=country_name(m[2].upper(), lang))
+    return out
 
 
 def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.DataFrame:
     """One table of the package as a page shows it: ``shown_values`` of ``tables[name]``, with
-    the break rule's ``flag`` and ``flag_reason`` where it applies (flags.py)."""
-    return shown_values(with_flags(name, tables[name], tables, lang), lang)
+    the break rule's ``flag`` and ``flag_reason`` where it applies (flags.py), and its
+    enumerated values in ``lang`` (enumerations.py)."""
+    shown = shown_values(with_flags(name, tables[name], tables, lang), lang)
+    return shown_enumerations(name, shown, tables, lang)
 
 
 def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty text cells shown empty (a table otherwise prints 'None'); numbers keep their type."""
     text = [c for c in frame.columns
-            if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
+            if (pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object)
+            and all(isinstance(v, str) for v in frame[c].dropna())]  # not a year column with gaps
     return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "")
                            for c in text}) if text else frame
+
+
+def true_false(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns holding only True/False (and blanks) as yes/no columns: a table shows
+    them as check boxes, not as the English words 'True' and 'False'."""
+    flags = [c for c in frame.columns if frame[c].dtype == object and frame[c].notna().any()
+             and all(pd.api.types.is_bool(v) for v in frame[c].dropna())]
+    return frame.assign(**{c: frame[c].astype("boolean") for c in flags}) if flags else frame
 
 
 def shown_values(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -202,6 +228,11 @@ def flag_table(tables: Mapping[str, pd.DataFrame], lang: str = "en") -> pd.DataF
             rows.append(("commodity_trade", *key, cv[key], flag))
     return pd.DataFrame([(*r[:7], r[7].rule, r[7].reason(lang), ", ".join(r[7].source_ids))
                          for r in rows], columns=FLAG_COLUMNS)
+
+
+def shown_flag_table(tables: Mapping[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """``flag_table`` as the page shows it: flows and rules in ``lang`` (the CSV keeps them)."""
+    return shown_enumerations("flags", shown_values(flag_table(tables, lang), lang), tables, lang)
 
 
 def with_flags(name: str, df: pd.DataFrame, tables: Mapping[str, pd.DataFrame],

@@ -55,6 +55,7 @@ COLUMN_KINDS: Mapping[str, str] = {
     "reported_change_pct": "signed_pct", "change_pct": "signed_pct", "gap_pct": "signed_pct",
     "share_pct": "pct", "share_of_total_pct": "pct",
     "value": "number", "value_high": "number",  # logistics and border facts: tonnes, TEU, hours
+    "value_plotted": "number", "partner_pct_of_china": "pct", "share_of_five_pct": "pct",
 }
 
 

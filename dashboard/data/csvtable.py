@@ -18,7 +18,8 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from dashboard.data.descriptor import SchemaProblem
-from dashboard.errors import DataError
+from dashboard.data.messages import at, data_error, expected, got
+from dashboard.errors import Reason
 from dashboard.text.plain import bounded, quoted
 
 MAX_FILE_BYTES = 20_000_000  # 20 MB per package file: 400 times the largest bundled one
@@ -62,10 +63,10 @@ def check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DataError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        raise data_error("cannot_read", at(path), why=str(exc.strerror)) from None
     if size > MAX_FILE_BYTES:
-        raise DataError(f"{path.name}: {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} "
-                        "bytes (20 MB) for one file of a data package")
+        raise data_error("too_large", at(path), size=size, limit=MAX_FILE_BYTES,
+                         mb=MAX_FILE_BYTES // 2**20)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
@@ -74,16 +75,16 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DataError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        raise data_error("cannot_read", at(path), why=str(exc.strerror)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise DataError(f"{path.name}, line {line}: not UTF-8 text (byte "
-                            f"0x{data[exc.start]:02x})") from None
+        raise data_error("not_utf8_byte", at(path, line),
+                         byte=f"0x{data[exc.start]:02x}") from None
     if "\x00" in text:  # a binary or corrupted file, not text
         line = text[:text.index("\x00")].count("\n") + 1
-        raise DataError(f"{path.name}, line {line}: a NUL byte; not a text CSV file")
+        raise data_error("nul_byte", at(path, line))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -95,29 +96,33 @@ def read_rows(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
                 header = row
                 _check_header(header, path)
             elif not any(cell.strip() for cell in row):
-                raise DataError(f"{path.name}, line {start}: blank row")
+                raise data_error("blank_row", at(path, start))
             elif len(row) != len(header):
                 columns = bounded(", ".join(header), 200)
-                raise DataError(f"{path.name}, line {start}: {len(row)} cells, expected "
-                                f"{len(header)} (one per column: {columns})")
+                raise data_error("cells", at(path, start), cells=len(row),
+                                 expected=len(header), columns=columns)
             else:
                 rows.append(row)
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError(f"{path.name}, line {start}: not readable as CSV ({exc}; an "
-                            "unclosed quote?)") from None
+        raise data_error("not_csv", at(path, start), why=str(exc)) from None
     if header is None:
-        raise DataError(f"{path.name}: the file is empty (no header row)")
+        raise data_error("empty_file", at(path))
     return header, rows, lines
 
 
 def _check_header(header: list[str], path: Path) -> None:
     for i, name in enumerate(header, 1):
         if not name.strip():
-            raise DataError(f"{path.name}, line 1: column {i} has no name")
+            raise data_error("unnamed_column", at(path, 1), item=i)
         if header.index(name) != i - 1:
-            raise DataError(f"{path.name}, line 1: column {shown(name)} appears twice")
+            raise data_error("column_twice", at(path, 1), name=shown(name))
+
+
+def _shown(value) -> str | None:
+    """``shown``, None for an empty cell (said in words by ``messages.got``)."""
+    return None if value is None or value is pd.NA else shown(value)
 
 
 def shown(value) -> str:
@@ -148,21 +153,19 @@ def read_table(root: Path, resource: dict, need_rows: bool) -> tuple[pd.DataFram
     name = resource["name"]
     path = resource_file(root, resource["path"], f"resource '{name}'")
     if not path.is_file():
-        raise DataError(f"{path.name}: file of resource '{name}' not found (or not a file)")
+        raise data_error("resource_file_missing", at(path), name=name)
     header, rows, lines = read_rows(path)
     fields = resource["schema"]["fields"]
     expected = [f["name"] for f in fields]
     missing = [c for c in expected if c not in header]
     if missing:
-        raise DataError(f"{path.name}: missing column(s) {', '.join(map(shown, missing))}; "
-                        f"expected columns {', '.join(expected)}")
+        raise data_error("missing_columns", at(path), columns=", ".join(map(shown, missing)),
+                         expected=", ".join(expected))
     extra = [c for c in header if c not in expected]
     if extra:
-        raise DataError(f"{path.name}: column(s) {', '.join(map(shown, extra[:10]))} not in "
-                        "the schema")
+        raise data_error("extra_columns", at(path), columns=", ".join(map(shown, extra[:10])))
     if not rows and need_rows:
-        raise DataError(f"{path.name}: no data rows, only the header; the dashboard needs the "
-                        f"{name} table filled in")
+        raise data_error("no_rows", at(path), name=name)
     raw = pd.DataFrame(rows, columns=header, dtype=object)
     table = pd.DataFrame(index=raw.index)
     for field in fields:
@@ -176,8 +179,8 @@ def read_table(root: Path, resource: dict, need_rows: bool) -> tuple[pd.DataFram
         if dup.any():
             i = int(dup.to_numpy().nonzero()[0][0])
             key = ", ".join(f"{k}={bounded(table[k].iloc[i], SHOWN_LIMIT)}" for k in pk)
-            raise DataError(f"{where(path, lines[i])}: duplicate primary key ({key}); "
-                            f"expected one row per {', '.join(pk)}")
+            raise data_error("duplicate_key", at(path, lines[i]), pk=key,
+                             fields=", ".join(pk))
     return table, lines
 
 
@@ -187,25 +190,25 @@ def convert(raw: pd.Series, field: dict, path: Path, lines: list[int]) -> pd.Ser
     ftype = field.get("type", "string")
     blank = raw.str.strip() == ""
 
-    def bad(mask: pd.Series, expected: str) -> None:
+    def bad(mask: pd.Series, what: Reason) -> None:
         if mask.any():
             i = int(mask.to_numpy().nonzero()[0][0])
-            raise DataError(
-                f"{where(path, lines[i], name)}: expected {expected}, got {shown(raw.iloc[i])}"
-            )
+            raise data_error("bad_cell", at(path, lines[i], name), expected=what,
+                             got=got(raw.iloc[i], _shown(raw.iloc[i])))
 
     if ftype == "integer":
         num = pd.to_numeric(raw.where(~blank), errors="coerce")
-        bad(~blank & (num.isna() | (num % 1 != 0) | (num.abs() > 2**53)), "a whole number")
+        bad(~blank & (num.isna() | (num % 1 != 0) | (num.abs() > 2**53)),
+            expected("whole_number"))
         return num.astype("Int64")
     if ftype == "number":
         num = pd.to_numeric(raw.where(~blank), errors="coerce")
         bad(~blank & (num.isna() | ~num.map(lambda v: math.isfinite(v) if v == v else True)),
-            "a finite number")
+            expected("finite_number"))
         return num.astype("Float64")
     if ftype == "boolean":
         ok = raw.isin(_TRUE | _FALSE)
-        bad(~blank & ~ok, "true or false")
+        bad(~blank & ~ok, expected("true_false"))
         return raw.map(lambda v: True if v in _TRUE else (False if v in _FALSE else pd.NA)).astype(
             "boolean"
         )
@@ -217,28 +220,29 @@ def check_constraints(col: pd.Series, field: dict, path: Path, lines: list[int])
     c = field.get("constraints", {})
     present = col.notna()
 
-    def bad(mask: pd.Series, expected: str) -> None:
+    def bad(mask: pd.Series, what: Reason) -> None:
         mask = mask.fillna(False).astype(bool)
         if mask.any():
             i = int(mask.to_numpy().nonzero()[0][0])
-            raise DataError(
-                f"{where(path, lines[i], name)}: expected {expected}, got {shown(col.iloc[i])}"
-            )
+            raise data_error("bad_cell", at(path, lines[i], name), expected=what,
+                             got=got(col.iloc[i], _shown(col.iloc[i])))
 
     if c.get("required"):
-        bad(~present, "a value (the field is required)")
+        bad(~present, expected("required"))
     if "enum" in c:
-        bad(present & ~col.isin(c["enum"]), "one of " + ", ".join(map(str, c["enum"])))
+        bad(present & ~col.isin(c["enum"]),
+            expected("one_of", values=", ".join(map(str, c["enum"]))))
     for key, outside, word in _BOUND_CHECKS:
         if key in c:
-            bad(present & outside(col, c[key]), f"a value {word} {c[key]}")
+            bad(present & outside(col, c[key]), expected("bound", word=word, limit=str(c[key])))
     for key, outside, word in _LENGTH_CHECKS:
         if key in c:
-            bad(present & outside(col.str.len(), c[key]), f"text of {word} {c[key]} characters")
+            bad(present & outside(col.str.len(), c[key]),
+                expected(f"length_{word.replace(' ', '_')}", limit=str(c[key])))
     if "pattern" in c:
         rx = re.compile(c["pattern"])
         ok = pd.Series([v is pd.NA or bool(rx.fullmatch(str(v))) for v in col],
                        index=col.index, dtype=bool)
-        bad(present & ~ok, f"text matching {c['pattern']}")
+        bad(present & ~ok, expected("pattern", pattern=c["pattern"]))
     if c.get("unique"):
-        bad(present & col.duplicated(keep="first"), "a unique value (already used above)")
+        bad(present & col.duplicated(keep="first"), expected("unique"))

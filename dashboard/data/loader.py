@@ -21,8 +21,8 @@ from dashboard.data import csvtable
 from dashboard.data import descriptor as schema
 from dashboard.data import primary as primary_rule
 from dashboard.data import rules as package_rules
-from dashboard.data.csvtable import where as _where
-from dashboard.errors import DataError
+from dashboard.data.messages import at, data_error
+from dashboard.errors import DataError, Reason  # noqa: F401  (public: dashboard.data.DataError)
 from dashboard.text.plain import bounded
 
 DESCRIPTOR = "datapackage.json"
@@ -64,20 +64,18 @@ def read_descriptor(root: Path) -> dict:
     """Parse ``datapackage.json`` with a clear message for every way it can be broken."""
     path = root / DESCRIPTOR
     if not path.is_file():
-        raise DataError(f"{path.name}: the data package descriptor is missing from "
-                        f"{bounded(root, 200)}")
+        raise data_error("descriptor_missing", at(path), folder=bounded(root, 200))
     csvtable.check_size(path)
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"), parse_int=_whole_number)
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+        raise data_error("not_utf8", at(path), why=str(exc.reason)) from None
     except json.JSONDecodeError as exc:
-        raise DataError(
-            f"{path.name}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+        raise data_error("malformed_json", at(path), line=exc.lineno, item=exc.colno,
+                         why=exc.msg) from None
     except (OSError, RecursionError) as exc:
         why = exc.strerror if isinstance(exc, OSError) else "nested too deeply"
-        raise DataError(f"{path.name}: cannot be read ({why})") from None
+        raise data_error("cannot_read", at(path), why=why) from None
     schema.check_descriptor(descriptor, REQUIRED_RESOURCES)
     package_rules.check_fields(descriptor)
     return descriptor
@@ -90,8 +88,8 @@ def _whole_number(text: str) -> int:
     """A JSON integer; thousands of digits are a DataError, not Python's conversion limit."""
     digits = len(text.lstrip("-"))
     if digits > MAX_DIGITS:
-        raise DataError(f"{DESCRIPTOR}: a number with {digits:,} digits "
-                        f"({bounded(text, 24)}); no entry needs more than {MAX_DIGITS}")
+        raise data_error("too_many_digits", at(DESCRIPTOR), digits=digits,
+                         text=bounded(text, 24), limit=MAX_DIGITS)
     return int(text)
 
 
@@ -111,10 +109,9 @@ def _check_foreign_keys(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, 
             if unknown.any():
                 i = int(unknown.to_numpy().nonzero()[0][0])
                 value = ", ".join(str(v) for v in keys.iloc[i])
-                raise DataError(
-                    f"{_where(Path(resource['path']), lines[resource['name']][i], fields[0])}: "
-                    f"'{value}' is not a {', '.join(ref_fields)} in {ref_name}"
-                )
+                raise data_error("unknown_key", at(Path(resource["path"]),
+                                                  lines[resource["name"]][i], fields[0]),
+                                 value=value, fields=", ".join(ref_fields), resource=ref_name)
 
 
 def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
@@ -122,8 +119,8 @@ def load_package(root: str | Path | None = None) -> dict[str, pd.DataFrame]:
     primary reading rule applied (``primary.apply_rule``: a database row displaces a report)."""
     root = data_root(root)
     if not root.is_dir():
-        why = "it is a file, not a folder" if root.exists() else "no such folder"
-        raise DataError(f"{bounded(root, 200)}: not a data package directory ({why})")
+        why = Reason("error.data.is_a_file" if root.exists() else "error.data.no_such_folder")
+        raise data_error("not_a_directory", bounded(root, 200), why=why)
     descriptor = read_descriptor(root)
     read = {r["name"]: csvtable.read_table(root, r, r["name"] in REQUIRED_RESOURCES)
             for r in descriptor["resources"]}

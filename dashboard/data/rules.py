@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.data.csvtable import shown, where
-from dashboard.errors import DataError
+from dashboard.data.messages import at, data_error
+from dashboard.errors import DataError, Reason
 
 MAX_USD = 1e14  # US$100 trillion: above world trade, far below overflow
 
@@ -81,16 +82,16 @@ def check_fields(descriptor: dict) -> None:
     names = [r["name"] for r in descriptor["resources"]]
     missing = [n for n in PAGE_FIELDS if n not in names]
     if missing:
-        raise DataError(f"datapackage.json: missing resource(s) {', '.join(missing)}; the "
-                        "pages read them (a table may be empty, but must be there)")
+        raise data_error("missing_resources", "datapackage.json", names=", ".join(missing))
     for resource in descriptor["resources"]:
         need = PAGE_FIELDS.get(resource["name"], {})
         have = {f["name"]: f.get("type", "string") for f in resource["schema"]["fields"]}
         for field, ftype in need.items():
             if have.get(field) != ftype:
-                got = "is missing" if field not in have else f"is {have[field]!r}"
-                raise DataError(f"datapackage.json: resource '{resource['name']}' needs field "
-                                f"'{field}' of type {ftype} (it {got}); the pages read it")
+                got = (Reason("error.data.field_missing") if field not in have
+                       else Reason("error.data.field_is", {"type": repr(have[field])}))
+                raise data_error("field_needed", "datapackage.json", name=resource["name"],
+                                 field=field, type=ftype, got=got)
 
 
 def check(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
@@ -110,8 +111,7 @@ def check(tables: Mapping[str, pd.DataFrame], lines: Mapping[str, list[int]],
         _check_currencies(tables["central_asia"], files["central_asia"], lines["central_asia"])
     trade = tables["bilateral_trade"]
     if not (trade["flow"] == "total").any():
-        raise DataError(f"{files['bilateral_trade']}: no row with flow 'total'; the growth and "
-                        "doubling pages chart and project totals")
+        raise data_error("no_total", files["bilateral_trade"])
 
 
 def _in_range(values: pd.Series, rule: Range, file: str, lines: list[int], column: str) -> None:
@@ -131,22 +131,22 @@ def _check_claims(claims: pd.DataFrame, world: pd.DataFrame, file: str,
     ids = list(claims["claim_id"])
     missing = [c for c in PAGE_CLAIMS if c not in ids]
     if missing:
-        raise DataError(f"{file}: missing claim(s) {', '.join(missing)}; the overview checks "
-                        f"each of {', '.join(PAGE_CLAIMS)}")
+        raise data_error("missing_claims", file, names=", ".join(missing),
+                         claims=", ".join(PAGE_CLAIMS))
     for cid in PAGE_CLAIMS:
         i = ids.index(cid)
         row = claims.iloc[i]
         for column in ("year", "value"):
             if pd.isna(row[column]):
-                raise DataError(f"{where(file, lines[i], column)}: claim '{cid}' needs a "
-                                f"{column}; the overview checks it against the data")
+                raise data_error("claim_needs", at(file, lines[i], column), claim=cid,
+                                 column=column)
         rule = CLAIM_RANGES.get(str(row["metric"]))
         if rule is not None:
             _in_range(claims["value"].iloc[[i]], rule, file, [lines[i]], "value")
         if row["metric"] == "world_trade_change_pct" and not (
                 (world["economy"] == "World") & (world["year"] == row["year"])).any():
-            raise DataError(f"{where(file, lines[i], 'year')}: claim '{cid}' is about "
-                            f"{row['year']}, but world_trade has no World row for that year")
+            raise data_error("claim_no_world", at(file, lines[i], "year"), claim=cid,
+                             year=str(row["year"]))
 
 
 def _check_product_sums(p: pd.DataFrame, file: str, lines: list[int]) -> None:

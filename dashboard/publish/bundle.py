@@ -24,6 +24,7 @@ from dashboard import charts, environment
 from dashboard.charts.screen import on_screen
 from dashboard.charts.target import TargetChart
 from dashboard.data.loader import descriptor_text, load_package
+from dashboard.errors import Reason
 from dashboard.export import embed
 from dashboard.export import render as export
 from dashboard.export.options import add_price_options, note, price_fields, unused
@@ -38,8 +39,9 @@ from dashboard.publish.files import (
     write_bundle,
 )
 from dashboard.publish.pages import PLOTLY_JS, Meta, Page, chart_page, index_page, plain, root_index
-from dashboard.text.formatting import fmt_bn, fmt_pct, fmt_tn, fmt_year_range
-from dashboard.text.i18n import LANGUAGES, join_sentences, tr
+from dashboard.text.formatting import fmt_bn, fmt_number, fmt_pct, fmt_tn, fmt_year_range
+from dashboard.text.i18n import DEFAULT_LANG, LANGUAGES, join_sentences, tr
+from dashboard.text.reasons import error
 
 IMAGE_FORMATS = ("png", "svg")
 
@@ -57,24 +59,31 @@ class Request:
     prices: dict | None = None  # ``--prices/--deflator/--base-year`` (export.options)
 
 
+def first_lang(langs: object) -> str:
+    """The language a command's messages are in: its ``--lang``, the first of a list (publish
+    writes several); English when none is known."""
+    first = str(langs or "").split(",")[0].strip().lower()
+    return first if first in LANGUAGES else DEFAULT_LANG
+
+
 def build_date(requested: str | None, descriptor: dict) -> str:
     """A date that only changes when an input does: never the clock."""
     if requested:
         try:
             return date.fromisoformat(requested).isoformat()
         except ValueError:
-            raise PublishError(f"--build-date {requested!r} is not a YYYY-MM-DD date") from None
+            raise error(PublishError, "error.publish.build_date", value=repr(requested)) from None
     epoch = environment.get(environment.SOURCE_DATE_EPOCH)
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
         except (ValueError, OverflowError, OSError):
-            raise PublishError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from None
+            raise error(PublishError, "error.publish.epoch", value=repr(epoch)) from None
     created = str(descriptor.get("created", ""))[:10]
     try:
         return date.fromisoformat(created).isoformat()
     except ValueError:
-        raise PublishError("the data package has no 'created' date: pass --build-date") from None
+        raise error(PublishError, "error.publish.no_created") from None
 
 
 _VALUE_COLUMNS = (("_usd_bn", lambda v, lang: fmt_bn(v * 1e9, lang=lang)),
@@ -144,12 +153,12 @@ def render_files(req: Request) -> dict[str, bytes]:
     """Every file of the bundle by relative path, built in memory (nothing written yet)."""
     bad = [x for x in req.langs if x not in LANGUAGES]
     if bad or not req.langs:
-        raise PublishError(f"unknown language(s) {', '.join(bad) or '(none)'}; "
-                           f"choose from {','.join(LANGUAGES)}")
+        raise error(PublishError, "error.publish.languages", choices=",".join(LANGUAGES),
+                    names=", ".join(bad) or Reason("cli.error.none"))
     bad = [n for n in req.names if n not in charts.CHART_NAMES]
     if bad or not req.names:
-        raise PublishError(f"unknown chart(s) {', '.join(bad) or '(none)'}; "
-                           f"choose from {', '.join(charts.CHART_NAMES)}")
+        raise error(PublishError, "error.publish.charts", choices=", ".join(charts.CHART_NAMES),
+                    names=", ".join(bad) or Reason("cli.error.none"))
     base = embed.check_base_url(req.base_url) if req.base_url else None
     ok, why = export.static_available()
     if not ok:
@@ -219,7 +228,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     """Build the bundle; a failure raises ``UserError`` (``cli.main`` prints it, exit code 2)."""
     if args.out is None:
-        raise PublishError("--out DIR is required")
+        raise error(PublishError, "error.publish.out_required")
     req = Request(out=args.out, langs=tuple(x.strip().lower() for x in args.lang.split(",")
                                             if x.strip()),
                   names=tuple(args.charts or charts.CHART_NAMES), base_url=args.base_url,
@@ -228,5 +237,6 @@ def run(args) -> int:
                               base_year=args.base_year))
     files = publish(req)
     total = sum(len(b) for b in files.values())
-    print(f"wrote {req.out}: {len(files)} files, {total:,} bytes (see {MANIFEST})")
+    print(tr(first_lang(args.lang), "publish.wrote", out=str(req.out), files=len(files),
+             size=fmt_number(total, 0, lang=first_lang(args.lang)), manifest=MANIFEST))
     return 0

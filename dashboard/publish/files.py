@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from dashboard.errors import UserError
 from dashboard.publish.pages import Meta
 from dashboard.text.i18n import LANGUAGES
+from dashboard.text.reasons import error
 
 MANIFEST = "manifest.json"
 
@@ -88,13 +89,13 @@ def write_bundle(out: Path, files: dict[str, bytes]) -> None:
     out = out.absolute()
     if out.exists() and (not out.is_dir() or (any(out.iterdir())
                                                and not (out / MANIFEST).is_file())):
-        raise PublishError(f"--out {out} exists and is not an earlier bundle; choose a new "
-                           "or empty folder")
+        raise error(PublishError, "error.publish.out_exists", out=str(out))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     except OSError as exc:
-        raise PublishError(f"cannot create --out {out}: {exc.strerror}") from None
+        raise error(PublishError, "error.publish.cannot_create", out=str(out),
+                    why=str(exc.strerror)) from None
     old = None
     try:
         for rel, data in files.items():
@@ -110,7 +111,8 @@ def write_bundle(out: Path, files: dict[str, bytes]) -> None:
     except OSError as exc:
         if old is not None and not out.exists():
             os.replace(old, out)
-        raise PublishError(f"cannot write --out {out}: {exc.strerror}") from None
+        raise error(PublishError, "error.publish.cannot_write", out=str(out),
+                    why=str(exc.strerror)) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:

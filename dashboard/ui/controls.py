@@ -24,6 +24,7 @@ from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
 from dashboard.text.plain import bounded, md_escape, visible
 from dashboard.text.publishers import publisher_name
+from dashboard.text.reasons import render
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
@@ -44,6 +45,7 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
     bundled_shared,
     bundled_table,
     bundled_tables,
+    chart_table,
     readable_frame,
     shared,
     sortable,
@@ -166,10 +168,9 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     with st.expander(tr(lang, "ui.show_table"), icon=":material/table_rows:"):
         st.caption(alt)
         # Streamlit's own table toolbar can download CSV too: no cell may start a formula.
-        # Money and percentages in the reader's format; the chart's CSV export keeps numbers.
-        rows, written = sortable(table_rows(spec), lang)  # numbers sort as numbers
-        st.dataframe(rows, hide_index=True, width="stretch", key=f"table-{spec.name}",
-                     column_config=written)
+        # Headers, values, money and percentages in the reader's language and format (numbers
+        # sort as numbers); the chart's CSV export keeps canonical names and numbers.
+        table(chart_table(spec, lang), lang, values=False, key=f"table-{spec.name}")
     export_controls(spec, lang)
 
 
@@ -228,19 +229,20 @@ def source_caption(ids, t: dict[str, pd.DataFrame], lang: str = DEFAULT_LANG) ->
 
 
 def table(frame: pd.DataFrame, lang: str = DEFAULT_LANG, config: dict | None = None, *,
-          values: bool = True, shared_frame: bool = False) -> None:
+          values: bool = True, shared_frame: bool = False, key: str | None = None) -> None:
     """A data table with on-screen column labels (and, unless ``values`` is False, value
     names) and money and percentages (core.readable) in the reader's language. The frame,
     and any CSV made from it, keeps the canonical names, values and numbers. ``shared_frame``:
     the frame is the process's own (``bundled_shared``): its numbers are written once.
     """
     config = dict(config or {})
-    shown = display.blank_missing(display.shown_values(frame, lang) if values else frame)
+    shown = display.blank_missing(display.true_false(
+        display.shown_values(frame, lang) if values else frame))
     data, written = sortable(shown, lang)  # not in English: numbers shown the reader's way
     config |= written  # a view's printf format would hide the reader's text
     for col, label in display.column_labels(frame.columns, lang).items():
         config[col] = {**config[col], "label": label} if col in config else label
-    st.dataframe(data, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config, key=key)
 
 
 def footer(lang: str = DEFAULT_LANG) -> None:
@@ -250,5 +252,6 @@ def footer(lang: str = DEFAULT_LANG) -> None:
 
 def user_error(exc: Exception, lang: str) -> None:
     """An error meant for a person, as plain text (its message may repeat what they typed)."""
-    st.error(tr(lang, "ui.user_error", error=md_escape(bounded(str(exc), USER_ERROR_LIMIT))),
+    text = render(exc.reason, lang) if getattr(exc, "reason", None) else str(exc)
+    st.error(tr(lang, "ui.user_error", error=md_escape(bounded(text, USER_ERROR_LIMIT))),
              icon=":material/error:")

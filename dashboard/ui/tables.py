@@ -16,12 +16,14 @@ import streamlit as st
 
 from dashboard import charts, environment
 from dashboard.core import memo
+from dashboard.core.chart_tables import shown_rows
 from dashboard.core.readable import formatters, readable
 from dashboard.data.loader import DATA_ENV, DataError, data_root, load_package
 from dashboard.export import render as export
 from dashboard.export.embed import UPLOAD_PARAM
 from dashboard.text.i18n import tr
-from dashboard.text.plain import visible
+from dashboard.text.plain import md_escape, visible
+from dashboard.text.reasons import render
 from dashboard.ui import janitor as memory
 from dashboard.ui.language import lang, notice
 
@@ -63,7 +65,8 @@ def bundled_tables() -> dict[str, pd.DataFrame]:
     try:
         shared = _package(_root())
     except DataError as exc:
-        st.error(tr(lang(), "ui.bundled_invalid", error=exc))
+        why = render(exc.reason, lang()) if exc.reason else str(exc)  # in the reader's words
+        st.error(tr(lang(), "ui.bundled_invalid", error=md_escape(why)))
         st.stop()
     # The process's own frames, read-only like every shared result (tests/ui/test_shared_results
     # checks that no page changes them): a copy per session and run cost time, and weak
@@ -166,6 +169,16 @@ def table_rows(spec: charts.Chart) -> pd.DataFrame:
         return spec.data.map(export.safe_cell)
     return memo.by_identity(_shared_results(), (spec,), "table rows",
                             lambda: spec.data.map(export.safe_cell))
+
+
+def chart_table(spec: charts.Chart, lang: str) -> pd.DataFrame:
+    """``table_rows`` with its values in ``lang`` (``core.chart_tables``), once per shared
+    chart and language; a chart made from an upload is never kept here."""
+    rows = table_rows(spec)
+    if st.session_state.get(UPLOAD_KEY) is not None:
+        return shown_rows(rows, lang, tables())
+    return memo.by_identity(_shared_results(), (spec,), ("shown rows", lang),
+                            lambda: shown_rows(rows, lang, bundled_tables()))
 
 
 def readable_frame(frame: pd.DataFrame, lang: str, *, shared_frame: bool = False):

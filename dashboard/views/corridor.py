@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import charts
+from dashboard.core import display
 from dashboard.core import logistics_words as words
 from dashboard.core.corridor_tables import (
     clearance_table,
@@ -112,9 +113,10 @@ for i, (heading, rows) in enumerate(found):
 
 with st.expander(tr(lang, "corridor.full_table")):
     st.caption(tr(lang, "corridor.full_table_caption"))
-    full, written = ui.sortable(tables["logistics"], lang)  # numbers the reader's way, sortable
-    st.dataframe(full, hide_index=True, width="stretch", key="corridor-logistics",
-                 column_config=written)
+    # Headers, enumerated values and numbers the reader's way (numbers still sort); the CSV
+    # below keeps the canonical names and values.
+    ui.table(ui.shared(display.shown_table, "logistics", lang), lang, values=False,
+             key="corridor-logistics")
     # Deferred: built on click from the table the download itself holds (see ui.bundled_table).
     st.download_button("logistics.csv", partial(export.to_csv, ui.bundled_table("logistics")),
                        "logistics.csv", "text/csv", key="dl-table-logistics", on_click="ignore",

@@ -101,6 +101,12 @@ def ours(frame: pd.DataFrame, series: str | None = None) -> pd.DataFrame:
         out["measure"] = [say("import.measure.month") if m == "month" else
                           say("import.measure.months", end=int(e))
                           for m, e in zip(out["measure"], out["month_end"], strict=True)]
+    if series == "mirror" and lang != "en":  # English: as the importer wrote it
+        out["measure"] = [say("import.measure.mirror", country_a=_country(a), country_b=_country(b),
+                              flow_a=say(f"import.series_flow.{fa}"),
+                              flow_b=say(f"import.series_flow.{fb}"))
+                          for a, b, fa, fb in zip(frame["reporter_a"], frame["reporter_b"],
+                                                  frame["flow_a"], frame["flow_b"], strict=True)]
     if series and "series" in out.columns:
         out["series"] = [say(f"import.series.{series}", reporter_country=_country(r),
                            partner_country=_country(q), flow=say(f"import.series_flow.{f}"))
@@ -210,8 +216,9 @@ elif result is not None:
         table(shares, "your-world-shares", say("import.shares_caption"),
               shown=ours(shares, "world_share"))
     for a, b in mirror_pairs(result.totals):
-        table(mirror_flows(result.totals, a, b), f"your-mirror-{a}-{b}".lower(),
-              say("import.mirror_caption"))
+        mirror = mirror_flows(result.totals, a, b)
+        table(mirror, f"your-mirror-{a}-{b}".lower(), say("import.mirror_caption"),
+              shown=ours(mirror, "mirror"))
     _, conflicts = combine(base["bilateral_trade"], result.totals)
     if not conflicts.empty:
         st.warning(say("import.conflicts", count=len(conflicts)))

@@ -75,7 +75,8 @@ for name, r in resources.items():
 st.subheader(say("sources.flags_heading"))
 st.markdown(say("sources.flags_caption"))  # body text: `code` keeps its contrast
 flagged = ui.bundled_shared(display.flag_table, lang)
-ui.table(flagged, lang, config, values=False, shared_frame=True)
+ui.table(ui.bundled_shared(display.shown_flag_table, lang), lang, config, values=False,
+         shared_frame=True)
 st.download_button("flags.csv", partial(export.to_csv, flagged), "flags.csv", "text/csv",
                    key="dl-table-flags", on_click="ignore", icon=":material/download:")
 

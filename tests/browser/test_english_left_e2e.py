@@ -9,8 +9,8 @@ fixture package, and the import page after one upload. The browser sees what App
 * Streamlit's own file-uploader button and size line (``UPLOADER``: not translatable);
 * left out: charts (their text is checked by the chart tests), Material icon names and SVG
   titles (drawn, never read as words), code spans (canonical names, as in the page tests),
-  table cells (drawn on a canvas: the AppTest page tests read them, and keep the sources
-  page's enumerations as a strict xfail).
+  table cells (drawn on a canvas: the AppTest page tests read them, the sources page's
+  enumerations and the "Show as a table" views under the charts included).
 """
 
 import pytest

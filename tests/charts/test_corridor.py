@@ -218,7 +218,9 @@ def test_disagreements_are_tabled_from_the_data(tables):
     assert table["Figure"].tolist() == ["more than 1,400,000 tonnes", "1,500,000 tonnes",
                                         "1,600,000 tonnes"]
     assert table["Source"].tolist() == ["L01", "L01", "S08"]
-    assert disagreement_heading(d, "zh") == "Corridor cargo，2016年：全年数值不一致"
+    # other languages name the measure from the catalogue (English keeps the package's label)
+    assert disagreement_heading(d, "zh") == ("中间走廊（跨里海国际运输路线）货运量，"
+                                            "2016年：全年数值不一致")
 
 
 # --- the pages ----------------------------------------------------------------------------

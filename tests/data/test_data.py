@@ -66,8 +66,15 @@ def test_duplicate_key(data_copy):
 def test_unknown_source(data_copy):
     _edit(data_copy / "world_trade.csv", ",S21,", ",S99,")
     with pytest.raises(DataError, match=r"world_trade.csv, line \d+, column 'source_id': 'S99' "
-                                        r"is not a source_id in sources"):
+                                        r"is not a source_id in sources") as caught:
         load_package(data_copy)
+    # the same message as a catalogue key: a page or --lang says it in the reader's language
+    from dashboard.text.reasons import render
+
+    assert render(caught.value.reason) == str(caught.value)
+    ru = render(caught.value.reason, "ru")
+    assert ru.startswith("world_trade.csv, строка ") and "столбец «source_id»" in ru
+    assert "«S99» — нет такого значения source_id в sources" in ru
 
 
 def test_negative_value(data_copy):

@@ -210,6 +210,10 @@ def test_build_date_comes_from_an_input_never_the_clock(monkeypatch):
     (["--base-url", "https://x.org/?a=1"], "must not carry a query"),
     (["--build-date", "tomorrow"], "is not a YYYY-MM-DD date"),
     (["--data", "/nonexistent/package"], "not a data package directory"),
+    # in the first language of --lang (publish writes several): the data error too
+    (["--lang", "ru,xx"], "неизвестные языки: xx; выберите из en,zh,ru,kk"),
+    (["--lang", "kk", "--data", "/nonexistent/package"],
+     "бұл деректер пакетінің қалтасы емес (мұндай қалта жоқ)"),
 ])
 def test_errors_are_one_line_and_exit_2_and_write_nothing(tmp_path, capsys, args, message):
     out = tmp_path / "site"

@@ -135,6 +135,13 @@ def test_chart_tables_write_money_the_readers_way(page):
         for col in [c for c in frame.columns if c.endswith(("_usd_bn", "_pct"))]:
             written = [v for v in frame[col].tolist() if v != "" and not pd.isna(v)]
             assert all(isinstance(v, str) and not DECIMAL_POINT.search(v) for v in written), col
+    # "Show as a table": Russian headers over columns that keep their numbers (they sort)
+    charted = [d for d in at.dataframe if "value_usd_bn" in d.value.columns]
+    assert charted or page != "growth"
+    for node in charted:
+        label = json.loads(node.proto.columns)["value_usd_bn"]["label"]
+        assert label == Translator("ru")("col.value_usd_bn") == "значение, млрд долл. США"
+        assert pd.api.types.is_numeric_dtype(node.value["value_usd_bn"])
 
 
 def test_suffixes_of_chart_columns():

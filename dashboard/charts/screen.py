@@ -28,6 +28,9 @@ LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 MENU_PX = 36  # a row of 12 px buttons with their padding
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
+# An x-axis title is centred under its plot, which long labels on the left may push to the
+# right half of a phone: it wraps short enough to stay on the figure.
+AXIS_TITLE_COLUMNS, AXIS_LINE_PX = 24, 17
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
 PAD_PX = 12
@@ -39,6 +42,19 @@ def _legend_px(fig: go.Figure) -> int:
     (Plotly packs two short ones on a row only now and then), as tall as its wrapped name."""
     return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * trace.name.count("<br>") for trace in fig.data
                if trace.showlegend is not False and trace.name)
+
+
+def _wrap_x_titles(fig: go.Figure) -> int:
+    """Wrap every x-axis title for a phone (a title wider than the plot ran off the figure and
+    pushed the plot up): the lines the bottom one takes."""
+    lines = 1
+    for key in [k for k in fig.layout if k.startswith("xaxis")]:
+        axis = fig.layout[key]
+        if axis.title and axis.title.text:
+            axis.title.text = theme.balanced(unwrap(axis.title.text), AXIS_TITLE_COLUMNS)
+            if key == "xaxis":
+                lines = axis.title.text.count("<br>") + 1
+    return lines
 
 
 def plain(text: str) -> str:
@@ -79,12 +95,14 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     for trace in fig.data:
         if trace.name and trace.showlegend is not False:
             trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
+    axis_lines = _wrap_x_titles(fig)
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
     # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
     top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
     source = SOURCE_LINE_PX * source_lines
     legend = _legend_px(fig)
-    bottom = AXIS_PX + legend + PAD_PX + source + PAD_PX
+    axis = AXIS_PX + AXIS_LINE_PX * (axis_lines - 1)
+    bottom = axis + legend + PAD_PX + source + PAD_PX
     # Tick labels may push the margins some 40 px further than planned: room for that too.
     height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
     for a in annotations:  # the source line at the foot of the figure, under the legend
@@ -98,7 +116,7 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
         # Below the plot, under the axis title, in room kept for it at a phone's width (a
         # wider screen leaves some of that room empty above the source line).
         legend=dict(orientation="h", xref="container", x=0.02, xanchor="left",
-                    yref="container", y=(bottom - AXIS_PX) / height, yanchor="top"),
+                    yref="container", y=(bottom - axis) / height, yanchor="top"),
         margin=dict(t=top + 8, b=bottom),
     )
     return fig, [x for x in (subtitle, whole) if x]

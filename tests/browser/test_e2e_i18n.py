@@ -29,14 +29,6 @@ CLIPPED = """() => {
   }
   return out;
 }"""
-# Known and left for a follow-up (issue 23), each seen failing in this test: on a 390 px
-# phone a Russian or Kazakh source line (its '… full list' line unwrapped) runs past the
-# figure, and the world chart's legends reach into its source line; at 1400 px the Sources
-# page's captions with `code` in Chinese and Russian fail axe's colour contrast.
-# Known and left (issue 23), strict: each must fail until it is fixed, then lose its entry.
-# The Central Asia chart's legend wraps to two rows in Russian and Kazakh and reaches the
-# source line (tick labels push the plot up; the legend stays where it was put).
-KNOWN_390 = {("world", "ru"), ("world", "kk")}
 MAIN_HEIGHT = "() => document.querySelector('[data-testid=stMain]').scrollHeight"
 # A button (a segmented control's option, a download) running past the screen's right edge:
 # its container clips it without any overflow the page would report.
@@ -93,13 +85,10 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
-def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang, request):
+def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):
     """Also, in English (the same page view, loaded once): test_e2e.py's
     test_narrow_viewport_has_no_horizontal_overflow and the 390 px case of test_a11y.py's
     test_no_chart_text_overlaps_on_phones_and_tablets, merged here."""
-    if (path, lang) in KNOWN_390:
-        request.applymarker(pytest.mark.xfail(reason="Central Asia legend on the source line",
-                                              strict=True))
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     try:

@@ -91,6 +91,8 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
                     key=f"export-{spec.name}"):
         st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
                       height=export.figure_height(spec.figure)))
+        if ok and not export.warm():  # the download shows only a spinner while it builds
+            st.caption(tr(lang, "export.first_static"))
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(

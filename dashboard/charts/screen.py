@@ -135,8 +135,9 @@ def on_screen(figure: go.Figure, lang: str = "en", *,
             a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))
     fig.update_layout(
         autosize=True, width=None, height=height, annotations=annotations,
-        # Plotly lifts a wrapped title by about half a line per extra line: put it back.
-        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * title.count("<br>"))
+        # Plotly lifts a wrapped title by the same few pixels however many lines it has: put
+        # it back (by a half line per extra line, a five-line title came down onto the plot).
+        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * ("<br>" in title))
                    / height, yanchor="top", subtitle=dict(text="")),
         # Below the plot, under the axis title, in room kept for it at a phone's width (a
         # wider screen leaves some of that room empty above the source line).

@@ -12,6 +12,7 @@ from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_items, tr
 from dashboard.text.wording import dated, times
+from dashboard.text.wrapping import wrap
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
     "met": (theme.MET, "star", "legend.verdict.met"),
@@ -43,6 +44,16 @@ def label(t: TargetHistory, lang: str = "en") -> str:
         return tr(lang, "chart.history.label_no_deadline", what=what, announced=announced)
     return tr(lang, "chart.history.label", what=what, year=str(t.deadline_year),
               announced=announced)
+
+
+LABEL_COLUMNS = 30  # a label's line: on one line, the longest squeezed a phone's plot to a strip
+
+
+def _two_lines(text: str) -> str:
+    """A target's label on two lines at most ('$40 bn by 2015 (June' / '2011)'), wider lines
+    where two of ``LABEL_COLUMNS`` do not hold it."""
+    lines = wrap(text, LABEL_COLUMNS)
+    return "<br>".join(lines if len(lines) <= 2 else wrap(text, LABEL_COLUMNS * 3 // 2))
 
 
 def gap_text(gap: tuple[int, int], lang: str = "en") -> str:
@@ -93,7 +104,9 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
                                                         if t.verdict_source_id)],
                          tables["sources"], lang=lang, width=theme.SOURCE_COLUMNS_NARROW)
     fig = theme.Draft()
-    labels = [label(t, lang) for t in ts]
+    # On two lines: on one, a phone's plot was squeezed to a strip and the longest labels were
+    # cut at the figure's left edge.
+    labels = [_two_lines(label(t, lang)) for t in ts]
     details = {t.target_id: detail(t, lang) for t in ts}
     ends = [t.deadline_year if t.deadline_year is not None
             else t.announced_year + NO_DEADLINE_SPAN for t in ts]

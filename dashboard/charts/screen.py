@@ -34,6 +34,9 @@ AXIS_TITLE_COLUMNS, AXIS_LINE_PX = 24, 17
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
 PAD_PX = 12
+# Between the legend and the source line: tick labels turned on end or a legend taller than
+# planned push the plot, and the source line with it, up by some pixels (Plotly only knows).
+PUSH_PX = 24
 SLACK_PX = 40
 
 
@@ -127,7 +130,7 @@ def on_screen(figure: go.Figure, lang: str = "en", *,
     source = SOURCE_LINE_PX * source_lines
     legend = _legend_px(fig)
     axis = AXIS_PX + AXIS_LINE_PX * (axis_lines - 1)
-    bottom = axis + legend + PAD_PX + source + PAD_PX
+    bottom = axis + legend + PAD_PX + PUSH_PX + source + PAD_PX
     # Tick labels may push the margins some 40 px further than planned: room for that too.
     height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
     for a in annotations:  # the source line at the foot of the figure, under the legend

@@ -12,7 +12,7 @@ from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_items, tr
 from dashboard.text.wording import dated, times
-from dashboard.text.wrapping import wrap
+from dashboard.text.wrapping import columns, wrap
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
     "met": (theme.MET, "star", "legend.verdict.met"),
@@ -50,8 +50,11 @@ LABEL_COLUMNS = 30  # a label's line: on one line, the longest squeezed a phone'
 
 
 def _two_lines(text: str) -> str:
-    """A target's label on two lines at most ('$40 bn by 2015 (June' / '2011)'), wider lines
-    where two of ``LABEL_COLUMNS`` do not hold it."""
+    """A target's label on two lines at most: its date on the second where the words fit the
+    first ('$40 bn by 2015' / '(June 2011)'), else wrapped, wider where two lines do not hold."""
+    cut = max(text.rfind(" ("), text.rfind("（"))
+    if cut > 0 and columns(text[:cut]) <= LABEL_COLUMNS >= columns(text[cut:].strip()):
+        return f"{text[:cut]}<br>{text[cut:].strip()}"
     lines = wrap(text, LABEL_COLUMNS)
     return "<br>".join(lines if len(lines) <= 2 else wrap(text, LABEL_COLUMNS * 3 // 2))
 
@@ -147,7 +150,8 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
                         for t, lab in claimed], hovertemplate=HOVER_PLAIN))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year_target_values"), y_title=None, lang=lang)
-    fig.update_layout(barmode="overlay", height=max(420, 150 + 38 * len(ts)),
+    pitch = 38 + 10 * max([lab.count("<br>") for lab in labels] + [0])  # a row holds its label
+    fig.update_layout(barmode="overlay", height=max(420, 150 + pitch * len(ts)),
                       margin=dict(l=20))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickformat="d")

@@ -132,7 +132,11 @@ def on_screen(figure: go.Figure, lang: str = "en", *,
     axis = AXIS_PX + AXIS_LINE_PX * (axis_lines - 1)
     bottom = axis + legend + PAD_PX + PUSH_PX + source + PAD_PX
     # Tick labels may push the margins some 40 px further than planned: room for that too.
-    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
+    # And the plot never shorter than the export's (a chart sized by its rows keeps them).
+    export = ((layout.height or theme.DEFAULT_HEIGHT) - (layout.margin.t or 0)
+              - (layout.margin.b or 0))
+    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX),
+                 export + top + bottom + SLACK_PX)
     for a in annotations:  # the source line at the foot of the figure, under the legend
         if a.name == "source-line":
             a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))

@@ -150,8 +150,10 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
                         for t, lab in claimed], hovertemplate=HOVER_PLAIN))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year_target_values"), y_title=None, lang=lang)
-    pitch = 38 + 10 * max([lab.count("<br>") for lab in labels] + [0])  # a row holds its label
-    fig.update_layout(barmode="overlay", height=max(420, 150 + pitch * len(ts)),
+    # Each row as tall as its label: a two-line label needs some 42 px of plot, and the plot
+    # gets what the title, legend and source lines (some 380 px) leave of the figure.
+    base, pitch = (380, 42) if any("<br>" in lab for lab in labels) else (150, 38)
+    fig.update_layout(barmode="overlay", height=max(420, base + pitch * len(ts)),
                       margin=dict(l=20))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickformat="d")

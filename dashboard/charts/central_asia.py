@@ -15,7 +15,7 @@ from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, money, sou
 from dashboard.core import central_asia as core
 from dashboard.data.loader import COUNTRY_NAMES
 from dashboard.text import names
-from dashboard.text.formatting import cldr_locale, fmt_bn, fmt_year, money_affixes
+from dashboard.text.formatting import cldr_locale, fmt_bn, fmt_year
 from dashboard.text.i18n import join_items, join_sentences, tr
 from dashboard.text.wording import pct
 
@@ -49,7 +49,8 @@ def central_asia(tables: Tables, o: Options) -> Chart:
     # Year panels stacked, each the figure's full width: side by side, one panel's labels ran
     # into the next one's country names on a phone.
     band = (RANK_TOP - RANK_BOTTOM - GAP * (n - 1)) / n
-    prefix, suffix = money_affixes(lang)
+    # Plain numbers on the value axes, their unit in the axis title: "40 млрд $" on every
+    # tick turned on end in a phone's narrow panels and ran into the next panel's heading.
     top = max([r.value_usd for rs in ranks.values() for r in rs] + [1])
     for i, year in enumerate(years):
         ax = str(i + 2)  # x/y belong to the mirror panel at the bottom, which names the unit
@@ -66,19 +67,21 @@ def central_asia(tables: Tables, o: Options) -> Chart:
             hovertemplate=HOVER_PLAIN))
         y1 = round(RANK_TOP - i * (band + GAP), 6)
         fig.update_layout(**{
-            f"xaxis{ax}": dict(domain=[0, 1], anchor=f"y{ax}", tickprefix=prefix, nticks=4,
+            f"xaxis{ax}": dict(domain=[0, 1], anchor=f"y{ax}", nticks=4, tickangle=0,
                                title=dict(text=tr(lang, "axis.usd_bn") if i == n - 1 else "",
                                           font=dict(size=11)),
-                               ticksuffix=suffix, range=[0, money([top], lang)[0] * 1.35]),
+                               range=[0, money([top], lang)[0] * 1.35]),
             f"yaxis{ax}": dict(domain=[max(round(y1 - band, 6), 0), y1], anchor=f"x{ax}",
                                automargin=True)})
         kaz = next(r for r in rs if r.country == "KAZ")
         fig.add_annotation(text=tr(lang, "chart.central_asia.panel", year=fmt_year(year),
                                    rank=kaz.rank, count=len(rs)),
-                           xref=f"x{ax} domain", yref=f"y{ax} domain", x=0.5, y=1.0,
-                           yanchor="bottom", showarrow=False, font=dict(size=13))
+                           xref=f"x{ax} domain", yref=f"y{ax} domain", x=1, y=1.0,
+                           xanchor="right", yanchor="bottom", showarrow=False, font=dict(size=13))
     m_ax = ""
-    labels = [_pair_label(m, lang) for m in mirrors]
+    # Country and period on two lines: on one, "Киргизия, январь–март 2024 г." took two
+    # thirds of a phone's width and squeezed the bars until their tick labels turned on end.
+    labels = [_pair_label(m, lang, "<br>") for m in mirrors]
     for who_key, colour, values in (
             ("chart.central_asia.china_figure", theme.COUNTRY_COLOURS["CHN"],
              [m.china_usd for m in mirrors]),
@@ -92,9 +95,9 @@ def central_asia(tables: Tables, o: Options) -> Chart:
             customdata=[_mirror_hover(m, lang) for m in mirrors], hovertemplate=HOVER_PLAIN))
     mtop = max([m.china_usd for m in mirrors] + [1])
     fig.update_layout(barmode="group", **{
-        f"xaxis{m_ax}": dict(domain=[0, 1], anchor=f"y{m_ax}", tickprefix=prefix,
+        f"xaxis{m_ax}": dict(domain=[0, 1], anchor=f"y{m_ax}", nticks=4, tickangle=0,
                              title=dict(text=tr(lang, "axis.usd_bn")),
-                             ticksuffix=suffix, range=[0, money([mtop], lang)[0] * 1.2]),
+                             range=[0, money([mtop], lang)[0] * 1.7]),
         f"yaxis{m_ax}": dict(domain=[0, 0.34], anchor=f"x{m_ax}", automargin=True,
                              autorange="reversed")})
     # Right-aligned over the bars, in two short lines: on a phone the plot starts right of
@@ -148,8 +151,8 @@ def _rank_hover(r: core.Rank, lang: str) -> str:
         tr(lang, "chart.central_asia.hover_source", id=r.source_id)])
 
 
-def _pair_label(m: core.Mirror, lang: str) -> str:
-    label = f"{name(m.country, lang)}, {period(m.year, m.months, lang)}"
+def _pair_label(m: core.Mirror, lang: str, gap: str = " ") -> str:
+    label = f"{name(m.country, lang)},{gap}{period(m.year, m.months, lang)}"
     return label if m.partner_period_stated else label + " *"
 
 

@@ -12,6 +12,7 @@ from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_items, tr
 from dashboard.text.wording import dated, times
+from dashboard.text.wrapping import columns, wrap
 
 VERDICT_STYLE = {  # verdict: (colour, symbol, legend)
     "met": (theme.MET, "star", "legend.verdict.met"),
@@ -43,6 +44,19 @@ def label(t: TargetHistory, lang: str = "en") -> str:
         return tr(lang, "chart.history.label_no_deadline", what=what, announced=announced)
     return tr(lang, "chart.history.label", what=what, year=str(t.deadline_year),
               announced=announced)
+
+
+LABEL_COLUMNS = 30  # a label's line: on one line, the longest squeezed a phone's plot to a strip
+
+
+def _two_lines(text: str) -> str:
+    """A target's label on two lines at most: its date on the second where the words fit the
+    first ('$40 bn by 2015' / '(June 2011)'), else wrapped, wider where two lines do not hold."""
+    cut = max(text.rfind(" ("), text.rfind("（"))
+    if cut > 0 and columns(text[:cut]) <= LABEL_COLUMNS >= columns(text[cut:].strip()):
+        return f"{text[:cut]}<br>{text[cut:].strip()}"
+    lines = wrap(text, LABEL_COLUMNS)
+    return "<br>".join(lines if len(lines) <= 2 else wrap(text, LABEL_COLUMNS * 3 // 2))
 
 
 def gap_text(gap: tuple[int, int], lang: str = "en") -> str:
@@ -93,7 +107,9 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
                                                         if t.verdict_source_id)],
                          tables["sources"], lang=lang, width=theme.SOURCE_COLUMNS_NARROW)
     fig = theme.Draft()
-    labels = [label(t, lang) for t in ts]
+    # On two lines: on one, a phone's plot was squeezed to a strip and the longest labels were
+    # cut at the figure's left edge.
+    labels = [_two_lines(label(t, lang)) for t in ts]
     details = {t.target_id: detail(t, lang) for t in ts}
     ends = [t.deadline_year if t.deadline_year is not None
             else t.announced_year + NO_DEADLINE_SPAN for t in ts]
@@ -134,7 +150,10 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
                         for t, lab in claimed], hovertemplate=HOVER_PLAIN))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.year_target_values"), y_title=None, lang=lang)
-    fig.update_layout(barmode="overlay", height=max(420, 150 + 38 * len(ts)),
+    # Each row as tall as its label: a two-line label needs some 42 px of plot, and the plot
+    # gets what the title, legend and source lines (some 380 px) leave of the figure.
+    base, pitch = (380, 42) if any("<br>" in lab for lab in labels) else (150, 38)
+    fig.update_layout(barmode="overlay", height=max(420, base + pitch * len(ts)),
                       margin=dict(l=20))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickformat="d")

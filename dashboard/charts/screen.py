@@ -28,9 +28,15 @@ LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 MENU_PX = 36  # a row of 12 px buttons with their padding
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
+# An x-axis title is centred under its plot, which long labels on the left may push to the
+# right half of a phone: it wraps short enough to stay on the figure.
+AXIS_TITLE_COLUMNS, AXIS_LINE_PX = 24, 17
 SOURCE_LINE_PX = 15
 SOURCE_LINES = 5  # a longer source list is cut here in the figure, shown whole in the caption
 PAD_PX = 12
+# Between the legend and the source line: tick labels turned on end or a legend taller than
+# planned push the plot, and the source line with it, up by some pixels (Plotly only knows).
+PUSH_PX = 24
 SLACK_PX = 40
 
 
@@ -39,6 +45,19 @@ def _legend_px(fig: go.Figure) -> int:
     (Plotly packs two short ones on a row only now and then), as tall as its wrapped name."""
     return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * trace.name.count("<br>") for trace in fig.data
                if trace.showlegend is not False and trace.name)
+
+
+def _wrap_x_titles(fig: go.Figure) -> int:
+    """Wrap every x-axis title for a phone (a title wider than the plot ran off the figure and
+    pushed the plot up): the lines the bottom one takes."""
+    lines = 1
+    for key in [k for k in fig.layout if k.startswith("xaxis")]:
+        axis = fig.layout[key]
+        if axis.title and axis.title.text:
+            axis.title.text = theme.balanced(unwrap(axis.title.text), AXIS_TITLE_COLUMNS)
+            if key == "xaxis":
+                lines = axis.title.text.count("<br>") + 1
+    return lines
 
 
 def plain(text: str) -> str:
@@ -58,10 +77,35 @@ def _source(text: str, lang: str) -> tuple[str, str]:
             plain(text))
 
 
-def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]]:
+def _wide(fig: go.Figure, lang: str) -> tuple[go.Figure, list[str]]:
+    """The export drawing at the page's width, its source line cut to ``SOURCE_LINES`` lines
+    as on a phone (the whole list goes under the chart): a long list took half the figure."""
+    whole, cut = "", 0
+    annotations = []
+    for a in fig.layout.annotations:
+        lines = (a.text or "").split("<br>")
+        if a.name == "source-line" and len(lines) > SOURCE_LINES:
+            more = wrap(tr(lang, "chart.source_more"), max(len(x) for x in lines))
+            kept = [*lines[:SOURCE_LINES - len(more)], *more]
+            whole, cut = plain(a.text), len(lines) - len(kept)
+            a = a.update(text="<br>".join(kept))
+        annotations.append(a)
+    margin = fig.layout.margin.b
+    fig.update_layout(autosize=True, width=None, annotations=annotations,
+                      margin=dict(b=margin - SOURCE_LINE_PX * cut if margin else None))
+    return fig, [whole] if whole else []
+
+
+def on_screen(figure: go.Figure, lang: str = "en", *,
+              wide: bool = False) -> tuple[go.Figure, list[str]]:
     """The figure as the page draws it, and the captions under it: the subtitle (and the
-    whole source list when the figure shows only its start), as plain text."""
+    whole source list when the figure shows only its start), as plain text.
+
+    ``wide``: the browser reported a desktop's width (``ui.screen_width``): the export
+    drawing, laid out for a 1200 px figure, at the width of the page, with no captions."""
     fig = go.Figure(figure.to_dict(), _validate=False)
+    if wide:
+        return _wide(fig, lang)
     layout = fig.layout
     title = theme.balanced(unwrap(layout.title.text or ""), TITLE_COLUMNS)
     subtitle = plain(layout.title.subtitle.text or "")
@@ -79,26 +123,33 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     for trace in fig.data:
         if trace.name and trace.showlegend is not False:
             trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
+    axis_lines = _wrap_x_titles(fig)
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
     # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
     top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
     source = SOURCE_LINE_PX * source_lines
     legend = _legend_px(fig)
-    bottom = AXIS_PX + legend + PAD_PX + source + PAD_PX
+    axis = AXIS_PX + AXIS_LINE_PX * (axis_lines - 1)
+    bottom = axis + legend + PAD_PX + PUSH_PX + source + PAD_PX
     # Tick labels may push the margins some 40 px further than planned: room for that too.
-    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX))
+    # And the plot never shorter than the export's (a chart sized by its rows keeps them).
+    export = ((layout.height or theme.DEFAULT_HEIGHT) - (layout.margin.t or 0)
+              - (layout.margin.b or 0))
+    height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX),
+                 export + top + bottom + SLACK_PX)
     for a in annotations:  # the source line at the foot of the figure, under the legend
         if a.name == "source-line":
             a.update(yanchor="bottom", yshift=-(bottom - PAD_PX // 2))
     fig.update_layout(
         autosize=True, width=None, height=height, annotations=annotations,
-        # Plotly lifts a wrapped title by about half a line per extra line: put it back.
-        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * title.count("<br>"))
+        # Plotly lifts a wrapped title by the same few pixels however many lines it has: put
+        # it back (by a half line per extra line, a five-line title came down onto the plot).
+        title=dict(text=title, y=1 - (14 + theme.WRAPPED_TITLE_DROP_PX * ("<br>" in title))
                    / height, yanchor="top", subtitle=dict(text="")),
         # Below the plot, under the axis title, in room kept for it at a phone's width (a
         # wider screen leaves some of that room empty above the source line).
         legend=dict(orientation="h", xref="container", x=0.02, xanchor="left",
-                    yref="container", y=(bottom - AXIS_PX) / height, yanchor="top"),
+                    yref="container", y=(bottom - axis) / height, yanchor="top"),
         margin=dict(t=top + 8, b=bottom),
     )
     return fig, [x for x in (subtitle, whole) if x]

@@ -38,6 +38,7 @@ PNG_SCALE = 2
 ENABLE_HINT = tr("en", "export.enable_hint")  # the English hint, for callers without a language
 
 _browser = ExportBrowser()
+warm = _browser.running  # the export browser is up now: the next image is quick
 
 
 class ExportUnavailable(UserError, RuntimeError):

@@ -27,6 +27,7 @@ from dashboard.text.publishers import publisher_name
 from dashboard.text.reasons import render
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
+from dashboard.ui import screen_width
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
     NOTICE_VALUE_LIMIT,
@@ -92,6 +93,8 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
                     key=f"export-{spec.name}"):
         st.caption(tr(lang, "export.caption", files=f"`{spec.stem}.*`", width=EXPORT_WIDTH,
                       height=export.figure_height(spec.figure)))
+        if ok and not export.warm():  # the download shows only a spinner while it builds
+            st.caption(tr(lang, "export.first_static"))
         for fmt in export.FORMATS:
             disabled = fmt in export.STATIC_FORMATS and not ok
             st.download_button(
@@ -160,7 +163,7 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     under it), a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
     alt = getattr(spec, "alt", "") or spec.title
-    figure, captions = on_screen(spec.figure, lang)
+    figure, captions = on_screen(spec.figure, lang, wide=screen_width.wide())
     st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
     for text in captions:

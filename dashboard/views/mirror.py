@@ -3,11 +3,13 @@
 import streamlit as st
 
 from dashboard import charts
+from dashboard.charts import pricing
 from dashboard.charts.product_mix import chapter_name
 from dashboard.core import display, products
 from dashboard.core.official import anomaly_years, same_period_pairs
 from dashboard.text.formatting import fmt_year
 from dashboard.ui import controls as ui
+from dashboard.ui import prices as price_controls
 
 lang = ui.lang()
 say = ui.translator()
@@ -16,11 +18,20 @@ st.title(say("mirror.title"))
 st.markdown(say("mirror.intro"))
 
 reporter, partner = ui.pair_selector(key="mirror-pair", lang=lang)
-spec = ui.build("mirror", charts.Options(reporter=reporter, partner=partner, lang=lang))
+# Current or constant US$ (``?prices=constant&base=2023&deflator=gdp``): both sides of a year
+# by the same index, so the gap in percent stays what it is; the amounts change.
+prices = price_controls.controls(tables, lang, key="mirror")
+priced = dict(prices=prices.prices, base_year=prices.base_year, deflator=prices.deflator)
+spec = ui.build("mirror", charts.Options(reporter=reporter, partner=partner, lang=lang, **priced))
 m = spec.mirror.rows
 if m.empty:
     st.warning(say("mirror.no_overlap"))
     st.stop()
+resolved = pricing.resolve(tables, charts.Options(lang=lang, **priced))
+if resolved is not None and not (constant := pricing.constant_pairs(
+        m, resolved, ("value_a", "value_b", "gap_usd"))).empty:
+    m = constant  # the metrics and the table as the chart: a year without an index is a gap
+    st.caption(say("mirror.prices_caption", prices=pricing.describe(resolved, lang)))
 
 ui.chart(spec, lang)
 a, b = ui.country(reporter, lang), ui.country(partner, lang)

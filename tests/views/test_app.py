@@ -7,6 +7,8 @@ import pytest
 from helpers import FIXTURE, PAGES, UPLOAD, decode, figures, open_page, traces
 
 from dashboard import charts as catalog
+from dashboard.export import render
+from dashboard.text.i18n import tr
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +26,10 @@ def test_every_page_loads_with_its_charts_and_export_controls(shown, page):
     labels = [b.proto.label for b in at.get("download_button")]
     for fmt in ("PNG (2×)", "SVG", "PDF", "HTML (interactive)", "CSV (data)"):
         assert labels.count(fmt) == len(charts), (page, fmt)
+    # Issue 23: a first image takes seconds with only a spinner on its button: said beforehand.
+    if render.static_available()[0] and not render.warm():
+        first = tr("en", "export.first_static")
+        assert [c.value for c in at.caption].count(first) == len(charts), page
     assert at.title[0].value
 
 

@@ -80,3 +80,24 @@ def test_overview_states_the_claim_years_growth_in_constant_dollars():
     text = " ".join(str(m.value) for m in at.markdown)
     assert ("In constant US\\$ of 2017 \\(US CPI\\-U\\), the change from 2016 to 2017 is "
             "−4\\.0%, computed from the same figures\\.") in text
+
+
+def test_mirror_page_takes_constant_prices_from_the_link():
+    """Issue 23: the mirror page has the prices switch; both sides by one index, so the gap
+    in percent is the current-dollar one and only the amounts change."""
+    current = open_page("mirror")
+    at = open_page("mirror", {"prices": "constant", "base": "2016", "deflator": "gdp"})
+    assert not at.exception and len(at.warning) == len(current.warning)  # the anomaly note
+    assert at.segmented_control(key="mirror-prices").value == "constant"
+    assert at.query_params["prices"] == "constant" and at.query_params["base"] == "2016"
+    title = figures(at)[0]["layout"]["title"]["text"].replace("<br>", " ")
+    assert title.endswith("in constant US$ of 2016, US GDP deflator"), title
+    captions = " ".join(c.value for c in at.caption)
+    assert "Chart, figures and the first table in constant US$ of 2016, US GDP deflator" in captions
+    metrics = {m.label: m.value for m in at.metric}
+    before = {m.label: m.value for m in current.metric}
+    assert metrics.keys() == before.keys()
+    gap = next(k for k in metrics if k.startswith("Gap in"))
+    higher = next(k for k in metrics if "higher" in k)
+    assert metrics[higher] == before[higher]  # the gap in percent: unchanged
+    assert metrics[gap] != before[gap]  # the gap in dollars: in 2016 dollars

@@ -8,7 +8,6 @@ from dashboard import environment
 from dashboard.errors import UserError
 from dashboard.text.i18n import tr
 from dashboard.ui import controls as ui
-from dashboard.ui import screen_width
 
 PAGES = Path(__file__).parent / "views"
 
@@ -49,7 +48,6 @@ try:  # the one place the app catches errors meant for a person (dashboard/error
     if ui.embed_view(lang):  # ?chart=<name>: one chart alone, for an iframe (no navigation)
         st.stop()
     pages = navigation()
-    screen_width.mount()  # before any chart: a desktop's first page is redrawn for its width
     ui.upload_marker(lang)  # an upload lost with its server process is said, not hidden
     ui.language_selector(lang)
     pages.run()

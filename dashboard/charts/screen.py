@@ -77,35 +77,10 @@ def _source(text: str, lang: str) -> tuple[str, str]:
             plain(text))
 
 
-def _wide(fig: go.Figure, lang: str) -> tuple[go.Figure, list[str]]:
-    """The export drawing at the page's width, its source line cut to ``SOURCE_LINES`` lines
-    as on a phone (the whole list goes under the chart): a long list took half the figure."""
-    whole, cut = "", 0
-    annotations = []
-    for a in fig.layout.annotations:
-        lines = (a.text or "").split("<br>")
-        if a.name == "source-line" and len(lines) > SOURCE_LINES:
-            more = wrap(tr(lang, "chart.source_more"), max(len(x) for x in lines))
-            kept = [*lines[:SOURCE_LINES - len(more)], *more]
-            whole, cut = plain(a.text), len(lines) - len(kept)
-            a = a.update(text="<br>".join(kept))
-        annotations.append(a)
-    margin = fig.layout.margin.b
-    fig.update_layout(autosize=True, width=None, annotations=annotations,
-                      margin=dict(b=margin - SOURCE_LINE_PX * cut if margin else None))
-    return fig, [whole] if whole else []
-
-
-def on_screen(figure: go.Figure, lang: str = "en", *,
-              wide: bool = False) -> tuple[go.Figure, list[str]]:
+def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]]:
     """The figure as the page draws it, and the captions under it: the subtitle (and the
-    whole source list when the figure shows only its start), as plain text.
-
-    ``wide``: the browser reported a desktop's width (``ui.screen_width``): the export
-    drawing, laid out for a 1200 px figure, at the width of the page, with no captions."""
+    whole source list when the figure shows only its start), as plain text."""
     fig = go.Figure(figure.to_dict(), _validate=False)
-    if wide:
-        return _wide(fig, lang)
     layout = fig.layout
     title = theme.balanced(unwrap(layout.title.text or ""), TITLE_COLUMNS)
     subtitle = plain(layout.title.subtitle.text or "")

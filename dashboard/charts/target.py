@@ -119,10 +119,7 @@ def doubling(tables: Tables, o: Options) -> TargetChart:
         fig.add_trace(dict(
             type="scatter", x=years, y=money(after["value_usd"], lang), mode="markers+text",
             name=tr(lang, "legend.actual_after", who=actual),
-            text=[fmt_bn(v, lang=lang) for v in after["value_usd"]],
-            # The latest beside its square, the others under theirs: two labels a year apart
-            # both under their squares ran into each other on a desktop's shorter plot.
-            textposition=["bottom right"] * (len(years) - 1) + ["middle right"],
+            text=[fmt_bn(v, lang=lang) for v in after["value_usd"]], textposition="bottom right",
             marker=dict(symbol="square", size=11, color=theme.HIGHLIGHT),
             customdata=[point(lang, y, tr(lang, "hover.actual", value=fmt_bn(v, 2, lang=lang)))
                         for y, v in zip(years, after["value_usd"], strict=True)],

@@ -27,7 +27,6 @@ from dashboard.text.publishers import publisher_name
 from dashboard.text.reasons import render
 from dashboard.text.wording import dated
 from dashboard.ui import language as ui_lang
-from dashboard.ui import screen_width
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
     NOTICE_VALUE_LIMIT,
@@ -163,7 +162,7 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     under it), a text alternative, its numbers as a table, export."""
     height = export.figure_height(spec.figure)
     alt = getattr(spec, "alt", "") or spec.title
-    figure, captions = on_screen(spec.figure, lang, wide=screen_width.wide())
+    figure, captions = on_screen(spec.figure, lang)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
     for text in captions:

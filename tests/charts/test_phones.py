@@ -100,29 +100,4 @@ def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables
     assert screen._source("Source: one", "en") == ("Source: one", "")
 
 
-@pytest.mark.parametrize("lang", ["en", "ru"])
-def test_a_desktop_gets_the_export_drawing_at_its_width(tables, lang):
-    """ui.screen_width reported a wide window: titles and source lines as wide as an export's,
-    the subtitle in the figure, the legend under it (no band kept for a phone's legend)."""
-    for name in charts.available(tables):
-        spec = charts.build(name, tables, charts.Options(lang=lang))
-        fig, captions = screen.on_screen(spec.figure, lang, wide=True)
-        layout, export = fig.layout, spec.figure.layout
-        assert layout.autosize and layout.width is None, name
-        assert layout.title.text == export.title.text, name
-        assert layout.title.subtitle.text == export.title.subtitle.text, name
-        assert layout.legend.y == export.legend.y and layout.height == export.height, name
-        source = next(a for a in layout.annotations if a.name == "source-line")
-        whole = next(a for a in export.annotations if a.name == "source-line")
-        lines = source.text.split("<br>")
-        assert len(lines) <= screen.SOURCE_LINES, name
-        if source.text == whole.text:
-            assert captions == [] and layout.margin.b == export.margin.b, name
-        else:  # cut as on a phone: the whole list under the chart, the room it left given back
-            assert captions == [screen.plain(whole.text)], name
-            cut = whole.text.count("<br>") + 1 - len(lines)
-            assert layout.margin.b == export.margin.b - screen.SOURCE_LINE_PX * cut, name
-        assert spec.figure.layout.width == export.width  # the export is left as it was
-
-
 # --- in the browser ------------------------------------------------------------------------

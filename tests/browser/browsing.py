@@ -39,6 +39,7 @@ LEGEND_OVER_PLOT = (
 
 
 def wait_ready(pg, charts: int) -> None:
+    """The page drawn: its title, its ``charts`` charts with data, no run going on."""
     pg.wait_for_selector("h1", timeout=30_000)
     if charts:
         pg.wait_for_function(

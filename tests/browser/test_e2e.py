@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from browsing import wait_ready
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -61,7 +62,7 @@ def test_url_restores_state(server, page):
 def test_bad_url_shows_a_notice(server, page):
     page.goto(f"{server}/doubling?growth=1e308&base=abc")
     wait_ready(page, 1)
-    assert page.get_by_text("Link parameter ignored").count() == 2
+    expect(page.get_by_text("Link parameter ignored")).to_have_count(2)
     assert "5.0% a year" in _answer(page)
 
 

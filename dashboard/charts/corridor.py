@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import Chart, Options, Tables, gapped, labelled, source_line
+from dashboard.core.data_text import data_text
 from dashboard.core.logistics import (
     CHINA_EUROPE_TRAINS,
     MIDDLE_CORRIDOR,
@@ -122,7 +123,7 @@ def _hover(r: pd.Series, lang: str) -> str:
 
 def _label(r: pd.Series, unit: str, lang: str) -> str:
     """The text beside a marker: the period of a part-year or forecast, and a foreign unit."""
-    text = period_name(r["period"], lang) if r["role"] in LABELLED else ""
+    text = r["period_shown"] if r["role"] in LABELLED else ""
     if r["unit"] != unit:
         text = f"{text} ({unit_name(r['unit'], lang)})" if text else unit_name(r["unit"], lang)
     return text
@@ -209,7 +210,10 @@ def corridor_chart(tables: Tables, o: Options, name: str) -> CorridorChart:
     plotted = rows["value"].astype(float) / divisor
     rows = labelled(rows, tables["sources"]).assign(
         y=plotted, value_plotted=plotted,
-        unit_plotted=[plotted_unit(u, lang, divisor) for u in rows["unit"]])
+        unit_plotted=[plotted_unit(u, lang, divisor) for u in rows["unit"]],
+        # A period only the data know ('forecast (made c. 2017)') from its translations.
+        period_shown=[(lang != "en" and data_text(tables, "logistics", "period", p, lang))
+                      or period_name(p, lang) for p in rows["period"]])
     years = sorted(int(y) for y in rows["year"]) or [0]
     span = fmt_year_range(years[0], years[-1], lang=lang) if years[-1] > years[0] else str(years[0])
     title = tr(lang, f"chart.{key}.title", years=span)

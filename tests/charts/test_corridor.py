@@ -141,6 +141,21 @@ def test_bounds_targets_statements_and_a_second_unit(tables):
         go.Figure(charts.build(name, t, Options(lang="zh")).figure.to_dict())  # strict
 
 
+def test_a_period_only_the_data_know_is_labelled_from_its_translation(tables):
+    """A marker's period the catalogues do not name comes from the package's translations
+    (it was drawn in English on a Kazakh chart); English keeps the stored text."""
+    t = dict(tables)
+    logistics = t["logistics"].copy()
+    logistics.loc[logistics["period"] == "Jan–Jun", "period"] = "before the rush"
+    t["logistics"] = logistics
+    t["translations"] = pd.concat([t["translations"], pd.DataFrame([dict(
+        resource="logistics", field="period", value="before the rush", zh="高峰前",
+        ru="до наплыва", kk="толқынға дейін")])], ignore_index=True)
+    shown = {lang: [x for tr_ in charts.build("middle-corridor", t, Options(lang=lang))
+                    .figure.data for x in (tr_.text or []) if x] for lang in ("en", "kk")}
+    assert shown == {"en": ["before the rush"], "kk": ["толқынға дейін"]}
+
+
 def test_chart_words_and_scales_follow_the_language(tables):
     zh = charts.build("middle-corridor", tables, Options(lang="zh"))
     assert list(line(zh.figure).y) == pytest.approx([100.0, 150.0, 300.0])  # 万吨

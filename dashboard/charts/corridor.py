@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import Chart, Options, Tables, gapped, labelled, source_line
-from dashboard.core.data_text import data_text
+from dashboard.core.corridor_tables import period_shown
 from dashboard.core.logistics import (
     CHINA_EUROPE_TRAINS,
     MIDDLE_CORRIDOR,
@@ -31,7 +31,6 @@ from dashboard.text.corridor import (
     amount,
     axis_title,
     period_label,
-    period_name,
     plotted_unit,
     scale,
     unit_name,
@@ -212,8 +211,7 @@ def corridor_chart(tables: Tables, o: Options, name: str) -> CorridorChart:
         y=plotted, value_plotted=plotted,
         unit_plotted=[plotted_unit(u, lang, divisor) for u in rows["unit"]],
         # A period only the data know ('forecast (made c. 2017)') from its translations.
-        period_shown=[(lang != "en" and data_text(tables, "logistics", "period", p, lang))
-                      or period_name(p, lang) for p in rows["period"]])
+        period_shown=[period_shown(tables, p, lang, ("logistics",)) for p in rows["period"]])
     years = sorted(int(y) for y in rows["year"]) or [0]
     span = fmt_year_range(years[0], years[-1], lang=lang) if years[-1] > years[0] else str(years[0])
     title = tr(lang, f"chart.{key}.title", years=span)

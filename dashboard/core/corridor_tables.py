@@ -33,8 +33,7 @@ def _figure(r, lang: str) -> str:
 
 def _period(tables: dict[str, pd.DataFrame], r, lang: str) -> str:
     """A border fact's period: the package's own translation, else a known period name."""
-    return (data_text(tables, "border_facts", "period", r["period"], lang)
-            or period_name(r["period"], lang))
+    return period_shown(tables, r["period"], lang, ("border_facts",))
 
 
 def _with_period(tables: dict[str, pd.DataFrame], r, lang: str) -> str:
@@ -121,11 +120,13 @@ def disagreement_heading(d: Disagreement, lang: str) -> str:
               reasons=_joined(lang, (reason(x, lang) for x in d.reasons)))
 
 
-def _any_period(tables: dict[str, pd.DataFrame] | None, period: object, lang: str) -> str:
-    """A reading's period (logistics or border fact): the package's translation, else a known
-    period name, else as stored."""
+def period_shown(tables: dict[str, pd.DataFrame] | None, period: object, lang: str,
+                 resources: tuple[str, ...] = ("logistics", "border_facts")) -> str:
+    """A reading's period as the reader sees it (tables, the corridor charts' markers): the
+    package's translation from the first of ``resources`` that has one, else a known period
+    name, else as stored."""
     found = (data_text(tables, resource, "period", period, lang) if tables else None
-             for resource in ("logistics", "border_facts"))
+             for resource in resources)
     return next((p for p in found if p), None) or period_name(period, lang)
 
 
@@ -138,7 +139,7 @@ def disagreement_table(d: Disagreement, lang: str,
               else ""
               for c in r["reported_change_pct"]]
     return pd.DataFrame({
-        _col(lang, "period"): [_any_period(tables, p, lang) for p in r["period"]],
+        _col(lang, "period"): [period_shown(tables, p, lang) for p in r["period"]],
         _col(lang, "kind"): [kind(str(k), lang) for k in r["kind"]],
         _col(lang, "figure"): [amount(v, u, lang, str(q)) for v, u, q in
                                zip(r["value"], r["unit"], r["qualifier"], strict=True)],

@@ -26,22 +26,6 @@ def _group(config, item, name: str) -> None:
     item._id = NodeId.parse(f"{item.nodeid}@{name}")
 
 
-# How many pytest-xdist workers `-n auto` starts: WORKERS_PER_CORE per core (the environment's
-# PYTEST_XDIST_AUTO_NUM_WORKERS still wins). Two per core ran the page tests faster on this
-# 2-core machine while it was busy with other work, but not yet measured on a quiet one over the
-# whole suite, where four workers' Chromiums and the bundle build contend for two cores and
-# timing-sensitive browser checks: one per core until that measurement says otherwise.
-WORKERS_PER_CORE = 1
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_xdist_auto_num_workers(config):
-    """Workers for `-n auto`: WORKERS_PER_CORE for each core this process may run on."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None  # pytest-xdist's own reading of it
-    return WORKERS_PER_CORE * len(os.sched_getaffinity(0))
-
-
 # Module fixtures that take seconds to build (every chart in every language): the tests that
 # use one run on one worker, so it is built once per run, not once per worker.
 SHARED_FIXTURES = {"built"}

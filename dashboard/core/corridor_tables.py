@@ -101,7 +101,8 @@ class PolicyStep:
 def policy_list(tables: dict[str, pd.DataFrame], lang: str) -> list[PolicyStep]:
     """Customs-facilitation steps announced, newest first (they carry no figures)."""
     return [PolicyStep(date_label(f.date, lang), data_label(lang, "place", f.place),
-                       _joined(lang, (r.what for r in f.readings)), f.sources)
+                       _joined(lang, (data_label(lang, "what", r.what) for r in f.readings)),
+                       f.sources)
             for f in policy_steps(tables)]
 
 

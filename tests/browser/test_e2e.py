@@ -39,9 +39,10 @@ def test_keyboard_on_growth_slider_updates_answer_and_chart(server, page):
     before_text, before_trace = _answer(page), _main_trace_ys(page)
     assert "5.0% a year" in before_text
     thumb = page.get_by_role("slider").nth(0)
-    thumb.focus()
     for _ in range(50):  # 5.0% -> 10.0% in 0.1 steps
-        page.keyboard.press("ArrowRight")
+        # Locator.press focuses the thumb each time: a fragment rerun that redraws the slider
+        # on a loaded machine took the focus away, and the keys after it went nowhere.
+        thumb.press("ArrowRight")
     # 50 key presses rerun the fragment 50 times: a loaded CI machine needs more than 15 s
     page.wait_for_function("() => document.querySelector('h4').innerText.includes('10.0%')",
                            timeout=60_000)

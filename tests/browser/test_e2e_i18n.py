@@ -16,7 +16,9 @@ from browsing import (
     settled,
     wait_ready,
 )
+from english_seen import UPLOADER, english_lines, package_names, source_leads
 
+from dashboard.data.loader import DATA_DIR, load_package
 from dashboard.text.i18n import LANGUAGES, Translator
 
 pytestmark = pytest.mark.e2e
@@ -59,12 +61,15 @@ def _load(pg, url: str, path: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
-def test_every_page_in_every_language_at_1400px(published_server, browser, path, lang):
+def test_every_page_in_every_language_at_1400px(published_server, browser, published_names,
+                                               path, lang):
     """Each page in each language, loaded once at 1400 px: its charts render without an
     error, fit and read; axe-core finds nothing serious; (growth, English) every chart has a
-    text alternative and a table to show; then a full-page screenshot. Merged here from
-    test_e2e.py (the same checks on an English page view at 1280 px, a second load of each
-    page): test_page_loads_and_charts_render."""
+    text alternative and a table to show; (zh, ru, kk) no English word is left; then a
+    full-page screenshot. Merged here from test_e2e.py (the same checks on an English page
+    view at 1280 px, a second load of each page): test_page_loads_and_charts_render; and from
+    test_english_left_e2e.py (a second load of each page in zh, ru and kk, on the fixture
+    package): test_no_english_word_in_the_browser, with the published package's names."""
     context = browser.new_context(viewport={"width": 1400, "height": 900},
                                   accept_downloads=True)
     pg = context.new_page()
@@ -88,8 +93,10 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
         assert not found, (lang, path, found)
         if lang == "en" and path == "growth":
             text_alternatives(pg)
+        settled(pg)  # let charts, data grids and late text (captions, metrics) paint first
+        if lang != "en":
+            no_english_left(pg, path, lang, published_names)
         # The page scrolls inside its main block: grow the window until all of it shows.
-        settled(pg)  # let charts and data grids paint first
         for _ in range(3):
             height = pg.evaluate(MAIN_HEIGHT)
             pg.set_viewport_size({"width": 1400, "height": min(height + 100, 12_000)})
@@ -103,6 +110,20 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, path,
                             SHOTS / f"{path or 'overview'}.png")
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def published_names():
+    return package_names(load_package(DATA_DIR))
+
+
+def no_english_left(pg, path: str, lang: str, names: set[str]) -> None:
+    """No English word on the page (``english_seen``'s allow-list). Lists of sources are left
+    out: on the published package they are outlets' names as published, with connecting words
+    the AppTest page tests check on the fixture package (tests/views/test_i18n_everywhere.py)."""
+    left = english_lines(pg, names | (UPLOADER if path == "import" else set()),
+                         skip_leads=source_leads(lang))
+    assert left == [], (path, lang, left)
 
 
 def axe_report(name: str, results) -> None:

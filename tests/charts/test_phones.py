@@ -101,3 +101,41 @@ def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables
 
 
 # --- in the browser ------------------------------------------------------------------------
+
+
+def _rows(fig):
+    """Each trace's row labels, and the y-axis' (and buttons') category orders."""
+    traces = [list(t.y) for t in fig.data if t.y is not None and len(t.y)
+              and all(isinstance(v, str) for v in t.y)]
+    orders = [list(fig.layout.yaxis.categoryarray or [])] + [
+        list(part["yaxis.categoryarray"]) for m in fig.layout.updatemenus for b in m.buttons
+        for part in b.args or [] if isinstance(part, dict) and "yaxis.categoryarray" in part]
+    return traces, [o for o in orders if o]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", ["world-comparison", "product-mix", "products"])
+def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(tables, name, lang):
+    spec = charts.build(name, tables, charts.Options(lang=lang))
+    fig, _ = screen.on_screen(spec.figure, lang)
+    before, after = _rows(spec.figure), _rows(fig)
+    width = screen.ROW_COLUMNS_BY_LANG.get(lang, screen.ROW_COLUMNS)
+    new = {}
+    for old_rows, new_rows in zip(before[0] + before[1], after[0] + after[1], strict=True):
+        for old, label in zip(old_rows, new_rows, strict=True):
+            assert new.setdefault(old, label) == label, (old, label)  # one row, one label
+            assert screen.plain(label) == screen.plain(old)  # the same words
+            assert all(columns(x) <= width or " " not in screen.plain(x)
+                       for x in label.split("<br>")), label
+    # Outside bar labels: short lines, and the right margin holds the longest.
+    bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"]
+    longest = max(columns(x) for t in bars for v in t.text for x in v.split("<br>"))
+    assert longest <= 12 and fig.layout.margin.r >= screen.BAR_TEXT_PX * longest
+
+
+@pytest.mark.parametrize("name", ["central-asia", "target-history"])
+def test_charts_whose_rows_are_set_for_a_phone_keep_them(tables, name):
+    spec = charts.build(name, tables, charts.Options(lang="kk"))
+    fig, _ = screen.on_screen(spec.figure, "kk")
+    assert _rows(fig) == _rows(spec.figure)
+    assert [t.text for t in fig.data] == [t.text for t in spec.figure.data]

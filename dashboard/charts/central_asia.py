@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, money, source_line
-from dashboard.charts.screen import ROWS_SET
+from dashboard.charts.screen.rows import ROWS_SET
 from dashboard.core import central_asia as core
 from dashboard.data.loader import COUNTRY_NAMES
 from dashboard.text import names

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
-from dashboard.charts.screen import ROWS_SET
+from dashboard.charts.screen.rows import ROWS_SET
 from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_items, tr
@@ -57,7 +57,9 @@ def _two_lines(text: str) -> str:
     if cut > 0 and columns(text[:cut]) <= LABEL_COLUMNS >= columns(text[cut:].strip()):
         return f"{text[:cut]}<br>{text[cut:].strip()}"
     lines = wrap(text, LABEL_COLUMNS)
-    return "<br>".join(lines if len(lines) <= 2 else wrap(text, LABEL_COLUMNS * 3 // 2))
+    # Wider where two lines do not hold, in two even lines (the Kazakh 'over $40 bn' label, a
+    # 42-column line and a short one, ran off a phone's figure on the left).
+    return "<br>".join(lines) if len(lines) <= 2 else theme.balanced(text, LABEL_COLUMNS * 3 // 2)
 
 
 def gap_text(gap: tuple[int, int], lang: str = "en") -> str:

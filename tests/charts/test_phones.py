@@ -5,6 +5,7 @@ import pytest
 
 from dashboard import charts
 from dashboard.charts import screen
+from dashboard.charts.screen import marks, rows
 from dashboard.core.doubling import answer
 from dashboard.core.doubling_paths import SAME_RATE
 from dashboard.core.projection_settings import Settings
@@ -119,7 +120,7 @@ def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(table
     spec = charts.build(name, tables, charts.Options(lang=lang))
     fig, _ = screen.on_screen(spec.figure, lang)
     before, after = _rows(spec.figure), _rows(fig)
-    width = screen.ROW_COLUMNS_BY_LANG.get(lang, screen.ROW_COLUMNS)
+    width = rows.ROW_COLUMNS_BY_LANG.get(lang, rows.ROW_COLUMNS)
     new = {}
     for old_rows, new_rows in zip(before[0] + before[1], after[0] + after[1], strict=True):
         for old, label in zip(old_rows, new_rows, strict=True):
@@ -130,7 +131,7 @@ def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(table
     # Outside bar labels: short lines, and the right margin holds the longest.
     bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"]
     longest = max(columns(x) for t in bars for v in t.text for x in v.split("<br>"))
-    assert longest <= 12 and fig.layout.margin.r >= screen.BAR_TEXT_PX * longest
+    assert longest <= 12 and fig.layout.margin.r >= rows.BAR_TEXT_PX * longest
 
 
 @pytest.mark.parametrize("name", ["central-asia", "target-history"])
@@ -139,3 +140,37 @@ def test_charts_whose_rows_are_set_for_a_phone_keep_them(tables, name):
     fig, _ = screen.on_screen(spec.figure, "kk")
     assert _rows(fig) == _rows(spec.figure)
     assert [t.text for t in fig.data] == [t.text for t in spec.figure.data]
+
+
+@pytest.mark.parametrize("lang", ["en", "kk"])
+def test_year_ticks_and_labels_beside_markers_fit_a_phone(tables, lang):
+    spec = charts.build("middle-corridor", tables, charts.Options(lang=lang))
+    fig, _ = screen.on_screen(spec.figure, lang)
+    low, high = fig.layout.xaxis.range
+    assert spec.figure.layout.xaxis.dtick == 1  # the export keeps a tick a year
+    assert fig.layout.xaxis.dtick == (2 if high - low > marks.MAX_YEAR_TICKS else 1)
+    labelled = [(t, old) for t, old in zip(fig.data, spec.figure.data, strict=True)
+                if t.mode == "markers+text"]
+    assert labelled
+    for t, old in labelled:
+        assert t.cliponaxis is False
+        assert all(side.endswith((" right", " left")) for side in t.textposition)
+        assert all(columns(line) <= marks.MARKER_TEXT_COLUMNS or " " not in line
+                   for text in t.text for line in text.split("<br>"))
+        assert [screen.plain(x) for x in t.text] == [screen.plain(x) for x in old.text]
+    assert fig.layout.margin.r >= 30
+
+
+def test_a_reference_lines_label_wraps_over_a_phones_plot(tables):
+    spec = charts.build("doubling-target", tables, charts.Options(lang="ru"))
+    fig, _ = screen.on_screen(spec.figure, "ru")
+    label = next(a for a in fig.layout.annotations if a.xref == "paper" and a.x == 0)
+    assert "<br>" in label.text and label.align == "left"
+    assert all(columns(x) <= marks.LINE_LABEL_COLUMNS for x in label.text.split("<br>"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])
+def test_target_history_labels_take_two_lines_at_most(tables, lang):
+    spec = charts.build("target-history", tables, charts.Options(lang=lang))
+    labels = {y for t in spec.figure.data for y in (t.y or [])}
+    assert labels and all(lab.count("<br>") <= 1 for lab in labels)

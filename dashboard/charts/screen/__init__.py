@@ -4,8 +4,10 @@ The server never knows the reader's screen width, so the figure on the page uses
 responsive layout (autosize, no fixed width) and wraps its words for a narrow screen: the
 title for about 30 columns, the source line for about 42. The subtitle leaves the figure for
 the caption under it, and the legend goes below the plot, so that on a phone the plot keeps
-at least half of the figure's height (the figure grows when it needs to). Exports keep the
-export drawing (``theme.apply``), subtitle included.
+at least half of the figure's height (the figure grows when it needs to). A horizontal bar
+chart's rows wrap for a phone (``rows``); year ticks and the labels beside markers stay
+readable in a phone's plot (``marks``). Exports keep the export drawing (``theme.apply``),
+subtitle included.
 """
 
 from __future__ import annotations
@@ -15,8 +17,15 @@ import re
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.charts.screen.marks import line_labels, marker_labels, year_ticks
+from dashboard.charts.screen.rows import (
+    bar_texts,
+    plot_half_columns,
+    rows_set,
+    wrap_rows,
+)
 from dashboard.text.i18n import tr
-from dashboard.text.wrapping import columns, unwrap, wrap, wrap_html
+from dashboard.text.wrapping import unwrap, wrap, wrap_html
 
 TITLE_COLUMNS = 30  # 19 px title in a figure some 358 px wide (a 390 px phone)
 SOURCE_COLUMNS = 42  # 11 px source line beside or under a plot some 270 px wide
@@ -38,18 +47,6 @@ PAD_PX = 12
 # planned push the plot, and the source line with it, up by some pixels (Plotly only knows).
 PUSH_PX = 24
 SLACK_PX = 40
-# A horizontal bar chart's row labels wrap for a phone: on one line of up to 50 columns they
-# took most of its width (the Russian world chart's were cut at the figure's left edge).
-ROW_COLUMNS = 20  # some 150 px of a 14 px label: the plot keeps some 100 px of a phone
-ROW_COLUMNS_BY_LANG = {"ru": 17, "kk": 17}  # Cyrillic letters are wider
-ROW_LINE_PX, ROW_GAP_PX = 19, 12  # a line of a 14 px row label, and between rows
-# A chart whose rows and bar labels are already set for a phone (the Central Asia and
-# target-history charts' two-line labels) says so in its layout's meta: ``{ROWS_SET: True}``.
-ROWS_SET = "rows_set_for_phones"
-# A bar's label outside its bar may reach past the plot: the right margin holds the longest.
-# Longer ones wrap: one line of '26.5% · $3.944 bn' left a phone's plot a strip.
-BAR_TEXT_COLUMNS = 10
-BAR_TEXT_PX, BAR_TEXT_PAD_PX = 9, 10  # per column of a 14 px label, and beside it
 
 
 def _legend_px(fig: go.Figure) -> int:
@@ -59,107 +56,19 @@ def _legend_px(fig: go.Figure) -> int:
                if trace.showlegend is not False and trace.name)
 
 
-def _wrap_x_titles(fig: go.Figure) -> int:
+def _wrap_x_titles(fig: go.Figure, width: int | None) -> int:
     """Wrap every x-axis title for a phone (a title wider than the plot ran off the figure and
-    pushed the plot up): the lines the bottom one takes."""
+    pushed the plot up), narrower where row labels push the plot right (``width``): the lines
+    the bottom one takes."""
     lines = 1
     for key in [k for k in fig.layout if k.startswith("xaxis")]:
         axis = fig.layout[key]
         if axis.title and axis.title.text:
-            axis.title.text = theme.balanced(unwrap(axis.title.text), AXIS_TITLE_COLUMNS)
+            axis.title.text = theme.balanced(unwrap(axis.title.text),
+                                             min(AXIS_TITLE_COLUMNS, width or AXIS_TITLE_COLUMNS))
             if key == "xaxis":
                 lines = axis.title.text.count("<br>") + 1
     return lines
-
-
-def _row_label(label: str, width: int) -> str:
-    """A row label with each of its lines longer than ``width`` wrapped to even lines; a
-    line's bold stays bold on every line it becomes."""
-    out = []
-    for line in re.split(r"<br\s*/?>", label):
-        if columns(line) <= width:
-            out.append(line)
-            continue
-        bold = line.startswith("<b>") and line.endswith("</b>")
-        parts = theme.balanced(line[3:-4] if bold else line, width).split("<br>")
-        out.extend(f"<b>{x}</b>" if bold else x for x in parts)
-    return "<br>".join(out)
-
-
-def _categories(values) -> list[str] | None:
-    return list(values) if values is not None and len(values) and all(
-        isinstance(v, str) for v in values) else None
-
-
-def _rows_set(fig: go.Figure) -> bool:
-    meta = fig.layout.meta
-    return isinstance(meta, dict) and bool(meta.get(ROWS_SET))
-
-
-def _wrap_rows(fig: go.Figure, lang: str) -> int:
-    """Wrap a horizontal chart's row labels for a phone, the same way in every trace (and in
-    the y-axis' category order, a button's too) so each row stays one category: the height
-    the plot needs for its rows, each as tall as the longest label (Plotly spaces them evenly)."""
-    if not any(getattr(t, "orientation", None) == "h" for t in fig.data) or _rows_set(fig):
-        return 0
-    width = ROW_COLUMNS_BY_LANG.get(lang, ROW_COLUMNS)
-    new: dict[str, str] = {}
-
-    def mapped(values):
-        cats = _categories(values)
-        if cats is None:
-            return values
-        for c in cats:
-            new.setdefault(c, _row_label(c, width))
-        return [new[c] for c in cats]
-
-    for trace in fig.data:
-        if getattr(trace, "y", None) is not None and _categories(trace.y) is not None:
-            trace.y = mapped(trace.y)
-    shown = []  # the rows shown at once: the axis' order (or a button's), else every category
-    for key in [k for k in fig.layout if k.startswith("yaxis")]:
-        axis = fig.layout[key]
-        if _categories(axis.categoryarray) is not None:
-            axis.categoryarray = mapped(axis.categoryarray)
-            shown.append(len(axis.categoryarray))
-    for menu in fig.layout.updatemenus:  # a button that sets the rows (the product mix's)
-        for button in menu.buttons:
-            for part in button.args or []:
-                if isinstance(part, dict) and "yaxis.categoryarray" in part:
-                    part["yaxis.categoryarray"] = mapped(part["yaxis.categoryarray"])
-                    shown.append(len(part["yaxis.categoryarray"]))
-    if not new:
-        return 0
-    lines = max(x.count("<br>") + 1 for x in new.values())
-    return max(shown or [len(new)]) * (ROW_LINE_PX * lines + ROW_GAP_PX)
-
-
-def _at_spaces(text: str, width: int) -> str:
-    """Lines of at most ``width`` columns broken at plain spaces only: a figure and its unit
-    ('3,944\u00a0млрд\u00a0$', '39.44亿美元') stay on one line."""
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and columns(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
-def _bar_texts(fig: go.Figure) -> int:
-    """Wrap a horizontal chart's outside bar labels short ('26.5% ·' over '$3.944 bn') and
-    return the right margin the longest line needs: a bar may run to the plot's edge."""
-    longest = 0
-    for t in fig.data:  # hidden ones too: a button may show them
-        if t.type != "bar" or t.orientation != "h" or t.text is None or \
-                t.textposition != "outside":
-            continue
-        texts = [_at_spaces(str(x or ""), BAR_TEXT_COLUMNS)
-                 for x in ([t.text] if isinstance(t.text, str) else t.text)]
-        t.text = texts[0] if isinstance(t.text, str) else texts
-        t.constraintext = "none"  # a two-line label is taller than a thin bar: never hidden
-        longest = max([longest] + [columns(x) for v in texts for x in v.split("<br>")])
-    return BAR_TEXT_PX * longest + BAR_TEXT_PAD_PX if longest else 0
 
 
 def plain(text: str) -> str:
@@ -188,6 +97,7 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     subtitle = plain(layout.title.subtitle.text or "")
     horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
     source_lines, whole = 0, ""
+    line_labels(fig)
     annotations = []
     for a in layout.annotations:
         if a.name == "source-line":
@@ -200,8 +110,15 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     for trace in fig.data:
         if trace.name and trace.showlegend is not False:
             trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
-    axis_lines = _wrap_x_titles(fig)
-    rows = _wrap_rows(fig, lang)  # the plot's height its wrapped row labels need
+    year_ticks(fig)
+    right = marker_labels(fig)  # the right margin labels beside markers need
+    rows = wrap_rows(fig, lang)  # the plot's height its wrapped row labels need
+    if horizontal and not rows_set(fig):
+        right = max(right, bar_texts(fig))
+    if right:
+        fig.update_layout(margin_r=max(layout.margin.r or layout.template.layout.margin.r or 0,
+                                       right))
+    axis_lines = _wrap_x_titles(fig, plot_half_columns(fig))
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
     # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
     top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
@@ -230,6 +147,4 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
                     yref="container", y=(bottom - axis) / height, yanchor="top"),
         margin=dict(t=top + 8, b=bottom),
     )
-    if horizontal and not _rows_set(fig):
-        fig.update_layout(margin_r=max(layout.margin.r or 0, _bar_texts(fig)))
     return fig, [x for x in (subtitle, whole) if x]

@@ -174,3 +174,14 @@ def test_target_history_labels_take_two_lines_at_most(tables, lang):
     spec = charts.build("target-history", tables, charts.Options(lang=lang))
     labels = {y for t in spec.figure.data for y in (t.y or [])}
     assert labels and all(lab.count("<br>") <= 1 for lab in labels)
+
+
+def test_labels_beside_markers_may_each_have_their_own_position():
+    import plotly.graph_objects as go
+    fig = go.Figure(go.Scatter(x=[2024, 2025], y=[40, 48], mode="markers+text",
+                               text=["43.866 bn", "48.7 bn"],
+                               textposition=["bottom right", "middle right"]))
+    fig.update_xaxes(range=[2010, 2025.5])
+    right = marks.marker_labels(fig)
+    assert list(fig.data[0].textposition) == ["bottom right", "middle right"]
+    assert right > 0 and fig.data[0].cliponaxis is False

@@ -31,10 +31,18 @@ def year_ticks(fig: go.Figure) -> None:
                 axis.dtick = 2
 
 
+def _positions(t) -> list[str]:
+    """A trace's text position for each of its points (Plotly takes one or a list)."""
+    n = len(t.x) if t.x is not None else 0
+    return [t.textposition or "middle center"] * n if isinstance(t.textposition, str | None) \
+        else [str(p) for p in t.textposition]
+
+
 def _labelled(fig: go.Figure) -> list:
     """The scatter traces with a label beside each marker."""
     return [t for t in fig.data if t.type == "scatter" and "markers" in (t.mode or "")
-            and "text" in t.mode and str(t.textposition).endswith(" right") and t.text is not None
+            and "text" in t.mode and all(p.endswith(" right") for p in _positions(t))
+            and t.text is not None
             and not isinstance(t.text, str) and t.x is not None and t.y is not None]
 
 
@@ -64,8 +72,9 @@ def marker_labels(fig: go.Figure) -> int:
         if not axis.range:
             continue
         low, high = axis.range
-        sides, upright = [], t.textposition.split()[0]  # 'middle', 'bottom' or 'top'
-        for x, y, text in zip(t.x, t.y, t.text, strict=False):
+        sides = []
+        for x, y, text, side in zip(t.x, t.y, t.text, _positions(t), strict=False):
+            upright = side.split()[0]  # 'middle', 'bottom' or 'top'
             lines = text.split("<br>")
             need = _glyph_px(t) * max(columns(line) for line in lines) + MARKER_PAD_PX
             reach = need / PHONE_PLOT_PX * (high - low)

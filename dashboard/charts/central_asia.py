@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, money, source_line
+from dashboard.charts.screen.rows import ROWS_SET
 from dashboard.core import central_asia as core
 from dashboard.data.loader import COUNTRY_NAMES
 from dashboard.text import names
@@ -111,7 +112,8 @@ def central_asia(tables: Tables, o: Options) -> Chart:
     ids = [r.source_id for rs in ranks.values() for r in rs]
     ids += [s for m in mirrors for s in (m.china_source, m.partner_source)]
     source = source_line(ids, tables["sources"], lang=lang)
-    fig.update_layout(height=HEIGHT, legend=dict(orientation="h"))
+    # Its two-line row labels are set for a phone already: the page keeps them as they are.
+    fig.update_layout(height=HEIGHT, legend=dict(orientation="h"), meta={ROWS_SET: True})
     theme.apply(fig, title=title, subtitle=subtitle, source=source, lang=lang)
     alt = _alt(ranks, mirrors, lang)
 

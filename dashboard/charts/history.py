@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.charts import theme
 from dashboard.charts.kit import HOVER_PLAIN, Chart, Options, Tables, source_line, who
+from dashboard.charts.screen.rows import ROWS_SET
 from dashboard.core.targets import TargetHistory, target_history
 from dashboard.text.formatting import fmt_bn
 from dashboard.text.i18n import join_items, tr
@@ -56,7 +57,9 @@ def _two_lines(text: str) -> str:
     if cut > 0 and columns(text[:cut]) <= LABEL_COLUMNS >= columns(text[cut:].strip()):
         return f"{text[:cut]}<br>{text[cut:].strip()}"
     lines = wrap(text, LABEL_COLUMNS)
-    return "<br>".join(lines if len(lines) <= 2 else wrap(text, LABEL_COLUMNS * 3 // 2))
+    # Wider where two lines do not hold, in two even lines (the Kazakh 'over $40 bn' label, a
+    # 42-column line and a short one, ran off a phone's figure on the left).
+    return "<br>".join(lines) if len(lines) <= 2 else theme.balanced(text, LABEL_COLUMNS * 3 // 2)
 
 
 def gap_text(gap: tuple[int, int], lang: str = "en") -> str:
@@ -154,7 +157,7 @@ def target_history_chart(tables: Tables, o: Options) -> HistoryChart:
     # gets what the title, legend and source lines (some 380 px) leave of the figure.
     base, pitch = (380, 42) if any("<br>" in lab for lab in labels) else (150, 38)
     fig.update_layout(barmode="overlay", height=max(420, base + pitch * len(ts)),
-                      margin=dict(l=20))
+                      margin=dict(l=20), meta={ROWS_SET: True})  # labels set for a phone
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickformat="d")
     counts = {v: sum(t.verdict == v for t in ts) for v in VERDICT_STYLE}

@@ -106,10 +106,15 @@ MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
   const areas = [...p.querySelectorAll('.nsewdrag')].map(e => e.getBoundingClientRect());
   const plotBox = areas.length ? {top: Math.min(...areas.map(a => a.top)),
                                   bottom: Math.max(...areas.map(a => a.bottom))} : null;
+  // Tick labels and bar labels (a bar's own text, a text trace's) that leave the figure.
+  const outside = [...p.querySelectorAll('g[class$=tick] > text, text.bartext, .textpoint text')]
+    .filter(t => t.textContent.trim()).map(t => [t.textContent.trim().slice(0, 30), box(t)])
+    .filter(([, b]) => b.right > b.left && (b.left < -1 || b.right > r.width + 1
+                                            || b.top < -1 || b.bottom > r.height + 1));
   return {width: r.width, height: r.height, title: box(p.querySelector('.gtitle')),
           source: box(source), legend: box(p.querySelector('.legend .bg')),
           plot: plotBox ? plotBox.bottom - plotBox.top : null,
-          text: (p.querySelector('.gtitle') || {}).textContent};
+          text: (p.querySelector('.gtitle') || {}).textContent, outside};
 })"""
 # Reviewed: violations that come from Streamlit's own components, not from our content.
 # Each entry: rule id -> why it is accepted. Anything else serious or critical fails the test.
@@ -150,9 +155,10 @@ def serious(pg, results) -> list:
 
 
 def charts_fit(pg, charts: int, width: int, label) -> None:
-    """Every chart of the page: title and source line inside the figure, the legend above
-    the source line, on a phone the plot at least half the figure's height, and no two chart
-    texts overlapping (nor a legend over a plot)."""
+    """Every chart of the page: title and source line inside the figure, no tick label nor
+    bar label leaving it, the legend above the source line, on a phone the plot at least half
+    the figure's height, and no two chart texts overlapping (nor a legend over a plot)."""
+    settled(pg)  # Plotly lays out text after its first paint: measure the last layout
     found = pg.evaluate(MEASURE)
     assert len(found) == charts, (label, len(found))
     for chart in found:
@@ -160,6 +166,8 @@ def charts_fit(pg, charts: int, width: int, label) -> None:
             box = chart[part]
             assert box is not None, (label, part, chart)
             assert box["left"] >= -1 and box["right"] <= chart["width"] + 1, (label, part, chart)
+        assert not chart["outside"], (label, "outside the figure", chart["text"],
+                                      chart["outside"][:5])
         if chart["legend"] and chart["legend"]["bottom"] > chart["legend"]["top"] + 1:
             assert chart["legend"]["bottom"] <= chart["source"]["top"] + 2, (label, chart)
         if width < 500:

@@ -5,6 +5,7 @@ import pytest
 
 from dashboard import charts
 from dashboard.charts import screen
+from dashboard.charts.screen import marks, rows
 from dashboard.core.doubling import answer
 from dashboard.core.doubling_paths import SAME_RATE
 from dashboard.core.projection_settings import Settings
@@ -101,3 +102,86 @@ def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables
 
 
 # --- in the browser ------------------------------------------------------------------------
+
+
+def _rows(fig):
+    """Each trace's row labels, and the y-axis' (and buttons') category orders."""
+    traces = [list(t.y) for t in fig.data if t.y is not None and len(t.y)
+              and all(isinstance(v, str) for v in t.y)]
+    orders = [list(fig.layout.yaxis.categoryarray or [])] + [
+        list(part["yaxis.categoryarray"]) for m in fig.layout.updatemenus for b in m.buttons
+        for part in b.args or [] if isinstance(part, dict) and "yaxis.categoryarray" in part]
+    return traces, [o for o in orders if o]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", ["world-comparison", "product-mix", "products"])
+def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(tables, name, lang):
+    spec = charts.build(name, tables, charts.Options(lang=lang))
+    fig, _ = screen.on_screen(spec.figure, lang)
+    before, after = _rows(spec.figure), _rows(fig)
+    width = rows.ROW_COLUMNS_BY_LANG.get(lang, rows.ROW_COLUMNS)
+    new = {}
+    for old_rows, new_rows in zip(before[0] + before[1], after[0] + after[1], strict=True):
+        for old, label in zip(old_rows, new_rows, strict=True):
+            assert new.setdefault(old, label) == label, (old, label)  # one row, one label
+            assert screen.plain(label) == screen.plain(old)  # the same words
+            assert all(columns(x) <= width or " " not in screen.plain(x)
+                       for x in label.split("<br>")), label
+    # Outside bar labels: short lines, and the right margin holds the longest.
+    bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"]
+    longest = max(columns(x) for t in bars for v in t.text for x in v.split("<br>"))
+    assert longest <= 12 and fig.layout.margin.r >= rows.BAR_TEXT_PX * longest
+
+
+@pytest.mark.parametrize("name", ["central-asia", "target-history"])
+def test_charts_whose_rows_are_set_for_a_phone_keep_them(tables, name):
+    spec = charts.build(name, tables, charts.Options(lang="kk"))
+    fig, _ = screen.on_screen(spec.figure, "kk")
+    assert _rows(fig) == _rows(spec.figure)
+    assert [t.text for t in fig.data] == [t.text for t in spec.figure.data]
+
+
+@pytest.mark.parametrize("lang", ["en", "kk"])
+def test_year_ticks_and_labels_beside_markers_fit_a_phone(tables, lang):
+    spec = charts.build("middle-corridor", tables, charts.Options(lang=lang))
+    fig, _ = screen.on_screen(spec.figure, lang)
+    low, high = fig.layout.xaxis.range
+    assert spec.figure.layout.xaxis.dtick == 1  # the export keeps a tick a year
+    assert fig.layout.xaxis.dtick == (2 if high - low > marks.MAX_YEAR_TICKS else 1)
+    labelled = [(t, old) for t, old in zip(fig.data, spec.figure.data, strict=True)
+                if t.mode == "markers+text"]
+    assert labelled
+    for t, old in labelled:
+        assert t.cliponaxis is False
+        assert all(side.endswith((" right", " left")) for side in t.textposition)
+        assert all(columns(line) <= marks.MARKER_TEXT_COLUMNS or " " not in line
+                   for text in t.text for line in text.split("<br>"))
+        assert [screen.plain(x) for x in t.text] == [screen.plain(x) for x in old.text]
+    assert fig.layout.margin.r >= 30
+
+
+def test_a_reference_lines_label_wraps_over_a_phones_plot(tables):
+    spec = charts.build("doubling-target", tables, charts.Options(lang="ru"))
+    fig, _ = screen.on_screen(spec.figure, "ru")
+    label = next(a for a in fig.layout.annotations if a.xref == "paper" and a.x == 0)
+    assert "<br>" in label.text and label.align == "left"
+    assert all(columns(x) <= marks.LINE_LABEL_COLUMNS for x in label.text.split("<br>"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])
+def test_target_history_labels_take_two_lines_at_most(tables, lang):
+    spec = charts.build("target-history", tables, charts.Options(lang=lang))
+    labels = {y for t in spec.figure.data for y in (t.y or [])}
+    assert labels and all(lab.count("<br>") <= 1 for lab in labels)
+
+
+def test_labels_beside_markers_may_each_have_their_own_position():
+    import plotly.graph_objects as go
+    fig = go.Figure(go.Scatter(x=[2024, 2025], y=[40, 48], mode="markers+text",
+                               text=["43.866 bn", "48.7 bn"],
+                               textposition=["bottom right", "middle right"]))
+    fig.update_xaxes(range=[2010, 2025.5])
+    right = marks.marker_labels(fig)
+    assert list(fig.data[0].textposition) == ["bottom right", "middle right"]
+    assert right > 0 and fig.data[0].cliponaxis is False

@@ -4,8 +4,10 @@ The server never knows the reader's screen width, so the figure on the page uses
 responsive layout (autosize, no fixed width) and wraps its words for a narrow screen: the
 title for about 30 columns, the source line for about 42. The subtitle leaves the figure for
 the caption under it, and the legend goes below the plot, so that on a phone the plot keeps
-at least half of the figure's height (the figure grows when it needs to). Exports keep the
-export drawing (``theme.apply``), subtitle included.
+at least half of the figure's height (the figure grows when it needs to). A horizontal bar
+chart's rows wrap for a phone (``rows``); year ticks and the labels beside markers stay
+readable in a phone's plot (``marks``). Exports keep the export drawing (``theme.apply``),
+subtitle included.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ import re
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.charts.screen.marks import line_labels, marker_labels, year_ticks
+from dashboard.charts.screen.rows import (
+    bar_texts,
+    plot_half_columns,
+    rows_set,
+    wrap_rows,
+)
 from dashboard.text.i18n import tr
 from dashboard.text.wrapping import unwrap, wrap, wrap_html
 
@@ -47,14 +56,16 @@ def _legend_px(fig: go.Figure) -> int:
                if trace.showlegend is not False and trace.name)
 
 
-def _wrap_x_titles(fig: go.Figure) -> int:
+def _wrap_x_titles(fig: go.Figure, width: int | None) -> int:
     """Wrap every x-axis title for a phone (a title wider than the plot ran off the figure and
-    pushed the plot up): the lines the bottom one takes."""
+    pushed the plot up), narrower where row labels push the plot right (``width``): the lines
+    the bottom one takes."""
     lines = 1
     for key in [k for k in fig.layout if k.startswith("xaxis")]:
         axis = fig.layout[key]
         if axis.title and axis.title.text:
-            axis.title.text = theme.balanced(unwrap(axis.title.text), AXIS_TITLE_COLUMNS)
+            axis.title.text = theme.balanced(unwrap(axis.title.text),
+                                             min(AXIS_TITLE_COLUMNS, width or AXIS_TITLE_COLUMNS))
             if key == "xaxis":
                 lines = axis.title.text.count("<br>") + 1
     return lines
@@ -86,6 +97,7 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     subtitle = plain(layout.title.subtitle.text or "")
     horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
     source_lines, whole = 0, ""
+    line_labels(fig)
     annotations = []
     for a in layout.annotations:
         if a.name == "source-line":
@@ -98,7 +110,15 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     for trace in fig.data:
         if trace.name and trace.showlegend is not False:
             trace.name = wrap_html(unwrap(trace.name), LEGEND_COLUMNS)
-    axis_lines = _wrap_x_titles(fig)
+    year_ticks(fig)
+    right = marker_labels(fig)  # the right margin labels beside markers need
+    rows = wrap_rows(fig, lang)  # the plot's height its wrapped row labels need
+    if horizontal and not rows_set(fig):
+        right = max(right, bar_texts(fig))
+    if right:
+        fig.update_layout(margin_r=max(layout.margin.r or layout.template.layout.margin.r or 0,
+                                       right))
+    axis_lines = _wrap_x_titles(fig, plot_half_columns(fig))
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
     # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
     top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
@@ -108,8 +128,8 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
     bottom = axis + legend + PAD_PX + PUSH_PX + source + PAD_PX
     # Tick labels may push the margins some 40 px further than planned: room for that too.
     # And the plot never shorter than the export's (a chart sized by its rows keeps them).
-    export = ((layout.height or theme.DEFAULT_HEIGHT) - (layout.margin.t or 0)
-              - (layout.margin.b or 0))
+    export = max((layout.height or theme.DEFAULT_HEIGHT) - (layout.margin.t or 0)
+                 - (layout.margin.b or 0), rows)
     height = max(layout.height or theme.DEFAULT_HEIGHT, 2 * (top + bottom + SLACK_PX),
                  export + top + bottom + SLACK_PX)
     for a in annotations:  # the source line at the foot of the figure, under the legend

@@ -120,8 +120,13 @@ def on_screen(figure: go.Figure, lang: str = "en") -> tuple[go.Figure, list[str]
                                        right))
     axis_lines = _wrap_x_titles(fig, plot_half_columns(fig))
     top = TITLE_TOP_PX + TITLE_LINE_PX * title.count("<br>")
-    # Buttons over the plot (the product mix's flow choice) sit under the title, not on it.
-    top += MENU_PX * sum(1 for m in layout.updatemenus if (m.y or 0) >= 1)
+    # Buttons over the plot (the product mix's flow choice) sit under the title, not on it,
+    # one under the other from the plot's right edge: side by side from its left edge, which
+    # row labels push right, the second ran off a phone's figure.
+    for m in layout.updatemenus:
+        if (m.y or 0) >= 1 and m.type == "buttons":
+            m.update(direction="down", x=1, xanchor="right")
+            top += MENU_PX * len(m.buttons)
     source = SOURCE_LINE_PX * source_lines
     legend = _legend_px(fig)
     axis = AXIS_PX + AXIS_LINE_PX * (axis_lines - 1)

@@ -112,3 +112,64 @@ def english_words(texts, allowed_phrases) -> list[str]:
         text = ISO3.sub(" ", SOURCE_ID.sub(" ", text))
         found += [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in CODES]
     return found
+
+
+# --- what a zh, ru or kk page of the fixture package may keep in Latin letters ----------------
+PAGE_PROPER_NAMES = {"China Daily", "Fixture Gate"}  # the fixture's crossing
+PROSE = ("title", "note", "description", "statement", "claim", "quote", "label", "scope",
+         "retrieval", "cites", "check_against", "attribution_note", "anomaly_note", "what",
+         "whose_figure", "place", "cmd_desc", "product", "url", "metric", "editorial_note", "words")
+IDENTIFIERS = ("claim_id", "target_id", "caveat_id", "group_id", "deflator")
+
+
+def package_names(tables) -> set[str]:
+    """Names every page may show as stored (``page_allowed``'s list without the prose)."""
+    src = tables["sources"]
+    out = set(src["publisher"].dropna()) | set(src["title"].dropna())
+    ids = {str(v) for frame in tables.values() for c in IDENTIFIERS if c in frame.columns
+           for v in frame[c].dropna()}
+    shown_as_stored = (set(tables["logistics"]["scope"].dropna())
+                       | set(tables["products"]["product"]))
+    return (out | set(tables["editorial_claims"]["quote"].dropna()) | PAGE_PROPER_NAMES | ids
+            | shown_as_stored)
+
+
+def package_prose(tables) -> set[str]:
+    """The package's prose cells, identifiers, table names and translated values: what the
+    Data & sources page shows as published."""
+    out = {str(v) for frame in tables.values() for c in (*PROSE, *IDENTIFIERS)
+           if c in frame.columns for v in frame[c].dropna()}
+    notes = {m for v in tables["central_asia"]["whose_statistics"].dropna()
+             for m in re.findall(r"\(.*\)$", str(v))}
+    translations = tables["translations"][["resource", "field", "value"]]
+    return out | notes | set(tables) | {str(v) for v in translations.to_numpy().ravel()}
+
+
+def page_allowed(tables, page: str) -> set[str]:
+    """What a zh, ru or kk page of the package may keep in Latin letters, besides ``CODES``;
+    listed and reasoned:
+
+    * publishers' names as they publish them, and the titles of what they published (the
+      sources table's ``publisher`` and ``title``); the editorial's verbatim quotes (shown with
+      our translation beneath);
+    * codes and formats (``english_left.CODES``: HS, CSV, UN Comtrade, US$ …), ISO3 country codes,
+      source ids and an upload's id (U-1a2b3c4d); the user's own file as written (its header
+      names, cells and lines, also inside a rejection reason);
+    * "China Daily", which the glossary keeps in Latin letters in Russian and Kazakh;
+    * prose cells of the Data & sources page (notes, descriptions, caveats, claims, a source's own
+      words as stored, and the note in brackets after whose statistics a figure is: who said so):
+      the page shows the package as published, with headers and enumerated values translated;
+    * identifiers (claim, target, caveat and group ids, a price index's id, a table's name as
+      its CSV is named, the translations resource's resource and field names and the English
+      value it translates): keys that join the tables and name their rows in the CSV, as source
+      ids do;
+    * in the "Show as a table" view under a chart, what a logistics reading covers (``scope``,
+      the source's own description) and the fixture's made-up product names, which have no
+      catalogue entry (a value without one is shown as stored; the published products have one);
+    * on the corridor page, the notes of its collapsed raw logistics table, which shows the
+      package's table as the Data & sources page does (notes as published).
+    """
+    allowed = package_names(tables) | (package_prose(tables) if page == "sources" else set())
+    if page == "corridor":
+        allowed |= set(tables["logistics"]["note"].dropna())
+    return allowed

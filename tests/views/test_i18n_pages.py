@@ -7,7 +7,12 @@ import re
 
 import pandas as pd
 import pytest
-from english_left import english_words, shown_frame  # the one checker of English left
+from english_left import (  # the one checker of English left
+    english_words,
+    page_allowed,
+    shown_frame,
+    visible_strings,
+)
 from google.protobuf.message import Message
 from helpers import APP, FIXTURE, PAGES, ROOT, UPLOAD, open_page
 from streamlit.testing.v1 import AppTest
@@ -163,7 +168,10 @@ def _open(page: str, lang: str, **query) -> AppTest:
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("page", list(PAGES))
-def test_every_page_renders_in_every_language(page, lang, allowed_words):
+def test_every_page_renders_in_every_language(page, lang, allowed_words, fixture_tables):
+    """Also, in zh, ru and kk on the same page run: no English word anywhere on the page,
+    tables included (merged here from test_i18n_everywhere.py's
+    test_no_english_word_on_the_page, a second run of each page in each language)."""
     at = _open(page, lang)
     assert at.title[0].value == Translator(lang)(TITLES[page])
     assert at.query_params["lang"] == lang
@@ -174,6 +182,8 @@ def test_every_page_renders_in_every_language(page, lang, allowed_words):
         return
     left = english_words(page_strings(at), allowed_words(lang))
     assert left == [], (page, lang, sorted(set(left)))
+    left = english_words(visible_strings(at), page_allowed(fixture_tables, page))
+    assert left == [], (page, lang, "tables included", sorted(set(left)))
 
 
 def test_the_check_finds_english_left_on_a_page(fixture_tables):

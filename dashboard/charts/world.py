@@ -30,7 +30,9 @@ SHORT = ((" trade in US dollars", ""), ("Merchandise", "goods"), ("Goods", "good
          ("commercial services", "services"), ("Commercial services", "services"),
          (" trade", ""), (" (value)", ", value"))
 WORLD_HEIGHT, WORLD_FRAME_PX, LABEL_LINE_PX = 640, 300, 21  # room for every label line
-LABEL_CLEARANCE = 0.012  # a fall's label starts this share of the range right of zero
+# A fall's label starts at zero after a fixed gap (an en space, some 7 px at any width): a share
+# of the range left 1–2 px on a phone's plot, and "−1.1%" touched the zero line again.
+LABEL_GAP = "\u2002"
 BASIS_STYLE = {  # basis: (colour, legend); hatching is kept for flagged readings (theme)
     "value": (theme.VALUE_COLOUR, "legend.value"),
     "volume": (theme.VOLUME_COLOUR, "legend.volume"),
@@ -140,9 +142,9 @@ def world(tables: Tables, o: Options) -> WorldChart:
     if not falls.empty:  # falls are labelled right of zero (never over the row labels on a
         # phone), clear of the zero line so "−1.1%" never reads as "⊢1.1%"
         fig.add_trace(dict(
-            type="scatter", mode="text", x=[LABEL_CLEARANCE * (hi - lo)] * len(falls),
-            y=falls["shown"].tolist(),
-            text=[pct(v, lang) for v in falls["change_pct"]], textposition="middle right",
+            type="scatter", mode="text", x=[0.0] * len(falls), y=falls["shown"].tolist(),
+            text=[LABEL_GAP + pct(v, lang) for v in falls["change_pct"]],
+            textposition="middle right",
             showlegend=False, hoverinfo="skip", textfont=dict(color=theme.HIGHLIGHT)))
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.change_pct"), y_title=None, lang=lang)

@@ -122,16 +122,21 @@ PROSE = ("title", "note", "description", "statement", "claim", "quote", "label",
 IDENTIFIERS = ("claim_id", "target_id", "caveat_id", "group_id", "deflator")
 
 
+def source_names(tables) -> set[str]:
+    """Publishers as they publish, the titles of what they published, the editorial's verbatim
+    quotes and the proper names above: what every page, in the browser too, may keep."""
+    src = tables["sources"]
+    return (set(src["publisher"].dropna()) | set(src["title"].dropna())
+            | set(tables["editorial_claims"]["quote"].dropna()) | PAGE_PROPER_NAMES)
+
+
 def package_names(tables) -> set[str]:
     """Names every page may show as stored (``page_allowed``'s list without the prose)."""
-    src = tables["sources"]
-    out = set(src["publisher"].dropna()) | set(src["title"].dropna())
     ids = {str(v) for frame in tables.values() for c in IDENTIFIERS if c in frame.columns
            for v in frame[c].dropna()}
     shown_as_stored = (set(tables["logistics"]["scope"].dropna())
                        | set(tables["products"]["product"]))
-    return (out | set(tables["editorial_claims"]["quote"].dropna()) | PAGE_PROPER_NAMES | ids
-            | shown_as_stored)
+    return source_names(tables) | ids | shown_as_stored
 
 
 def package_prose(tables) -> set[str]:

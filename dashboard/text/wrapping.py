@@ -84,6 +84,19 @@ def wrap_html(text: str, width: int) -> str:
     return "<br>".join(wrap(text, width))
 
 
+def wrap_at_spaces(text: str, width: int) -> str:
+    """Lines of at most ``width`` columns joined with '<br>', broken at plain spaces only (not
+    between CJK characters, as ``wrap`` may): a figure and its unit ('3,944\u00a0млрд\u00a0$',
+    '39.44亿美元') stay on one line, for a short label beside a bar or a marker."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and columns(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def unwrap(text: str) -> str:
     """``text`` with its line breaks ('<br>') undone: a space between words, none between two
     CJK characters (Chinese has no spaces), so it can be wrapped again to another width."""

@@ -3,11 +3,10 @@ visible text without charts, icons and canvases, and the reasoned allow-list tha
 Shared by test_english_left_e2e.py (fixture package, after an upload) and test_e2e_i18n.py
 (every page of the published package, in the page view it loads anyway)."""
 
-from english_left import english_words
+from english_left import english_words, source_names
 
 from dashboard.text.i18n import Translator
 
-PROPER_NAMES = {"China Daily", "Fixture Gate"}
 # Keys whose text opens a list of sources: "Sources: Report.az; Caspian News; …".
 SOURCE_LEADS = ("overview.sources_short", "common.sources_caption", "source.lead.source",
                 "source.lead.sources")
@@ -35,12 +34,11 @@ UPLOADER = {"Upload", "per file", "XLSX", "TXT", "add icon"}
 
 
 def package_names(tables) -> set[str]:
-    """Names a page shows as their owners write them: publishers, titles, whom a source cites,
-    the editorial's verbatim quotes, and the proper names above."""
+    """Names a page shows as their owners write them (``english_left.source_names``) and whom
+    a source cites, as the published package's source lines name them."""
     src = tables["sources"]
     cites = set(src["cites"].dropna()) if "cites" in src.columns else set()
-    return (set(src["publisher"].dropna()) | set(src["title"].dropna()) | cites
-            | set(tables["editorial_claims"]["quote"].dropna()) | PROPER_NAMES)
+    return source_names(tables) | cites
 
 
 def source_leads(lang: str) -> tuple[str, ...]:
@@ -53,5 +51,5 @@ def english_lines(pg, allowed, skip_leads=()) -> list[tuple[str, list[str]]]:
     """(line, its English words) for every line of the page with any; lines that start with
     one of ``skip_leads`` are left out."""
     texts = [line for block in pg.evaluate(VISIBLE_TEXT) for line in block.splitlines()
-             if not line.strip().startswith(tuple(skip_leads) or ("\0",))]
+             if not line.strip().startswith(tuple(skip_leads))]
     return [(t[:120], w) for t in texts if (w := english_words([t], allowed))]

@@ -120,7 +120,7 @@ def published_names():
 def no_english_left(pg, path: str, lang: str, names: set[str]) -> None:
     """No English word on the page (``english_seen``'s allow-list). Lists of sources are left
     out: on the published package they are outlets' names as published, with connecting words
-    the AppTest page tests check on the fixture package (tests/views/test_i18n_everywhere.py)."""
+    the AppTest page tests check on the fixture package (tests/views/test_i18n_pages.py)."""
     left = english_lines(pg, names | (UPLOADER if path == "import" else set()),
                          skip_leads=source_leads(lang))
     assert left == [], (path, lang, left)

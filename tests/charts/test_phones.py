@@ -101,7 +101,7 @@ def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables
     assert screen._source("Source: one", "en") == ("Source: one", "")
 
 
-# --- in the browser ------------------------------------------------------------------------
+# --- horizontal rows, year ticks, marker and line labels on a phone ------------------------
 
 
 def _rows(fig):
@@ -131,7 +131,7 @@ def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(table
     # Outside bar labels: short lines, and the right margin holds the longest.
     bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"]
     longest = max(columns(x) for t in bars for v in t.text for x in v.split("<br>"))
-    assert longest <= 12 and fig.layout.margin.r >= rows.BAR_TEXT_PX * longest
+    assert longest <= 12 and fig.layout.margin.r >= rows.COLUMN_PX * longest
 
 
 @pytest.mark.parametrize("name", ["central-asia", "target-history"])

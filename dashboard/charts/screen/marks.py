@@ -6,8 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.charts.screen.rows import at_spaces
-from dashboard.text.wrapping import columns, unwrap
+from dashboard.text.wrapping import columns, unwrap, wrap_at_spaces
 
 MAX_YEAR_TICKS = 5  # a year axis spanning more years is ticked every second year
 # A label beside a marker: short lines, and room for them in the right margin where a
@@ -58,7 +57,7 @@ def marker_labels(fig: go.Figure) -> int:
     label that would run into the next label at about its height goes left of its marker."""
     traces = _labelled(fig)
     for t in traces:
-        t.update(text=[at_spaces(str(x or ""), MARKER_TEXT_COLUMNS) for x in t.text],
+        t.update(text=[wrap_at_spaces(str(x or ""), MARKER_TEXT_COLUMNS) for x in t.text],
                  cliponaxis=False)
     points = [(x, y, text) for t in traces
               for x, y, text in zip(t.x, t.y, t.text, strict=False) if text and y is not None]

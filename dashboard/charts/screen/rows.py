@@ -9,7 +9,7 @@ import re
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
-from dashboard.text.wrapping import columns
+from dashboard.text.wrapping import columns, wrap_at_spaces
 
 # A horizontal bar chart's row labels wrap for a phone: on one line of up to 50 columns they
 # took most of its width (the Russian world chart's were cut at the figure's left edge).
@@ -22,10 +22,10 @@ ROWS_SET = "rows_set_for_phones"
 # A bar's label outside its bar may reach past the plot: the right margin holds the longest.
 # Longer ones wrap: one line of '26.5% · $3.944 bn' left a phone's plot a strip.
 BAR_TEXT_COLUMNS = 10
-BAR_TEXT_PX, BAR_TEXT_PAD_PX = 9, 10  # per column of a 14 px label, and beside it
-# An x-axis title is centred under a plot the row labels push right (some 9 px a column):
+COLUMN_PX, BAR_TEXT_PAD_PX = 9, 10  # a column of a 14 px label, and beside a bar's
+# An x-axis title is centred under a plot the row labels push right (``COLUMN_PX`` a column):
 # it wraps to fit between the plot's middle and the figure's right edge, twice.
-PHONE_FIGURE_PX, GLYPH_PX, MIN_TITLE_COLUMNS = 358, 9, 12
+PHONE_FIGURE_PX, MIN_TITLE_COLUMNS = 358, 12
 
 
 def _row_label(label: str, width: int) -> str:
@@ -90,18 +90,6 @@ def wrap_rows(fig: go.Figure, lang: str) -> int:
     return max(shown or [len(new)]) * (ROW_LINE_PX * lines + ROW_GAP_PX)
 
 
-def at_spaces(text: str, width: int) -> str:
-    """Lines of at most ``width`` columns broken at plain spaces only: a figure and its unit
-    ('3,944\u00a0млрд\u00a0$', '39.44亿美元') stay on one line."""
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and columns(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def bar_texts(fig: go.Figure) -> int:
     """Wrap a horizontal chart's outside bar labels short ('26.5% ·' over '$3.944 bn') and
     return the right margin the longest line needs: a bar may run to the plot's edge."""
@@ -110,12 +98,12 @@ def bar_texts(fig: go.Figure) -> int:
         if t.type != "bar" or t.orientation != "h" or t.text is None or \
                 t.textposition != "outside":
             continue
-        texts = [at_spaces(str(x or ""), BAR_TEXT_COLUMNS)
+        texts = [wrap_at_spaces(str(x or ""), BAR_TEXT_COLUMNS)
                  for x in ([t.text] if isinstance(t.text, str) else t.text)]
         t.text = texts[0] if isinstance(t.text, str) else texts
         t.constraintext = "none"  # a two-line label is taller than a thin bar: never hidden
         longest = max([longest] + [columns(x) for v in texts for x in v.split("<br>")])
-    return BAR_TEXT_PX * longest + BAR_TEXT_PAD_PX if longest else 0
+    return COLUMN_PX * longest + BAR_TEXT_PAD_PX if longest else 0
 
 
 def plot_half_columns(fig: go.Figure) -> int | None:
@@ -125,7 +113,7 @@ def plot_half_columns(fig: go.Figure) -> int | None:
         return None
     labels = [x for t in fig.data if t.y is not None and _categories(t.y) is not None
               for c in t.y for x in c.split("<br>")]
-    widest = max((columns(re.sub(r"<[^>]*>", "", x)) for x in labels), default=0)
+    widest = max((columns(x) for x in labels), default=0)  # tags take no room
     right = fig.layout.margin.r or fig.layout.template.layout.margin.r or 0
-    plot = PHONE_FIGURE_PX - GLYPH_PX * widest - (fig.layout.margin.l or 0) - right
-    return max(MIN_TITLE_COLUMNS, round((plot + 2 * right) / GLYPH_PX))
+    plot = PHONE_FIGURE_PX - COLUMN_PX * widest - (fig.layout.margin.l or 0) - right
+    return max(MIN_TITLE_COLUMNS, round((plot + 2 * right) / COLUMN_PX))

@@ -218,3 +218,29 @@ def _memoise_table_reads():
 
 _memoise_loads()
 _memoise_table_reads()
+
+
+# --- one scan of the installed packages per worker ----------------------------------------------
+# Every new AppTest scans each installed distribution's metadata for Streamlit "v2" component
+# manifests (streamlit.components.v2.manifest_scanner): about 0.25 s of CPU, half of a page's
+# run, the same answer every time (nothing is installed while tests run). A served app scans
+# once at start; here once per worker.
+def _memoise_component_scan():
+    import functools
+
+    from streamlit.components.v2 import manifest_scanner
+
+    real = manifest_scanner.scan_component_manifests
+
+    @functools.cache
+    def scanned() -> tuple:
+        return tuple(real())
+
+    def scan_component_manifests(max_workers=None):
+        return list(scanned())
+
+    scan_component_manifests.__doc__ = real.__doc__
+    manifest_scanner.scan_component_manifests = scan_component_manifests
+
+
+_memoise_component_scan()

@@ -1,8 +1,8 @@
-"""Accessibility in a real browser: keyboard-only use, chart text on phones and tablets (the
-axe-core audit of every page runs in test_e2e.py, on the page view it loads anyway)."""
+"""Accessibility in a real browser: keyboard-only use (the axe-core audit of every page, and
+chart text on phones and tablets, run in test_e2e_i18n.py, on the page views it loads anyway)."""
 
 import pytest
-from browsing import PAGES, no_chart_text_overlaps, wait_ready
+from browsing import wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -45,17 +45,5 @@ def test_doubling_page_by_keyboard_alone(server, browser):
         context.close()
 
 
-# 390 px (the phone) is checked on the page view test_e2e_i18n.py's phone test loads anyway.
-# One test per width and page (it was one per width, looping over the pages): the same page
-# loads and checks, spread over the workers.
-@pytest.mark.parametrize("path", [p for p, n in PAGES.items() if n])
-@pytest.mark.parametrize("width", [360, 768])
-def test_no_chart_text_overlaps_on_phones_and_tablets(published_server, browser, width, path):
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    try:
-        page.goto(f"{published_server}/{path}")
-        wait_ready(page, PAGES[path])
-        no_chart_text_overlaps(page, (width, path))
-    finally:
-        context.close()
+# test_no_chart_text_overlaps_on_phones_and_tablets (360 px and 768 px, one page view each)
+# is merged into test_e2e_i18n.py's 390 px page view, turned to those widths.

@@ -61,6 +61,12 @@ def marker_labels(fig: go.Figure) -> int:
                  cliponaxis=False)
     points = [(x, y, text) for t in traces
               for x, y, text in zip(t.x, t.y, t.text, strict=False) if text and y is not None]
+    # Other traces' markers a label may run into (the corridor's 2025 reading, right of a
+    # Kazakh part-year label at about its height): the label goes over or under it instead.
+    others = [(x, y) for t in fig.data if t.type == "scatter" and t not in traces
+              and "markers" in (t.mode or "") and t.x is not None and t.y is not None
+              for x, y in zip(t.x, t.y, strict=False)
+              if isinstance(x, int | float) and isinstance(y, int | float)]
     yaxis = fig.layout.yaxis
     span = (yaxis.range[1] - yaxis.range[0]) if yaxis.range and yaxis.type != "log" else \
         max([abs(y) for t in fig.data if t.y is not None for y in t.y
@@ -83,6 +89,10 @@ def marker_labels(fig: go.Figure) -> int:
             if blocked and (x - low) / (high - low) * PHONE_PLOT_PX >= need:
                 sides.append(f"{upright} left")
                 continue
+            hit = [y2 for x2, y2 in others if y is not None and x < x2 <= x + reach
+                   and abs(y2 - y) <= MARKER_LINE_SHARE * span * len(lines)]
+            if hit and upright == "middle":
+                upright = "bottom" if hit[0] >= y else "top"
             sides.append(f"{upright} right")
             margin = max(margin, round(need - (high - x) / (high - low) * PHONE_PLOT_PX))
         t.textposition = sides

@@ -151,7 +151,9 @@ def test_year_ticks_and_labels_beside_markers_fit_a_phone(tables, lang):
     fig, _ = screen.on_screen(spec.figure, lang)
     low, high = fig.layout.xaxis.range
     assert spec.figure.layout.xaxis.dtick == 1  # the export keeps a tick a year
-    assert fig.layout.xaxis.dtick == (2 if high - low > marks.MAX_YEAR_TICKS else 1)
+    assert fig.layout.xaxis.dtick == (2 if high - low > 2 * marks.MAX_YEAR_TICKS else None
+                                      if high - low > marks.MAX_YEAR_TICKS else 1)
+    assert fig.layout.xaxis.tickformat == "d"  # Plotly's ticks for the width, in whole years
     labelled = [(t, old) for t, old in zip(fig.data, spec.figure.data, strict=True)
                 if t.mode == "markers+text"]
     assert labelled
@@ -206,3 +208,15 @@ def test_a_label_beside_a_marker_goes_under_another_series_marker_in_its_way():
     fig.data[1].textposition = "middle right"
     marks.marker_labels(fig)
     assert list(fig.data[1].textposition) == ["top right", "middle right"]
+
+
+@pytest.mark.parametrize(("low", "high", "dtick"), [(2019, 2023, 1), (2018.4, 2025.9, None),
+                                                    (2014.4, 2024.9, 2)])
+def test_year_ticks_follow_the_width_up_to_ten_years(low, high, dtick):
+    """A tick a year up to five years; up to ten, Plotly's ticks for the width drawn at
+    (yearly on a desk, every second year on a phone); past ten, every second year."""
+    import plotly.graph_objects as go
+    fig = go.Figure(go.Scatter(x=[low + 0.6, high - 0.6], y=[1, 2]))
+    fig.update_xaxes(range=[low, high], dtick=1, tickformat="d")
+    marks.year_ticks(fig)
+    assert fig.layout.xaxis.dtick == dtick and fig.layout.xaxis.tickformat == "d"

@@ -8,7 +8,12 @@ import plotly.graph_objects as go
 from dashboard.charts import theme
 from dashboard.text.wrapping import columns, unwrap, wrap_at_spaces
 
-MAX_YEAR_TICKS = 5  # a year axis spanning more years is ticked every second year
+# A year axis spanning more years than this is not ticked every year: up to twice as many,
+# as Plotly ticks it for the width it is drawn at (at most ten ticks, at least five: every
+# year at 1400 px, every second year on a phone, never under a year); more, every second
+# year. A tick a year turned a phone's labels on end; every second year left a desk's plot
+# half its years.
+MAX_YEAR_TICKS = 5
 # A label beside a marker: short lines, and room for them in the right margin where a
 # phone's plot (some 200 px wide) has none (the corridor's part-year labels ran off the figure).
 MARKER_TEXT_COLUMNS, MARKER_PAD_PX, PHONE_PLOT_PX = 12, 16, 200
@@ -18,16 +23,18 @@ MARKER_LINE_SHARE = 0.04  # of the value axis: a line of such a label, on a phon
 
 
 def year_ticks(fig: go.Figure) -> None:
-    """A year axis ticked every year turns its labels on end in a phone's plot: every second
-    year once it spans more than five."""
+    """A year axis ticked every year turns its labels on end in a phone's plot: ticked for
+    the width it is drawn at (``MAX_YEAR_TICKS``) once it spans more than five."""
     for key in [k for k in fig.layout if k.startswith("xaxis")]:
         axis = fig.layout[key]
         if axis.dtick == 1 and axis.tickformat == "d":
             xs = [float(x) for t in fig.data if t.xaxis in (None, "x" + key[5:])
                   for x in (t.x if t.x is not None else []) if isinstance(x, int | float)]
             low, high = axis.range or (min(xs, default=0), max(xs, default=0))
-            if high - low > MAX_YEAR_TICKS:
+            if high - low > 2 * MAX_YEAR_TICKS:
                 axis.dtick = 2
+            elif high - low > MAX_YEAR_TICKS:
+                axis.update(dtick=None, tick0=None, tickmode="auto")
 
 
 def _positions(t) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.charts import pricing, theme
+from dashboard.charts.change_labels import change_labels
 from dashboard.charts.kit import (
     HOVER,
     HOVER_PLAIN,
@@ -216,6 +217,10 @@ def yoy(tables: Tables, o: Options) -> Chart:
                                            rep["source_label"], strict=True)],
         hovertemplate=HOVER_PLAIN))
     change_axes(fig, title=title, subtitle=subtitle, source=source, lang=lang)
+    change_labels(fig, comp["year"].astype(int).tolist(),
+                  comp["computed_change_pct"].astype(float).tolist(),
+                  dict(zip(rep["year"].astype(int), rep["reported_change_pct"].astype(float),
+                           strict=True)), lang)
     fig.update_xaxes(tickformat="d")
     alt = tr(lang, "alt.none") if comp.empty else tr(
         lang, "alt.yoy", low=pct(comp["computed_change_pct"].min(), lang),

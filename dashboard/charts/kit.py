@@ -242,7 +242,7 @@ def change_bars(fig: theme.Draft, years: list[int], changes: list[float], why: l
                 colour: str, lang: str = "en") -> None:
     """Computed changes (percent) as bars; those resting on a flagged reading (``why``, its
     reasons; '' for none) hatched and outlined in their own legend entry, the reason in the
-    hover."""
+    hover. No text on the bars: a few labels go beside them (``change_labels``)."""
     for flagged in (False, True):
         pick = [i for i, w in enumerate(why) if bool(w) == flagged]
         if not pick:
@@ -252,8 +252,6 @@ def change_bars(fig: theme.Draft, years: list[int], changes: list[float], why: l
             type="bar", x=[years[i] for i in pick], y=[changes[i] for i in pick],
             name=tr(lang, "legend.computed_flagged" if flagged else "legend.computed"),
             marker=theme.flagged_marker(colour) if flagged else dict(color=colour),
-            text=text, textposition="inside", insidetextanchor="start",
-            textfont=dict(color="white"),
             customdata=[point(lang, years[i], tr(lang, "hover.computed", value=t), why[i])
                         for i, t in zip(pick, text, strict=True)],
             hovertemplate=HOVER_PLAIN))

@@ -31,6 +31,10 @@ from dashboard.text.wrapping import shorten
 
 FLOW_COLOURS = {"export": theme.COUNTRY_COLOURS["KAZ"], "import": theme.COUNTRY_COLOURS["CHN"]}
 LABEL_COLUMNS = 30  # a chapter's name beside its bar, in display columns
+# The bars' labels stand in one column past the farthest bar or diamond of the chart, after
+# two en spaces (some 14 px, clear of a diamond's 6 px half): at a bar's end, a diamond just
+# past it sat over the label, and after a far diamond a label read as the diamond's value.
+LABEL_GAP = "\u2002\u2002"
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ def product_mix(tables: Tables, o: Options) -> Chart:
         mixes[flow] = core.mix(tables, reporter, partner, flow, o.start, o.end) \
             if core.has_products(tables) else (0, 0, [])
     first, last = mixes["export"][0], mixes["export"][1]
+    top = max([m.end_share_pct or 0 for _, _, rows in mixes.values() for m in rows]
+              + [m.start_share_pct or 0 for _, _, rows in mixes.values() for m in rows] + [1])
     visible_sets, category_sets = [], []
     for flow, (f0, f1, rows) in mixes.items():
         shown = flow == "export"
@@ -90,10 +96,13 @@ def product_mix(tables: Tables, o: Options) -> Chart:
             type="bar", orientation="h", visible=shown,
             name=tr(lang, "legend.share_in", year=fmt_year(f1)),
             y=labels[:len(full)], x=[m.end_share_pct for m in full],
-            marker=dict(color=FLOW_COLOURS[flow]), text=texts, textposition="outside",
-            cliponaxis=False,
+            marker=dict(color=FLOW_COLOURS[flow]),
             customdata=[_hover(tables, m, f0, f1, lang) for m in full],
             hovertemplate=HOVER_PLAIN))
+        fig.add_trace(dict(  # the bars' labels, in a column clear of every mark
+            type="scatter", mode="text", visible=shown, showlegend=False, hoverinfo="skip",
+            y=labels[:len(full)], text=[LABEL_GAP + t for t in texts], x=[top] * len(full),
+            textposition="middle right", cliponaxis=False))
         before = [(label, m) for label, m in zip(labels, rows, strict=True)
                   if m.start_share_pct is not None]
         fig.add_trace(dict(
@@ -133,8 +142,6 @@ def product_mix(tables: Tables, o: Options) -> Chart:
     theme.apply(fig, title=title, subtitle=subtitle, source=source,
                 x_title=tr(lang, "axis.share_of_flow_pct"), y_title=None, lang=lang)
     theme.percent_axis(fig, lang=lang, axis="x", rangemode="tozero")
-    top = max([m.end_share_pct or 0 for _, _, rows in mixes.values() for m in rows]
-              + [m.start_share_pct or 0 for _, _, rows in mixes.values() for m in rows] + [1])
     fig.update_xaxes(range=[0, top * 1.45])
     fig.update_yaxes(categoryorder="array", categoryarray=category_sets[0], automargin=True)
     fig.update_layout(height=720, updatemenus=[dict(

@@ -111,10 +111,37 @@ MEASURE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
     .filter(t => t.textContent.trim()).map(t => [t.textContent.trim().slice(0, 30), box(t)])
     .filter(([, b]) => b.right > b.left && (b.left < -1 || b.right > r.width + 1
                                             || b.top < -1 || b.bottom > r.height + 1));
+  // Chart text (bar labels, text traces, annotations but the source line) within 4 px of a
+  // zero line or an axis line: '−1.1%' against the zero line reads '⊢1.1%' (issue 23). A
+  // text's box is its visible characters' (a leading en space keeps a label off a line).
+  const ink = t => {
+    const s = t.textContent, ctm = t.getScreenCTM(), xs = [], ys = [];
+    for (let i = 0; i < t.getNumberOfChars(); i++) {
+      if (!(s[i] || '').trim()) continue;
+      let e; try { e = t.getExtentOfChar(i); } catch (err) { continue; }
+      for (const [x, y] of [[e.x, e.y], [e.x + e.width, e.y], [e.x, e.y + e.height],
+                            [e.x + e.width, e.y + e.height]]) {
+        const q = new DOMPoint(x, y).matrixTransform(ctm); xs.push(q.x); ys.push(q.y);
+      }
+    }
+    return xs.length ? {left: Math.min(...xs), right: Math.max(...xs),
+                        top: Math.min(...ys), bottom: Math.max(...ys)} : null;
+  };
+  const lines = [...p.querySelectorAll('.zerolinelayer path, path.xlines-above, '
+      + 'path.ylines-above, path.xlines-below, path.ylines-below')]
+    .filter(e => (e.getAttribute('d') || '').length > 4 && getComputedStyle(e).stroke !== 'none'
+                 && parseFloat(getComputedStyle(e).strokeWidth || '0') > 0)
+    .map(e => e.getBoundingClientRect());
+  const onLines = [...p.querySelectorAll('text.bartext, .textpoint text, .annotation text')]
+    .filter(t => t.textContent.trim() && !(source && source.contains(t)))
+    .map(t => [t.textContent.trim().slice(0, 30), ink(t)])
+    .filter(([, a]) => a && lines.some(b => a.left - 4 < b.right && a.right + 4 > b.left
+                                            && a.top - 4 < b.bottom && a.bottom + 4 > b.top))
+    .map(([t]) => t);
   return {width: r.width, height: r.height, title: box(p.querySelector('.gtitle')),
           source: box(source), legend: box(p.querySelector('.legend .bg')),
           plot: plotBox ? plotBox.bottom - plotBox.top : null,
-          text: (p.querySelector('.gtitle') || {}).textContent, outside};
+          text: (p.querySelector('.gtitle') || {}).textContent, outside, onLines};
 })"""
 # Reviewed: violations that come from Streamlit's own components, not from our content.
 # Each entry: rule id -> why it is accepted. Anything else serious or critical fails the test.
@@ -156,8 +183,9 @@ def serious(pg, results) -> list:
 
 def charts_fit(pg, charts: int, width: int, label) -> None:
     """Every chart of the page: title and source line inside the figure, no tick label nor
-    bar label leaving it, the legend above the source line, on a phone the plot at least half
-    the figure's height, and no two chart texts overlapping (nor a legend over a plot)."""
+    bar label leaving it, no bar label, text trace nor annotation within 4 px of a zero or
+    axis line, the legend above the source line, on a phone the plot at least half the
+    figure's height, and no two chart texts overlapping (nor a legend over a plot)."""
     settled(pg)  # Plotly lays out text after its first paint: measure the last layout
     found = pg.evaluate(MEASURE)
     assert len(found) == charts, (label, len(found))
@@ -168,6 +196,8 @@ def charts_fit(pg, charts: int, width: int, label) -> None:
             assert box["left"] >= -1 and box["right"] <= chart["width"] + 1, (label, part, chart)
         assert not chart["outside"], (label, "outside the figure", chart["text"],
                                       chart["outside"][:5])
+        assert not chart["onLines"], (label, "on a zero or axis line", chart["text"],
+                                      chart["onLines"][:5])
         if chart["legend"] and chart["legend"]["bottom"] > chart["legend"]["top"] + 1:
             assert chart["legend"]["bottom"] <= chart["source"]["top"] + 2, (label, chart)
         if width < 500:

@@ -176,3 +176,27 @@ def test_bar_labels_are_few_and_never_shrunk(tables):
     assert fig.layout.template.layout.uniformtext.mode == "hide"
     for t in fig.data:
         assert [x for x in t.text if x] == [t.text[-1]]  # the latest year only
+
+
+def test_change_bars_label_their_largest_rise_and_fall_clear_of_the_zero_line(tables):
+    """Year-on-year bars: no text on the bars (it was turned on end against the zero line),
+    two horizontal labels, above the largest rise and under the largest fall, a fixed gap past
+    the bar's end or a reported marker there, with room for them inside the plot."""
+    from dashboard import charts
+    from dashboard.charts import change_labels as cl
+    from dashboard.charts import theme
+
+    fig = charts.build("yoy-growth", tables).figure
+    assert all(t.text is None for t in fig.data if t.type == "bar")
+    labels = [a for a in fig.layout.annotations if a.name == "change-label"]
+    assert [(a.text, a.x, a.y, a.yanchor, a.yshift) for a in labels] == [
+        ("+25.0%", 2015, 25.0, "bottom", cl.GAP_PX)]  # the reported 25% in 2015: the same end
+    assert fig.layout.yaxis.range[1] > 25.0 + cl.ROOM * 25.0
+    assert cl.picked([5.0, -21.2, 65.0, -36.4]) == [2, 3] and cl.picked([-1.0, -2.0]) == [1]
+    draft = theme.Draft()
+    cl.change_labels(draft, [2003, 2015, 2025], [65.0, -36.4, 11.0], {2015: -40.0}, "kk")
+    fall, rise = sorted(draft.layout["annotations"], key=lambda a: a["y"])
+    assert (fall["text"], fall["y"], fall["yanchor"], fall["yshift"]) == (
+        "−36,4%", -40.0, "top", -cl.GAP_PX)  # under the reported marker below the bar
+    assert (rise["xanchor"], rise["x"]) == ("left", 2003 - cl.BAR_HALF)  # the first bar
+    assert draft.layout["yaxis"]["range"][0] < -40.0 - cl.ROOM * 101.0

@@ -112,8 +112,8 @@ def test_hover_text_and_money_axis_are_written_per_language(built):
     assert (en.figure.layout.yaxis.tickprefix, en.figure.layout.yaxis.ticksuffix) == ("$", " bn")
     yoy = built[("ru", "yoy-growth")].figure
     assert yoy.layout.yaxis.ticksuffix == f"{NB}%"
-    bars = next(t for t in yoy.data if t.type == "bar")
-    assert list(bars.text)[0] == f"+20,0{NB}%"
+    labels = [a.text for a in yoy.layout.annotations if a.name == "change-label"]
+    assert labels == [f"+25,0{NB}%"]  # the largest rise, as Russian writes it
 
 
 def test_chinese_charts_ask_for_a_simplified_chinese_font_first(built):

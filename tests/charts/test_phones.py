@@ -128,9 +128,12 @@ def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(table
             assert screen.plain(label) == screen.plain(old)  # the same words
             assert all(columns(x) <= width or " " not in screen.plain(x)
                        for x in label.split("<br>")), label
-    # Outside bar labels: short lines, and the right margin holds the longest.
-    bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"]
-    longest = max(columns(x) for t in bars for v in t.text for x in v.split("<br>"))
+    # Outside bar labels (a bar's own, or a text trace's beside bars): short lines, and the
+    # right margin holds the longest.
+    bars = [t for t in fig.data if t.type == "bar" and t.textposition == "outside"
+            or t.type == "scatter" and t.mode == "text"]
+    longest = max(columns(x.lstrip("\u2002")) for t in bars for v in t.text
+                  for x in v.split("<br>"))  # after a label's leading gap
     assert longest <= 12 and fig.layout.margin.r >= rows.COLUMN_PX * longest
 
 
@@ -148,7 +151,9 @@ def test_year_ticks_and_labels_beside_markers_fit_a_phone(tables, lang):
     fig, _ = screen.on_screen(spec.figure, lang)
     low, high = fig.layout.xaxis.range
     assert spec.figure.layout.xaxis.dtick == 1  # the export keeps a tick a year
-    assert fig.layout.xaxis.dtick == (2 if high - low > marks.MAX_YEAR_TICKS else 1)
+    assert fig.layout.xaxis.dtick == (2 if high - low > 2 * marks.MAX_YEAR_TICKS else None
+                                      if high - low > marks.MAX_YEAR_TICKS else 1)
+    assert fig.layout.xaxis.tickformat == "d"  # Plotly's ticks for the width, in whole years
     labelled = [(t, old) for t, old in zip(fig.data, spec.figure.data, strict=True)
                 if t.mode == "markers+text"]
     assert labelled
@@ -185,3 +190,33 @@ def test_labels_beside_markers_may_each_have_their_own_position():
     right = marks.marker_labels(fig)
     assert list(fig.data[0].textposition) == ["bottom right", "middle right"]
     assert right > 0 and fig.data[0].cliponaxis is False
+
+
+def test_a_label_beside_a_marker_goes_under_another_series_marker_in_its_way():
+    """The Kazakh corridor's 'қаң.–қар.' label ran into the 2025 reading right of it on a
+    phone: a label with another trace's marker in its way at about its height goes under it
+    (over it when the marker is lower), still right of its own marker."""
+    import plotly.graph_objects as go
+    fig = go.Figure([go.Scatter(x=[2024, 2025], y=[4.48, 4.12], mode="lines+markers"),
+                     go.Scatter(x=[2024.33, 2024.33], y=[4.1, 2.56], mode="markers+text",
+                                text=["қаң.–қар.", "қаң.–шіл."],
+                                textposition="middle right")])
+    fig.update_xaxes(range=[2018.5, 2025.8])
+    marks.marker_labels(fig)
+    assert list(fig.data[1].textposition) == ["bottom right", "middle right"]
+    fig.data[0].y = (4.48, 4.05)  # the marker in the way lower than the label: over it
+    fig.data[1].textposition = "middle right"
+    marks.marker_labels(fig)
+    assert list(fig.data[1].textposition) == ["top right", "middle right"]
+
+
+@pytest.mark.parametrize(("low", "high", "dtick"), [(2019, 2023, 1), (2018.4, 2025.9, None),
+                                                    (2014.4, 2024.9, 2)])
+def test_year_ticks_follow_the_width_up_to_ten_years(low, high, dtick):
+    """A tick a year up to five years; up to ten, Plotly's ticks for the width drawn at
+    (yearly on a desk, every second year on a phone); past ten, every second year."""
+    import plotly.graph_objects as go
+    fig = go.Figure(go.Scatter(x=[low + 0.6, high - 0.6], y=[1, 2]))
+    fig.update_xaxes(range=[low, high], dtick=1, tickformat="d")
+    marks.year_ticks(fig)
+    assert fig.layout.xaxis.dtick == dtick and fig.layout.xaxis.tickformat == "d"

@@ -142,3 +142,23 @@ def test_shares_and_products_page_in_every_language(monkeypatch, lang):
     assert not at.exception
     chapter = at.selectbox(key="product-chapter-import")
     assert chapter.value == "84"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_bar_labels_stand_in_a_column_past_every_bar_and_diamond(tables, lang):
+    """A diamond just past a bar's end sat over its label (issue 23): the labels stand in one
+    column past the farthest bar or diamond of both flows, after a gap, each with its bar's
+    figures as before."""
+    from dashboard.charts.product_mix import LABEL_GAP
+
+    fig = charts.build("product-mix", tables, charts.Options(lang=lang)).figure
+    flows = [fig.data[i:i + 4] for i in range(0, len(fig.data), 4)]
+    far = max(x for bars, _, diamonds, _ in flows for x in [*bars.x, *diamonds.x])
+    for bars, labels, diamonds, _ in flows:
+        assert bars.type == "bar" and bars.text is None and labels.mode == "text"
+        assert diamonds.mode == "markers" and labels.visible == bars.visible
+        assert list(labels.x) == [far] * len(bars.x) and list(labels.y) == list(bars.y)
+        assert all(t.startswith(LABEL_GAP) for t in labels.text)
+    assert far == pytest.approx(62.5)  # the fixture's 2019 share of chapter 27
+    if lang == "en":
+        assert flows[0][1].text[0] == LABEL_GAP + "35.0% · $1.4 bn"

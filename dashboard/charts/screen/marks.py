@@ -8,7 +8,12 @@ import plotly.graph_objects as go
 from dashboard.charts import theme
 from dashboard.text.wrapping import columns, unwrap, wrap_at_spaces
 
-MAX_YEAR_TICKS = 5  # a year axis spanning more years is ticked every second year
+# A year axis spanning more years than this is not ticked every year: up to twice as many,
+# as Plotly ticks it for the width it is drawn at (at most ten ticks, at least five: every
+# year at 1400 px, every second year on a phone, never under a year); more, every second
+# year. A tick a year turned a phone's labels on end; every second year left a desk's plot
+# half its years.
+MAX_YEAR_TICKS = 5
 # A label beside a marker: short lines, and room for them in the right margin where a
 # phone's plot (some 200 px wide) has none (the corridor's part-year labels ran off the figure).
 MARKER_TEXT_COLUMNS, MARKER_PAD_PX, PHONE_PLOT_PX = 12, 16, 200
@@ -18,16 +23,18 @@ MARKER_LINE_SHARE = 0.04  # of the value axis: a line of such a label, on a phon
 
 
 def year_ticks(fig: go.Figure) -> None:
-    """A year axis ticked every year turns its labels on end in a phone's plot: every second
-    year once it spans more than five."""
+    """A year axis ticked every year turns its labels on end in a phone's plot: ticked for
+    the width it is drawn at (``MAX_YEAR_TICKS``) once it spans more than five."""
     for key in [k for k in fig.layout if k.startswith("xaxis")]:
         axis = fig.layout[key]
         if axis.dtick == 1 and axis.tickformat == "d":
             xs = [float(x) for t in fig.data if t.xaxis in (None, "x" + key[5:])
                   for x in (t.x if t.x is not None else []) if isinstance(x, int | float)]
             low, high = axis.range or (min(xs, default=0), max(xs, default=0))
-            if high - low > MAX_YEAR_TICKS:
+            if high - low > 2 * MAX_YEAR_TICKS:
                 axis.dtick = 2
+            elif high - low > MAX_YEAR_TICKS:
+                axis.update(dtick=None, tick0=None, tickmode="auto")
 
 
 def _positions(t) -> list[str]:
@@ -61,6 +68,12 @@ def marker_labels(fig: go.Figure) -> int:
                  cliponaxis=False)
     points = [(x, y, text) for t in traces
               for x, y, text in zip(t.x, t.y, t.text, strict=False) if text and y is not None]
+    # Other traces' markers a label may run into (the corridor's 2025 reading, right of a
+    # Kazakh part-year label at about its height): the label goes over or under it instead.
+    others = [(x, y) for t in fig.data if t.type == "scatter" and t not in traces
+              and "markers" in (t.mode or "") and t.x is not None and t.y is not None
+              for x, y in zip(t.x, t.y, strict=False)
+              if isinstance(x, int | float) and isinstance(y, int | float)]
     yaxis = fig.layout.yaxis
     span = (yaxis.range[1] - yaxis.range[0]) if yaxis.range and yaxis.type != "log" else \
         max([abs(y) for t in fig.data if t.y is not None for y in t.y
@@ -83,6 +96,10 @@ def marker_labels(fig: go.Figure) -> int:
             if blocked and (x - low) / (high - low) * PHONE_PLOT_PX >= need:
                 sides.append(f"{upright} left")
                 continue
+            hit = [y2 for x2, y2 in others if y is not None and x < x2 <= x + reach
+                   and abs(y2 - y) <= MARKER_LINE_SHARE * span * len(lines)]
+            if hit and upright == "middle":
+                upright = "bottom" if hit[0] >= y else "top"
             sides.append(f"{upright} right")
             margin = max(margin, round(need - (high - x) / (high - low) * PHONE_PLOT_PX))
         t.textposition = sides

@@ -90,11 +90,24 @@ def wrap_rows(fig: go.Figure, lang: str) -> int:
     return max(shown or [len(new)]) * (ROW_LINE_PX * lines + ROW_GAP_PX)
 
 
+def _gap_lines(text: str) -> str:
+    """A label beside a bar in short lines, each after the label's leading gap (an en space
+    that keeps it off a mark): a second line without it ran into the mark."""
+    gap = text[:len(text) - len(text.lstrip("\u2002"))]
+    return "<br>".join(gap + x for x in wrap_at_spaces(text[len(gap):], BAR_TEXT_COLUMNS)
+                       .split("<br>"))
+
+
 def bar_texts(fig: go.Figure) -> int:
-    """Wrap a horizontal chart's outside bar labels short ('26.5% ·' over '$3.944 bn') and
-    return the right margin the longest line needs: a bar may run to the plot's edge."""
+    """Wrap a horizontal chart's outside bar labels short ('26.5% ·' over '$3.944 bn'), and
+    those a text trace draws beside bars (the product mix's), and return the right margin the
+    longest line needs: a bar, or a label's mark, may run to the plot's edge."""
     longest = 0
     for t in fig.data:  # hidden ones too: a button may show them
+        if t.type == "scatter" and t.mode == "text" and t.textposition == "middle right" \
+                and t.text is not None and not isinstance(t.text, str):
+            t.text = [_gap_lines(str(x or "")) for x in t.text]
+            longest = max([longest] + [columns(x) for v in t.text for x in v.split("<br>")])
         if t.type != "bar" or t.orientation != "h" or t.text is None or \
                 t.textposition != "outside":
             continue

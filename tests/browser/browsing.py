@@ -74,9 +74,11 @@ def settled(pg, quiet_ms: int = 500, limit_ms: int = 8000) -> None:
         last = now
 
 
-def no_chart_text_overlaps(pg, label) -> None:
-    """On a page whose charts are drawn: no two chart texts overlap, no legend over a plot."""
-    settled(pg)  # plotly lays out text after the first paint
+def no_chart_text_overlaps(pg, label, settle: bool = True) -> None:
+    """On a page whose charts are drawn: no two chart texts overlap, no legend over a plot
+    (``settle=False``: the caller has just waited for the layout to settle)."""
+    if settle:
+        settled(pg)  # plotly lays out text after the first paint
     overlaps = pg.evaluate(OVERLAPS)
     assert not overlaps, (label, overlaps[:5])
     assert not pg.evaluate(LEGEND_OVER_PLOT), label
@@ -202,4 +204,4 @@ def charts_fit(pg, charts: int, width: int, label) -> None:
             assert chart["legend"]["bottom"] <= chart["source"]["top"] + 2, (label, chart)
         if width < 500:
             assert chart["plot"] >= chart["height"] / 2, (label, chart)
-    no_chart_text_overlaps(pg, label)
+    no_chart_text_overlaps(pg, label, settle=False)  # settled above

@@ -43,7 +43,9 @@ CLIPPED = """() => {
   }
   return out;
 }"""
-MAIN_HEIGHT = "() => document.querySelector('[data-testid=stMain]').scrollHeight"
+MAIN_HIDDEN = ("() => { const m = document.querySelector('[data-testid=stMain]');"
+               " return m.scrollHeight - m.clientHeight; }")
+MAX_SHOT_PX = 12_000  # a full-page screenshot's height at most
 # A button (a segmented control's option, a download) running past the screen's right edge:
 # its container clips it without any overflow the page would report.
 OFF_SCREEN_BUTTONS = """() => [...document.querySelectorAll('[data-testid=stMain] button')]
@@ -145,13 +147,15 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, publi
             settled(pg)  # let charts, data grids and late text (captions, metrics) paint first
         if lang != "en":
             no_english_left(pg, path, lang, published_names)
-        # The page scrolls inside its main block: grow the window until all of it shows.
+        # The page scrolls inside its main block: grow the window until all of it shows (the
+        # main block's hidden part added to the window; again if the page grew meanwhile).
         for _ in range(3):
-            height = pg.evaluate(MAIN_HEIGHT)
-            pg.set_viewport_size({"width": 1400, "height": min(height + 100, 12_000)})
-            settled(pg)
-            if pg.evaluate(MAIN_HEIGHT) <= height:
+            hidden = pg.evaluate(MAIN_HIDDEN)
+            window = pg.viewport_size["height"]
+            if hidden <= 1 or window >= MAX_SHOT_PX:
                 break
+            pg.set_viewport_size({"width": 1400, "height": min(window + hidden, MAX_SHOT_PX)})
+            settled(pg)
         SHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SHOTS / f"{lang}-{path or 'overview'}.png"), full_page=True)
         if lang == "en":

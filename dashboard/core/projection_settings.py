@@ -85,9 +85,17 @@ def check_base_year(year: float, years: list[int], who: str | None = None,
     return int(year)
 
 
-def check_growth(fraction: float, limits: Limits = LIMITS, lang: str = "en") -> float:
+def check_growth(fraction: float, limits: Limits = LIMITS, lang: str = "en",
+                 in_percent: bool = False) -> float:
+    """A growth rate as a fraction; out of limits, the message says them as fractions (the
+    command line's ``--growth 0.069``) or, ``in_percent``, as a page does ('−50.0%')."""
     g = _finite(fraction, "growth", lang)
     if not limits.growth_min <= g <= limits.growth_max:
+        if in_percent:
+            raise SettingError(tr(lang, "setting.growth_pct", **{
+                k: fmt_pct(v, sign=False, lang=lang)
+                for k, v in (("value", g), ("min", limits.growth_min),
+                             ("max", limits.growth_max))}))
         raise SettingError(tr(lang, "setting.growth", value=_g(g, lang),
                               min=_g(limits.growth_min, lang), max=_g(limits.growth_max, lang)))
     return round(g, 4) + 0.0  # -0.00001 rounds to -0
@@ -121,7 +129,8 @@ def check_deadline(year: float, base_year: int, limits: Limits = LIMITS,
     lo, hi = deadline_range(base_year, limits)
     y = _finite(year, "deadline", lang)
     if y != int(y) or not lo <= y <= hi:
-        raise SettingError(tr(lang, "setting.deadline", value=f"{y:g}", min=str(lo), max=str(hi)))
+        raise SettingError(tr(lang, "setting.deadline", value=f"{y:g}".replace("-", "\u2212"),
+                              min=str(lo), max=str(hi)))
     return int(y)
 
 
@@ -182,8 +191,9 @@ def parse_params(params: Mapping[str, str | list[str]], base_years: list[int],
                 str(default.base_year))
     if base is not None:
         s = replace(s, base_year=base)
-    # "6.9" in a link is read as percent, "0.069" as a fraction
-    growth = read("growth", lambda v: check_growth(v / 100 if abs(v) > 1 else v, limits, lang),
+    # "6.9" in a link is read as percent, "0.069" as a fraction; a notice says percent
+    growth = read("growth", lambda v: check_growth(v / 100 if abs(v) > 1 else v, limits, lang,
+                                                   in_percent=True),
                   fmt_pct(default.growth, sign=False, lang=lang))
     if growth is not None:
         s = replace(s, growth=growth)

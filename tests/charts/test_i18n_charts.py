@@ -225,7 +225,13 @@ def test_target_choices_and_statuses_in_every_language(tables):
 def test_link_notices_and_setting_errors_in_every_language():
     default = Settings(base_year=2017, growth=0.05, deadline=2030)
     _, ru = settings.parse_params({"growth": "abc"}, [2015, 2016, 2017], default, lang="ru")
-    assert ru == [f"growth='abc' не учтено (не число); используется 5,0{NB}%."]
+    assert ru == [f"growth='abc': не число; используется 5,0{NB}%."]  # "ignored" said once
+    # A link's growth is in percent ("6.9" or "0.069"): so is its notice, with real minus signs.
+    _, en = settings.parse_params({"growth": "-50", "deadline": "-2030"}, [2015, 2016, 2017],
+                                  default)
+    assert en == ["growth='-50': growth \u221250.0% a year is outside \u221220.0% to 50.0%; "
+                  "using 5.0%.", "deadline='-2030': deadline \u22122030 must be a year from "
+                  "2018 to 2067; using 2030."]
     _, zh = settings.parse_params({"colour": "red"}, [2015, 2016, 2017], default, lang="zh")
     assert zh == ["已忽略未知链接参数 'colour'。"]
     with pytest.raises(settings.SettingError, match="рұқсат етілген ауқымнан тыс"):

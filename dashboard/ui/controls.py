@@ -121,9 +121,8 @@ def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     st.code(share_link(), language=None, wrap_lines=True)
     st.caption(tr(lang, "share.link"))
     src = embed.embed_url(page, spec.name, params)
-    # Tall enough for the page's drawing (``device``), the link back and the sources.
-    drawn = on_screen(spec.figure, lang, device.screen())[0]
-    shown = export.figure_height(drawn) + EMBED_CHROME_PX
+    # Tall enough for the embed's drawing (a phone's, ``embed_view``), the link and sources.
+    shown = export.figure_height(on_screen(spec.figure, lang)[0]) + EMBED_CHROME_PX
     st.code(embed.iframe_snippet(src, spec.title, shown, resizes=False), language="html",
             wrap_lines=True)
     st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
@@ -146,7 +145,8 @@ def embed_view(lang: str) -> bool:
     for text in ignored:  # a setting the link gave but the chart cannot use: say so
         notice(text)
     spec = charts.build(name, t, options)
-    figure, captions = on_screen(spec.figure, lang, device.screen())
+    # A phone's drawing, whoever reads: an article's column may be narrower than a desk's.
+    figure, captions = on_screen(spec.figure, lang)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
                     theme=None, alt=getattr(spec, "alt", "") or spec.title)

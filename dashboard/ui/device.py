@@ -10,6 +10,8 @@ iPad too, whose Chrome says "Mobile") and a desktop included, gets ``DESK``; no 
 reads everywhere. A desktop window narrowed below a tablet's width also gets ``DESK``: its
 titles and source lines may then run to the figure's edge. That is accepted: it is rare on a
 desk, widening the window shows the figure whole, and telling it would need the rerun above.
+A chart's embed view (``?chart=``) keeps the phone's: an article's column is often narrower
+than a desk's figure.
 """
 
 from __future__ import annotations

@@ -5,13 +5,13 @@ The server never knows the window's width. An earlier attempt ran the page again
 browser reported it, and broke shared links (the widgets went back to their defaults on that
 run). So the choice comes from the headers the browser sent with the session's request
 (``st.context.headers``): a phone says so in its User-Agent ("Mobi", as MDN recommends) or in
-the client hint ``Sec-CH-UA-Mobile: ?1``, and gets ``PHONE``; anything else, a tablet (an
-iPad too, whose Chrome says "Mobile") and a desktop included, gets ``DESK``; no headers at all (AppTest, odd clients) get ``PHONE``, which
-reads everywhere. A desktop window narrowed below a tablet's width also gets ``DESK``: its
-titles and source lines may then run to the figure's edge. That is accepted: it is rare on a
-desk, widening the window shows the figure whole, and telling it would need the rerun above.
-A chart's embed view (``?chart=``) keeps the phone's: an article's column is often narrower
-than a desk's figure.
+the client hint ``Sec-CH-UA-Mobile: ?1``, and gets ``PHONE``; anything else, a tablet (an iPad
+too, whose Chrome says "Mobile") and a desktop included, gets ``DESK``; no headers at all
+(AppTest, odd clients) get ``PHONE``, which reads everywhere. A desktop window narrowed below a
+tablet's width also gets ``DESK``: its titles and source lines may then run to the figure's
+edge. That is accepted: it is rare on a desk, widening the window shows the figure whole, and
+telling it would need the rerun above. A chart's embed view (``?chart=``) keeps the phone's: an
+article's column is often narrower than a desk's figure.
 """
 
 from __future__ import annotations

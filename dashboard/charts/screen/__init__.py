@@ -149,7 +149,7 @@ def on_screen(figure: go.Figure, lang: str = "en",
     # Tick labels may push the margins some 40 px further than planned: room for that too.
     # And the plot never shorter than the export's (a chart sized by its rows keeps them).
     export = max((layout.height or theme.DEFAULT_HEIGHT) - (layout.margin.t or 0)
-                 - (layout.margin.b or 0), rows)
+                 - (layout.margin.b or 0), rows, screen.plot_min_px)
     # On a phone the plot keeps at least half the figure's height.
     height = max(layout.height or theme.DEFAULT_HEIGHT,
                  2 * (top + bottom + screen.slack_px) if screen.plot_half else 0,

@@ -36,6 +36,7 @@ class Screen:
     push_px: int  # tick labels pushing the plot and the source line up, unplanned
     slack_px: int
     plot_half: bool  # the plot keeps at least half the figure's height
+    plot_min_px: int  # and at least this: labels beside close markers need the height
 
     def source_width(self, lang: str) -> int:
         return self.source_columns_by_lang.get(lang, self.source_columns)
@@ -56,18 +57,19 @@ PHONE = Screen(
     row_columns=20, row_columns_by_lang={"ru": 17, "kk": 17},
     axis_title_columns=24, bar_text_columns=10, marker_text_columns=12,
     line_label_columns=22, plot_px=200, legend_rows_packed=False, push_px=24, slack_px=40,
-    plot_half=True,
+    plot_half=True, plot_min_px=0,
 )
 # A desk (a 768 px tablet and up: the figure at least some 700 px wide, 1240 px at 1400 px):
 # a long title in one or two lines, a source line of two or three, row labels on a line or
 # two, the legend's entries side by side, and no height kept for a phone's tall legend.
 DESK = Screen(
-    name="desk", figure_px=700, title_columns=52,
+    name="desk", figure_px=700, title_columns=60,
     source_columns=84, source_columns_by_lang={"ru": 64, "kk": 64}, source_lines=3,
     legend_columns=64,
     row_columns=36, row_columns_by_lang={"ru": 32, "kk": 32},
     axis_title_columns=48, bar_text_columns=18, marker_text_columns=16,
     line_label_columns=44, plot_px=420, legend_rows_packed=True, push_px=12, slack_px=24,
-    plot_half=False,
+    # A plot 340 px tall put the corridor's 'Jan–Oct' and 'Jan–Nov' labels on each other.
+    plot_half=False, plot_min_px=420,
 )
 SCREENS = {s.name: s for s in (PHONE, DESK)}

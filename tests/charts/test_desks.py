@@ -141,9 +141,14 @@ def test_a_desks_rows_legend_and_height_are_planned_for_its_width():
     # Legend entries side by side: no room kept under the plot for one a row.
     phone, _ = on_screen(line_chart(), "en", PHONE)
     desk, _ = on_screen(line_chart(), "en", DESK)
-    # Three entries in two rows on a 700 px figure (a phone keeps a row each).
-    assert screen._legend_px(desk, DESK) == 2 * screen.LEGEND_ROW_PX
-    assert screen._legend_px(phone, PHONE) > 3 * screen.LEGEND_ROW_PX  # a name wraps too
+    # Entries side by side where a desk's narrowest plot holds them (a phone keeps a row each,
+    # and wraps a long name): two short ones share a row.
+    assert screen._legend_px(desk, DESK) == 3 * screen.LEGEND_ROW_PX
+    assert screen._legend_px(phone, PHONE) > 3 * screen.LEGEND_ROW_PX
+    short = go.Figure([go.Scatter(name="Exports"), go.Scatter(name="Imports"),
+                       go.Scatter(name="The editorial's figure", showlegend=True)])
+    assert screen._legend_px(short, DESK) == screen.LEGEND_ROW_PX
+    assert screen._legend_px(short, PHONE) == 3 * screen.LEGEND_ROW_PX
     assert desk.layout.margin.b < phone.layout.margin.b - screen.LEGEND_ROW_PX
     assert desk.layout.height < phone.layout.height
     label = next(a for a in desk.layout.annotations if a.x == 0 and a.yref == "y")

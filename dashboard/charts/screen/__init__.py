@@ -54,7 +54,7 @@ LEGEND_SYMBOL_PX, LEGEND_COLUMN_PX = 46, 7.5
 def _legend_px(fig: go.Figure, screen: Screen = PHONE) -> int:
     """Height a horizontal legend takes at the screen's width, generously: on a phone one row
     per entry (Plotly packs two short ones on a row only now and then), as tall as its wrapped
-    name; on a desk the entries side by side in rows as wide as its narrowest figure."""
+    name; on a desk the entries side by side in rows as wide as its narrowest plot."""
     names = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
     if not screen.legend_rows_packed:
         return sum(LEGEND_ROW_PX + LEGEND_LINE_PX * name.count("<br>") for name in names)
@@ -63,7 +63,7 @@ def _legend_px(fig: go.Figure, screen: Screen = PHONE) -> int:
         lines = name.split("<br>")
         wide = LEGEND_SYMBOL_PX + LEGEND_COLUMN_PX * max(columns(x) for x in lines)
         tall = LEGEND_ROW_PX + LEGEND_LINE_PX * (len(lines) - 1)
-        if used and used + wide > screen.figure_px:
+        if used and used + wide > screen.legend_row_px:
             height, row, used = height + row, 0, 0.0
         row, used = max(row, tall), used + wide
     return height + row

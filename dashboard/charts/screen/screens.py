@@ -33,6 +33,7 @@ class Screen:
     line_label_columns: int  # a reference line's label over the plot ('Target: 2× 2023')
     plot_px: int  # the plot's width, for labels beside markers near its right edge
     legend_rows_packed: bool  # short legend entries share a row (a desk's width holds them)
+    legend_row_px: int  # ...one as wide as this: Plotly wraps a legend at the plot's width
     push_px: int  # tick labels pushing the plot and the source line up, unplanned
     slack_px: int
     plot_half: bool  # the plot keeps at least half the figure's height
@@ -56,7 +57,8 @@ PHONE = Screen(
     # world chart's were cut at the figure's left edge): some 150 px of a 14 px label.
     row_columns=20, row_columns_by_lang={"ru": 17, "kk": 17},
     axis_title_columns=24, bar_text_columns=10, marker_text_columns=12,
-    line_label_columns=22, plot_px=200, legend_rows_packed=False, push_px=24, slack_px=40,
+    line_label_columns=22, plot_px=200, legend_rows_packed=False, legend_row_px=0,
+    push_px=24, slack_px=40,
     plot_half=True, plot_min_px=0,
 )
 # A desk (a 768 px tablet and up: the figure at least some 700 px wide, 1240 px at 1400 px):
@@ -68,7 +70,8 @@ DESK = Screen(
     legend_columns=64,
     row_columns=36, row_columns_by_lang={"ru": 32, "kk": 32},
     axis_title_columns=48, bar_text_columns=18, marker_text_columns=16,
-    line_label_columns=44, plot_px=420, legend_rows_packed=True, push_px=12, slack_px=24,
+    line_label_columns=44, plot_px=420, legend_rows_packed=True, legend_row_px=440,
+    push_px=12, slack_px=24,
     # A plot 340 px tall put the corridor's 'Jan–Oct' and 'Jan–Nov' labels on each other.
     plot_half=False, plot_min_px=420,
 )

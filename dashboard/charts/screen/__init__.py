@@ -3,7 +3,7 @@
 The figure on the page uses Plotly's responsive layout (autosize, no fixed width) and wraps its
 words for the screen it is drawn for (``screens``: ``PHONE`` or ``DESK``, one rule set each;
 the ``ui`` layer tells which from the request): on a phone the title for about 30 columns, the
-source line for about 42; on a desk for about 52 and 84. The subtitle leaves the figure for
+source line for about 42; on a desk for about 60 and 96. The subtitle leaves the figure for
 the caption under it, and the legend goes below the plot, so that on a phone the plot keeps
 at least half of the figure's height (the figure grows when it needs to). A horizontal bar
 chart's rows wrap for a phone (``rows``); year ticks and the labels beside markers stay

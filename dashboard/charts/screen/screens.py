@@ -62,11 +62,11 @@ PHONE = Screen(
     plot_half=True, plot_min_px=0,
 )
 # A desk (a 768 px tablet and up: the figure at least some 700 px wide, 1240 px at 1400 px):
-# a long title in one or two lines, a source line of two or three, row labels on a line or
+# a long title in one or two lines, a source line of up to four, row labels on a line or
 # two, the legend's entries side by side, and no height kept for a phone's tall legend.
 DESK = Screen(
     name="desk", figure_px=700, title_columns=60,
-    source_columns=84, source_columns_by_lang={"ru": 64, "kk": 64}, source_lines=3,
+    source_columns=96, source_columns_by_lang={"ru": 76, "kk": 76}, source_lines=4,
     legend_columns=64,
     row_columns=36, row_columns_by_lang={"ru": 32, "kk": 32},
     axis_title_columns=48, bar_text_columns=18, marker_text_columns=16,

@@ -26,6 +26,7 @@ from dashboard.text.plain import bounded, md_escape, visible
 from dashboard.text.publishers import publisher_name
 from dashboard.text.reasons import render
 from dashboard.text.wording import dated
+from dashboard.ui import device
 from dashboard.ui import language as ui_lang
 from dashboard.ui.language import (  # noqa: F401  (the pages reach the session's language through ui)
     LANG_KEY,
@@ -120,7 +121,7 @@ def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     st.code(share_link(), language=None, wrap_lines=True)
     st.caption(tr(lang, "share.link"))
     src = embed.embed_url(page, spec.name, params)
-    # Tall enough for the drawing a narrow article column gets, the link back and the sources.
+    # Tall enough for the embed's drawing (a phone's, ``embed_view``), the link and sources.
     shown = export.figure_height(on_screen(spec.figure, lang)[0]) + EMBED_CHROME_PX
     st.code(embed.iframe_snippet(src, spec.title, shown, resizes=False), language="html",
             wrap_lines=True)
@@ -144,6 +145,7 @@ def embed_view(lang: str) -> bool:
     for text in ignored:  # a setting the link gave but the chart cannot use: say so
         notice(text)
     spec = charts.build(name, t, options)
+    # A phone's drawing, whoever reads: an article's column may be narrower than a desk's.
     figure, captions = on_screen(spec.figure, lang)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem,
                     export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
@@ -158,11 +160,11 @@ def embed_view(lang: str) -> bool:
 
 
 def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
-    """A chart as the user sees it (drawn for any screen width, its subtitle as the caption
-    under it), a text alternative, its numbers as a table, export."""
-    height = export.figure_height(spec.figure)
+    """A chart as the user sees it (drawn for a phone or a desk, ``device``; its subtitle as
+    the caption under it), a text alternative, its numbers as a table, export."""
     alt = getattr(spec, "alt", "") or spec.title
-    figure, captions = on_screen(spec.figure, lang)
+    figure, captions = on_screen(spec.figure, lang, device.screen())
+    height = export.figure_height(spec.figure)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
     for text in captions:
@@ -183,7 +185,6 @@ def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = No
     """
     upload = st.session_state.get(UPLOAD_KEY)
     lang = options.lang if options is not None else DEFAULT_LANG
-
     base = (st.context.url or "").rsplit("/", 1)[0]
 
     def make_zip(progress) -> bytes:

@@ -81,7 +81,9 @@ def _ready(pg, path: str, lang: str) -> None:
 # context and load (Streamlit's front end and Plotly's bundle are not parsed again). A test that
 # fails closes its tab, so the next one starts from a fresh load.
 VIEWPORTS = {1400: {"viewport": {"width": 1400, "height": 900}, "accept_downloads": True},
-             390: {"viewport": {"width": 390, "height": 844}, "is_mobile": True}}
+             390: {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
+                   "user_agent": "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 "
+                                 "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"}}
 _TABS: dict[tuple, object] = {}
 
 

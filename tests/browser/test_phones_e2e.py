@@ -4,6 +4,10 @@ once, the answer above the controls, and every chart readable at 390 px (and at 
 import pytest
 from browsing import wait_ready
 
+# A phone says so in its User-Agent: the page draws its charts for a phone (ui/device.py).
+PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/131.0.0.0 Mobile Safari/537.36")
+
 # Every chart at 390 px and 1400 px in all four languages (titles and sources inside the
 # figure, the plot at least half its height on a phone, no overlapping text, axe): checked in
 # test_e2e_i18n.py on the page views it loads anyway (browsing.charts_fit), one load per page,
@@ -12,7 +16,8 @@ from browsing import wait_ready
 
 @pytest.mark.e2e
 def test_the_doubling_answer_comes_before_the_controls_on_a_phone(published_server, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  user_agent=PHONE_AGENT)
     pg = context.new_page()
     try:
         pg.goto(f"{published_server}/doubling")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.charts.screen.screens import PHONE, Screen
 from dashboard.text.wrapping import columns, unwrap, wrap_at_spaces
 
 # A year axis spanning more years than this is not ticked every year: up to twice as many,
@@ -16,9 +17,10 @@ from dashboard.text.wrapping import columns, unwrap, wrap_at_spaces
 MAX_YEAR_TICKS = 5
 # A label beside a marker: short lines, and room for them in the right margin where a
 # phone's plot (some 200 px wide) has none (the corridor's part-year labels ran off the figure).
-MARKER_TEXT_COLUMNS, MARKER_PAD_PX, PHONE_PLOT_PX = 12, 16, 200
+# (``Screen.marker_text_columns``, ``Screen.plot_px``: a desk's plot is wider.)
+MARKER_TEXT_COLUMNS, MARKER_PAD_PX, PHONE_PLOT_PX = PHONE.marker_text_columns, 16, PHONE.plot_px
 GLYPH_SHARE, BASE_FONT_PX = 0.62, 14  # a column's width in a font's size (Cyrillic, digits)
-LINE_LABEL_COLUMNS = 22  # a reference line's label over a phone's plot
+LINE_LABEL_COLUMNS = PHONE.line_label_columns  # a reference line's label over a phone's plot
 MARKER_LINE_SHARE = 0.04  # of the value axis: a line of such a label, on a phone's plot
 
 
@@ -58,13 +60,13 @@ def _glyph_px(t) -> float:
                           or BASE_FONT_PX)
 
 
-def marker_labels(fig: go.Figure) -> int:
+def marker_labels(fig: go.Figure, screen: Screen = PHONE) -> int:
     """Labels beside markers ('Jan–Sep' by a part-year reading) in short lines, drawn past the
     plot's edge where they need to: the right margin that leaves them in a phone's figure. A
     label that would run into the next label at about its height goes left of its marker."""
     traces = _labelled(fig)
     for t in traces:
-        t.update(text=[wrap_at_spaces(str(x or ""), MARKER_TEXT_COLUMNS) for x in t.text],
+        t.update(text=[wrap_at_spaces(str(x or ""), screen.marker_text_columns) for x in t.text],
                  cliponaxis=False)
     points = [(x, y, text) for t in traces
               for x, y, text in zip(t.x, t.y, t.text, strict=False) if text and y is not None]
@@ -89,11 +91,11 @@ def marker_labels(fig: go.Figure) -> int:
             upright = side.split()[0]  # 'middle', 'bottom' or 'top'
             lines = text.split("<br>")
             need = _glyph_px(t) * max(columns(line) for line in lines) + MARKER_PAD_PX
-            reach = need / PHONE_PLOT_PX * (high - low)
+            reach = need / screen.plot_px * (high - low)
             blocked = y is not None and any(
                 x < x2 <= x + reach and abs(y2 - y) <= MARKER_LINE_SHARE * span * len(lines)
                 for x2, y2, _ in points)
-            if blocked and (x - low) / (high - low) * PHONE_PLOT_PX >= need:
+            if blocked and (x - low) / (high - low) * screen.plot_px >= need:
                 sides.append(f"{upright} left")
                 continue
             hit = [y2 for x2, y2 in others if y is not None and x < x2 <= x + reach
@@ -101,16 +103,16 @@ def marker_labels(fig: go.Figure) -> int:
             if hit and upright == "middle":
                 upright = "bottom" if hit[0] >= y else "top"
             sides.append(f"{upright} right")
-            margin = max(margin, round(need - (high - x) / (high - low) * PHONE_PLOT_PX))
+            margin = max(margin, round(need - (high - x) / (high - low) * screen.plot_px))
         t.textposition = sides
     return margin
 
 
-def line_labels(fig: go.Figure) -> None:
+def line_labels(fig: go.Figure, screen: Screen = PHONE) -> None:
     """A reference line's label from the plot's left edge ('Target: 2× 2023 = $82.1 bn') in
     even lines as wide as a phone's plot: on one line it ran off the figure."""
     for a in fig.layout.annotations:
         if a.name != "source-line" and a.xref == "paper" and a.x == 0 and \
                 a.xanchor == "left" and (a.yref or "").startswith("y") and a.text:
             # No backing: over the doubling's paths one would hide the stars where they meet.
-            a.update(text=theme.balanced(unwrap(a.text), LINE_LABEL_COLUMNS), align="left")
+            a.update(text=theme.balanced(unwrap(a.text), screen.line_label_columns), align="left")

@@ -9,23 +9,24 @@ import re
 import plotly.graph_objects as go
 
 from dashboard.charts import theme
+from dashboard.charts.screen.screens import PHONE, Screen
 from dashboard.text.wrapping import columns, wrap_at_spaces
 
-# A horizontal bar chart's row labels wrap for a phone: on one line of up to 50 columns they
-# took most of its width (the Russian world chart's were cut at the figure's left edge).
-ROW_COLUMNS = 20  # some 150 px of a 14 px label: the plot keeps some 100 px of a phone
-ROW_COLUMNS_BY_LANG = {"ru": 17, "kk": 17}  # Cyrillic letters are wider
+# A horizontal bar chart's row labels wrap for the screen (``Screen.row_columns``): a phone's
+# are some 150 px of a 14 px label, so the plot keeps some 100 px of a phone.
+ROW_COLUMNS = PHONE.row_columns
+ROW_COLUMNS_BY_LANG = PHONE.row_columns_by_lang  # Cyrillic letters are wider
 ROW_LINE_PX, ROW_GAP_PX = 19, 12  # a line of a 14 px row label, and between rows
 # A chart whose rows and bar labels are already set for a phone (the Central Asia and
 # target-history charts' two-line labels) says so in its layout's meta: ``{ROWS_SET: True}``.
 ROWS_SET = "rows_set_for_phones"
 # A bar's label outside its bar may reach past the plot: the right margin holds the longest.
 # Longer ones wrap: one line of '26.5% · $3.944 bn' left a phone's plot a strip.
-BAR_TEXT_COLUMNS = 10
+BAR_TEXT_COLUMNS = PHONE.bar_text_columns
 COLUMN_PX, BAR_TEXT_PAD_PX = 9, 10  # a column of a 14 px label, and beside a bar's
 # An x-axis title is centred under a plot the row labels push right (``COLUMN_PX`` a column):
 # it wraps to fit between the plot's middle and the figure's right edge, twice.
-PHONE_FIGURE_PX, MIN_TITLE_COLUMNS = 358, 12
+PHONE_FIGURE_PX, MIN_TITLE_COLUMNS = PHONE.figure_px, 12
 
 
 def _row_label(label: str, width: int) -> str:
@@ -52,13 +53,13 @@ def rows_set(fig: go.Figure) -> bool:
     return isinstance(meta, dict) and bool(meta.get(ROWS_SET))
 
 
-def wrap_rows(fig: go.Figure, lang: str) -> int:
-    """Wrap a horizontal chart's row labels for a phone, the same way in every trace (and in
+def wrap_rows(fig: go.Figure, lang: str, screen: Screen = PHONE) -> int:
+    """Wrap a horizontal chart's row labels for the screen, the same way in every trace (and in
     the y-axis' category order, a button's too) so each row stays one category: the height
     the plot needs for its rows, each as tall as the longest label (Plotly spaces them evenly)."""
     if not any(getattr(t, "orientation", None) == "h" for t in fig.data) or rows_set(fig):
         return 0
-    width = ROW_COLUMNS_BY_LANG.get(lang, ROW_COLUMNS)
+    width = screen.row_width(lang)
     new: dict[str, str] = {}
 
     def mapped(values):
@@ -90,15 +91,15 @@ def wrap_rows(fig: go.Figure, lang: str) -> int:
     return max(shown or [len(new)]) * (ROW_LINE_PX * lines + ROW_GAP_PX)
 
 
-def _gap_lines(text: str) -> str:
+def _gap_lines(text: str, width: int) -> str:
     """A label beside a bar in short lines, each after the label's leading gap (an en space
     that keeps it off a mark): a second line without it ran into the mark."""
     gap = text[:len(text) - len(text.lstrip("\u2002"))]
-    return "<br>".join(gap + x for x in wrap_at_spaces(text[len(gap):], BAR_TEXT_COLUMNS)
+    return "<br>".join(gap + x for x in wrap_at_spaces(text[len(gap):], width)
                        .split("<br>"))
 
 
-def bar_texts(fig: go.Figure) -> int:
+def bar_texts(fig: go.Figure, screen: Screen = PHONE) -> int:
     """Wrap a horizontal chart's outside bar labels short ('26.5% ·' over '$3.944 bn'), and
     those a text trace draws beside bars (the product mix's), and return the right margin the
     longest line needs: a bar, or a label's mark, may run to the plot's edge."""
@@ -106,12 +107,12 @@ def bar_texts(fig: go.Figure) -> int:
     for t in fig.data:  # hidden ones too: a button may show them
         if t.type == "scatter" and t.mode == "text" and t.textposition == "middle right" \
                 and t.text is not None and not isinstance(t.text, str):
-            t.text = [_gap_lines(str(x or "")) for x in t.text]
+            t.text = [_gap_lines(str(x or ""), screen.bar_text_columns) for x in t.text]
             longest = max([longest] + [columns(x) for v in t.text for x in v.split("<br>")])
         if t.type != "bar" or t.orientation != "h" or t.text is None or \
                 t.textposition != "outside":
             continue
-        texts = [wrap_at_spaces(str(x or ""), BAR_TEXT_COLUMNS)
+        texts = [wrap_at_spaces(str(x or ""), screen.bar_text_columns)
                  for x in ([t.text] if isinstance(t.text, str) else t.text)]
         t.text = texts[0] if isinstance(t.text, str) else texts
         t.constraintext = "none"  # a two-line label is taller than a thin bar: never hidden
@@ -119,14 +120,14 @@ def bar_texts(fig: go.Figure) -> int:
     return COLUMN_PX * longest + BAR_TEXT_PAD_PX if longest else 0
 
 
-def plot_half_columns(fig: go.Figure) -> int | None:
+def plot_half_columns(fig: go.Figure, screen: Screen = PHONE) -> int | None:
     """A horizontal chart's plot starts right of its row labels: the columns an x-axis title
-    centred under it may take on a phone and stay on the figure (None: no such limit)."""
+    centred under it may take on the screen and stay on the figure (None: no such limit)."""
     if not any(getattr(t, "orientation", None) == "h" for t in fig.data):
         return None
     labels = [x for t in fig.data if t.y is not None and _categories(t.y) is not None
               for c in t.y for x in c.split("<br>")]
     widest = max((columns(x) for x in labels), default=0)  # tags take no room
     right = fig.layout.margin.r or fig.layout.template.layout.margin.r or 0
-    plot = PHONE_FIGURE_PX - COLUMN_PX * widest - (fig.layout.margin.l or 0) - right
+    plot = screen.figure_px - COLUMN_PX * widest - (fig.layout.margin.l or 0) - right
     return max(MIN_TITLE_COLUMNS, round((plot + 2 * right) / COLUMN_PX))

@@ -35,7 +35,7 @@ caption.caption(say("growth.caption") if resolved is None else
 def over_the_years() -> None:
     """The years and scale, and what depends on them: a key on the range slider reruns this
     part only (the flows and target history below show every year)."""
-    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    c1, c2 = st.columns([3, 2], vertical_alignment="bottom")  # both scales' names on a tablet
     start, end = c1.select_slider(say("growth.years"), options=years, value=(years[0], years[-1]),
                                   key="growth-years")
     scale = c2.segmented_control(say("growth.scale"), list(SCALES), default="Linear",
@@ -48,13 +48,13 @@ def over_the_years() -> None:
 
     summary = spec.cagr
     if summary is not None:
-        m1, m2 = st.columns([1, 3])
+        row = st.container(horizontal=True, gap="medium")  # wrapped on a tablet, not cut
         period = say.years(start, end)
-        m1.metric(say("growth.cagr_metric", period=period), say.pct(summary.rate),
-                  help=say("growth.cagr_help"))
-        m2.markdown(say("growth.cagr_explainer_md", period=period, rate=say.pct(summary.rate),
-                      v0=say.bn(summary.start_value), v1=say.bn(summary.end_value), start=start,
-                      end=end, years=end - start))
+        row.metric(say("growth.cagr_metric", period=period), say.pct(summary.rate),
+                   help=say("growth.cagr_help"), width="content")
+        row.markdown(say("growth.cagr_explainer_md", period=period, rate=say.pct(summary.rate),
+                         v0=say.bn(summary.start_value), v1=say.bn(summary.end_value),
+                         start=start, end=end, years=end - start))
         if spec.cagr_flags:
             st.warning(say("growth.cagr_flagged", period=period,
                          reasons=" ".join(dict.fromkeys(f.reason(lang) for f in spec.cagr_flags))))

@@ -36,18 +36,21 @@ if resolved is not None and not (constant := pricing.constant_pairs(
 ui.chart(spec, lang)
 a, b = ui.country(reporter, lang), ui.country(partner, lang)
 latest = m.iloc[-1]
-c1, c2, c3 = st.columns(3)
-c1.metric(say("mirror.metric.gap", year=fmt_year(latest["year"])), say.bn(float(latest["gap_usd"])),
-          help=say("mirror.metric.gap_help", a=a, b=b))
-c2.metric(say("mirror.metric.higher", a=a), say.pct(float(latest["gap_pct"]), is_fraction=False),
-          help=say("mirror.metric.higher_help", a=a, b=b))
+# Side by side where they fit, wrapped where they do not: no figure or label cut on a tablet.
+row = st.container(horizontal=True, gap="medium")
+row.metric(say("mirror.metric.gap", year=fmt_year(latest["year"])),
+           say.bn(float(latest["gap_usd"])), help=say("mirror.metric.gap_help", a=a, b=b),
+           width="content")
+row.metric(say("mirror.metric.higher", a=a), say.pct(float(latest["gap_pct"]), is_fraction=False),
+           help=say("mirror.metric.higher_help", a=a, b=b), width="content")
 # The range leaves out the years this page flags (the note below), and says so.
 clean = m[~m["year"].isin(spec.flagged_years)]
 ranged = clean if not clean.empty else m
-c3.metric(say("mirror.metric.range_unflagged" if len(ranged) < len(m) else "mirror.metric.range"),
-          say("common.range",
-            low=say.pct(ranged["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
-            high=say.pct(ranged["gap_pct"].max(), is_fraction=False, digits=0, sign=False)))
+row.metric(say("mirror.metric.range_unflagged" if len(ranged) < len(m) else "mirror.metric.range"),
+           say("common.range",
+               low=say.pct(ranged["gap_pct"].min(), is_fraction=False, digits=0, sign=False),
+               high=say.pct(ranged["gap_pct"].max(), is_fraction=False, digits=0, sign=False)),
+           width="content")
 
 
 def shown(frame, kinds: dict[str, str]) -> None:

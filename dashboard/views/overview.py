@@ -52,13 +52,13 @@ def answer(name: str, badges, editorial: str, found: str, found_label: str,
     st.caption(capitalise(name))
     st.markdown("\n\n".join(("#### " if i == 0 else "**") + md_escape(b.label)
                              + ("" if i == 0 else "**") for i, b in enumerate(badges)))
-    said, data = st.columns(2)
-    if not editorial:  # a claim without a figure: the data's figure alone, where a reader looks
-        data = said
-    else:
-        said.metric(say("overview.editorial_figure"), editorial)
+    # Side by side where they fit, one under the other where they do not (a tablet's narrow
+    # card): a figure is never cut to "$41.0…". Without the editorial's figure, the data's alone.
+    row = st.container(horizontal=True, gap="medium")
+    if editorial:
+        row.metric(say("overview.editorial_figure"), editorial, width="content")
     if found:
-        data.metric(md_escape(found_label), found)
+        row.metric(md_escape(found_label), found, width="content")
     if context:
         st.caption(md_escape(context))
 

@@ -73,12 +73,12 @@ def test_on_screen_figures_are_drawn_for_a_phone(tables, lang):
         fig, captions = screen.on_screen(spec.figure, lang)
         layout = fig.layout
         assert layout.autosize and layout.width is None, name
-        assert all(columns(x) <= screen.TITLE_COLUMNS + 4
+        assert all(columns(x) <= screen.PHONE.title_columns + 4
                    for x in layout.title.text.split("<br>")), (name, layout.title.text)
         source = next(a for a in layout.annotations if a.name == "source-line")
         lines = source.text.split("<br>")
-        assert len(lines) <= screen.SOURCE_LINES, name
-        assert all(columns(x) <= screen.SOURCE_COLUMNS + 6 for x in lines), (name, lines)
+        assert len(lines) <= screen.PHONE.source_lines, name
+        assert all(columns(x) <= screen.PHONE.source_columns + 6 for x in lines), (name, lines)
         assert not layout.title.subtitle.text
         if spec.figure.layout.title.subtitle.text:  # the subtitle moves to the caption...
             assert captions and captions[0]
@@ -88,14 +88,14 @@ def test_on_screen_figures_are_drawn_for_a_phone(tables, lang):
         assert layout.height >= 2 * (layout.margin.t + layout.margin.b), name
         for trace in fig.data:
             if trace.name and trace.showlegend is not False:
-                assert all(columns(x) <= screen.LEGEND_COLUMNS + 6
+                assert all(columns(x) <= screen.PHONE.legend_columns + 6
                            for x in trace.name.split("<br>")), (name, trace.name)
 
 
 def test_a_long_source_list_is_cut_in_the_figure_and_whole_in_the_caption(tables):
     long = "Source: " + "; ".join(f"Publisher number {i}" for i in range(30))
     text, whole = screen._source(long, "en")
-    assert text.count("<br>") == screen.SOURCE_LINES - 1
+    assert text.count("<br>") == screen.PHONE.source_lines - 1
     assert text.endswith("full list of sources under the chart")
     assert whole == long
     assert screen._source("Source: one", "en") == ("Source: one", "")
@@ -120,7 +120,7 @@ def test_a_horizontal_charts_rows_wrap_for_a_phone_the_same_in_every_trace(table
     spec = charts.build(name, tables, charts.Options(lang=lang))
     fig, _ = screen.on_screen(spec.figure, lang)
     before, after = _rows(spec.figure), _rows(fig)
-    width = rows.ROW_COLUMNS_BY_LANG.get(lang, rows.ROW_COLUMNS)
+    width = screen.PHONE.row_width(lang)
     new = {}
     for old_rows, new_rows in zip(before[0] + before[1], after[0] + after[1], strict=True):
         for old, label in zip(old_rows, new_rows, strict=True):
@@ -160,7 +160,7 @@ def test_year_ticks_and_labels_beside_markers_fit_a_phone(tables, lang):
     for t, old in labelled:
         assert t.cliponaxis is False
         assert all(side.endswith((" right", " left")) for side in t.textposition)
-        assert all(columns(line) <= marks.MARKER_TEXT_COLUMNS or " " not in line
+        assert all(columns(line) <= screen.PHONE.marker_text_columns or " " not in line
                    for text in t.text for line in text.split("<br>"))
         assert [screen.plain(x) for x in t.text] == [screen.plain(x) for x in old.text]
     assert fig.layout.margin.r >= 30
@@ -171,7 +171,7 @@ def test_a_reference_lines_label_wraps_over_a_phones_plot(tables):
     fig, _ = screen.on_screen(spec.figure, "ru")
     label = next(a for a in fig.layout.annotations if a.xref == "paper" and a.x == 0)
     assert "<br>" in label.text and label.align == "left"
-    assert all(columns(x) <= marks.LINE_LABEL_COLUMNS for x in label.text.split("<br>"))
+    assert all(columns(x) <= screen.PHONE.line_label_columns for x in label.text.split("<br>"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ru", "kk"])

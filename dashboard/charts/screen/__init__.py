@@ -25,28 +25,18 @@ from dashboard.charts.screen.rows import (
     rows_set,
     wrap_rows,
 )
-from dashboard.charts.screen.screens import DESK, PHONE, SCREENS, Screen
+from dashboard.charts.screen.screens import DESK, PHONE, Screen
 from dashboard.text.i18n import tr
 from dashboard.text.wrapping import columns, unwrap, wrap, wrap_html
 
-# A phone's figures (``PHONE``): a desk's are in ``DESK``.
-TITLE_COLUMNS = PHONE.title_columns  # 19 px title in a figure some 358 px wide
-SOURCE_COLUMNS = PHONE.source_columns  # 11 px source line beside or under a plot
-SOURCE_COLUMNS_BY_LANG = PHONE.source_columns_by_lang  # Cyrillic letters are wider
-LEGEND_COLUMNS = PHONE.legend_columns  # a legend entry's name wraps here
+# Columns and the heights that differ by screen are in ``PHONE`` and ``DESK``; these are alike.
 LEGEND_ROW_PX, LEGEND_LINE_PX = 27, 18  # a 12 px legend entry, and each further line
 TITLE_TOP_PX, TITLE_LINE_PX = 50, 25
 MENU_PX = 36  # a row of 12 px buttons with their padding
 AXIS_PX = 84  # tick labels and the x-axis title under the plot
-# An x-axis title is centred under its plot, which long labels on the left may push to the
-# right half of a phone: it wraps short enough to stay on the figure.
-AXIS_TITLE_COLUMNS, AXIS_LINE_PX = PHONE.axis_title_columns, 17
+AXIS_LINE_PX = 17  # a further line of an x-axis title (``Screen.axis_title_columns``)
 SOURCE_LINE_PX = 15
-SOURCE_LINES = PHONE.source_lines  # a longer source list is cut here, shown whole in the caption
 PAD_PX = 12
-# Between the legend and the source line: tick labels turned on end or a legend taller than
-# planned push the plot, and the source line with it, up by some pixels (Plotly only knows).
-PUSH_PX, SLACK_PX = PHONE.push_px, PHONE.slack_px
 # A legend entry's width on a desk: its symbol and gap, and a 12 px column of its name.
 LEGEND_SYMBOL_PX, LEGEND_COLUMN_PX = 46, 7.5
 
@@ -172,4 +162,4 @@ def on_screen(figure: go.Figure, lang: str = "en",
     return fig, [x for x in (subtitle, whole) if x]
 
 
-__all__ = ["DESK", "PHONE", "SCREENS", "Screen", "on_screen", "plain"]
+__all__ = ["DESK", "PHONE", "Screen", "on_screen", "plain"]

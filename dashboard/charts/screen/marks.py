@@ -18,9 +18,8 @@ MAX_YEAR_TICKS = 5
 # A label beside a marker: short lines, and room for them in the right margin where a
 # phone's plot (some 200 px wide) has none (the corridor's part-year labels ran off the figure).
 # (``Screen.marker_text_columns``, ``Screen.plot_px``: a desk's plot is wider.)
-MARKER_TEXT_COLUMNS, MARKER_PAD_PX, PHONE_PLOT_PX = PHONE.marker_text_columns, 16, PHONE.plot_px
+MARKER_PAD_PX = 16
 GLYPH_SHARE, BASE_FONT_PX = 0.62, 14  # a column's width in a font's size (Cyrillic, digits)
-LINE_LABEL_COLUMNS = PHONE.line_label_columns  # a reference line's label over a phone's plot
 MARKER_LINE_SHARE = 0.04  # of the value axis: a line of such a label, on a phone's plot
 
 

@@ -14,19 +14,16 @@ from dashboard.text.wrapping import columns, wrap_at_spaces
 
 # A horizontal bar chart's row labels wrap for the screen (``Screen.row_columns``): a phone's
 # are some 150 px of a 14 px label, so the plot keeps some 100 px of a phone.
-ROW_COLUMNS = PHONE.row_columns
-ROW_COLUMNS_BY_LANG = PHONE.row_columns_by_lang  # Cyrillic letters are wider
 ROW_LINE_PX, ROW_GAP_PX = 19, 12  # a line of a 14 px row label, and between rows
 # A chart whose rows and bar labels are already set for a phone (the Central Asia and
 # target-history charts' two-line labels) says so in its layout's meta: ``{ROWS_SET: True}``.
 ROWS_SET = "rows_set_for_phones"
 # A bar's label outside its bar may reach past the plot: the right margin holds the longest.
 # Longer ones wrap: one line of '26.5% · $3.944 bn' left a phone's plot a strip.
-BAR_TEXT_COLUMNS = PHONE.bar_text_columns
 COLUMN_PX, BAR_TEXT_PAD_PX = 9, 10  # a column of a 14 px label, and beside a bar's
 # An x-axis title is centred under a plot the row labels push right (``COLUMN_PX`` a column):
 # it wraps to fit between the plot's middle and the figure's right edge, twice.
-PHONE_FIGURE_PX, MIN_TITLE_COLUMNS = PHONE.figure_px, 12
+MIN_TITLE_COLUMNS = 12
 
 
 def _row_label(label: str, width: int) -> str:

@@ -75,4 +75,3 @@ DESK = Screen(
     # A plot 340 px tall put the corridor's 'Jan–Oct' and 'Jan–Nov' labels on each other.
     plot_half=False, plot_min_px=420,
 )
-SCREENS = {s.name: s for s in (PHONE, DESK)}

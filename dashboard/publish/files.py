@@ -38,13 +38,21 @@ def stable_uids(fig: go.Figure, key: str) -> go.Figure:
     return go.Figure({"data": data, "layout": d["layout"]}, skip_invalid=False)
 
 
+_TAG = re.compile(r'<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>')
+_ATTRIBUTE = re.compile(r'([\w:.-]+)="([^"]*)"')
+
+
 def normalise_svg(svg: bytes, key: str) -> bytes:
     """Rename every element id (plotly draws random ones) to ``<hash of key>-<n>``.
 
     Ids are numbered in document order and every ``url(#…)`` and ``href="#…"`` follows
-    them, so the picture is unchanged and the same chart gives the same bytes.
+    them, so the picture is unchanged and the same chart gives the same bytes. Each element's
+    attributes are sorted by name too: plotly writes some in an order that depends on what the
+    browser drew before.
     """
-    text = svg.decode("utf-8")
+    text = _TAG.sub(lambda m: "<" + m[1] + "".join(
+        f' {name}="{value}"' for name, value in sorted(_ATTRIBUTE.findall(m[2]))) + m[3] + ">",
+        svg.decode("utf-8"))
     tag = hashlib.sha256(key.encode()).hexdigest()[:6]
     ids = dict.fromkeys(re.findall(r'\bid="([^"]+)"', text))
     new = {old: f"{tag}-{n}" for n, old in enumerate(ids)}

@@ -34,6 +34,32 @@ def test_png_svg_pdf_bytes(growth):
     assert export.render(growth, "pdf").startswith(b"%PDF")
 
 
+@needs_chromium
+def test_a_tab_is_reloaded_only_every_reload_every_images(growth, monkeypatch):
+    """Kaleido reloads its page (plotly.js parsed again) after every image; we do it every
+    RELOAD_EVERY images, and an image drawn after a reload is the same as one drawn before."""
+    from kaleido._kaleido_tab._tab import _KaleidoTab
+
+    from dashboard.export import browser
+
+    reloads = []
+    reload = _KaleidoTab.reload
+
+    async def counted(tab):
+        reloads.append(tab)
+        await reload(tab)
+
+    monkeypatch.setattr(_KaleidoTab, "reload", counted)
+    monkeypatch.setattr(browser, "RELOAD_EVERY", 2)
+    export.shutdown()  # a fresh browser: each tab starts its count at zero
+    images = [export.render(growth, "png") for _ in range(2 * browser.TABS + 1)]
+    assert len(reloads) == browser.TABS and len(set(images)) == 1
+    monkeypatch.setattr(browser, "RELOAD_EVERY", 200)
+    export.render(growth, "png")
+    export.render(growth, "png")
+    assert len(reloads) == browser.TABS
+
+
 def test_html_is_self_contained(growth):
     html = export.render(growth, "html").decode("utf-8")
     assert "<script src=" not in html.replace('<script src="data:', "")

@@ -187,6 +187,9 @@ def test_svg_ids_are_normalised():
     refs = re.findall(r"url\('?#([^)']+)'?\)", out) + re.findall(r'href="#([^"]+)"', out)
     assert len(set(ids)) == 3 and set(refs) <= set(ids) and len(refs) == 3
     assert normalise_svg(svg("a1b2c3", "d9c3b5"), "ru/flows").decode() != out
+    reordered = '<svg><g y="0" x="0" class="bg" style="fill: red;"/><g y="1"></g></svg>'
+    assert normalise_svg(reordered.encode(), "en/flows").decode() == (
+        '<svg><g class="bg" style="fill: red;" x="0" y="0"/><g y="1"></g></svg>')
 
 
 def test_build_date_comes_from_an_input_never_the_clock(monkeypatch):

@@ -9,7 +9,7 @@ browser stops), stops it after ``IDLE_SECONDS`` without work and starts it again
 export. Renders run concurrently on the browser's own event-loop thread. Kaleido reloads its
 page (and parses plotly.js again) after every image; that took two thirds of an export's CPU
 and saves nothing the next image needs, so a tab is reloaded only every ``RELOAD_EVERY``
-images (memory stays flat without it: 576 images measured). The start has two
+images (``chromium.py``). The start has two
 deadlines: the browser must answer within ``START_TIMEOUT`` (something that is not a
 Chromium never does), then gets ``READY_TIMEOUT`` to load its pages (slow on a busy machine).
 """
@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from dashboard.errors import UserError
+from dashboard.export.chromium import kaleido_class, private_chromium
 from dashboard.export.proctree import descendants, kill_group
 from dashboard.text.plain import bounded
 
@@ -39,49 +40,10 @@ CLOSE_TIMEOUT = 4.0  # seconds for a polite close before the process group is ki
 IDLE_SECONDS = 120.0  # stop the browser after this long without an export
 RETRY_AFTER = 30.0  # seconds a failed start is remembered instead of retried
 TABS = 2  # batches (the ZIP) render on both cores; single exports use one tab
-RELOAD_EVERY = 200  # images a tab draws between two reloads of kaleido's page
 
 
 class BrowserFailed(UserError, RuntimeError):
     """The browser could not start or did not answer; the message is one line."""
-
-
-def _private_chromium():
-    """choreographer's Chromium with config and cache (crash reports) in the browser's own dir."""
-    from choreographer.browsers import Chromium
-
-    class PrivateChromium(Chromium):
-        def __init__(self, channel, path=None, *, home: str, **kwargs):
-            self._home = Path(home)
-            super().__init__(channel, path, tmp_dir=home, **kwargs)  # profile inside home
-
-        def get_env(self):
-            env = super().get_env()
-            # Chromium puts "Crash Reports" under its default user-data dir, which follows
-            # CHROME_CONFIG_HOME / XDG_CONFIG_HOME rather than --user-data-dir; its shared
-            # memory files go to TMPDIR, and stay there when the browser is killed.
-            for var, sub in (("CHROME_CONFIG_HOME", "config"), ("XDG_CONFIG_HOME", "config"),
-                             ("XDG_CACHE_HOME", "cache")):
-                env[var] = str(self._home / sub)
-            env["TMPDIR"] = str(self._home)
-            return env
-
-    return PrivateChromium
-
-
-def _kaleido_class():
-    """kaleido.Kaleido, reloading a tab's page every ``RELOAD_EVERY`` images, not after each."""
-    import kaleido
-
-    class Kaleido(kaleido.Kaleido):
-        async def _return_kaleido_tab(self, tab) -> None:
-            drawn = self.__dict__.setdefault("_drawn", {})
-            drawn[tab] = drawn.get(tab, 0) + 1
-            if drawn[tab] % RELOAD_EVERY == 0:
-                await tab.reload()
-            await self.tabs_ready.put(tab)
-
-    return Kaleido
 
 
 class ExportBrowser:
@@ -161,8 +123,8 @@ class ExportBrowser:
 
         async def open_browser() -> BaseException | None:
             try:
-                k = _kaleido_class()(n=TABS, timeout=60, page_generator=str(index), path=path,
-                                     browser_cls=_private_chromium(), home=str(home))
+                k = kaleido_class()(n=TABS, timeout=60, page_generator=str(index), path=path,
+                                     browser_cls=private_chromium(), home=str(home))
                 self._kaleido = k  # set before open() so a start that times out can be killed
                 await k.open()
             except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread

@@ -40,7 +40,8 @@ def test_a_tab_is_reloaded_only_every_reload_every_images(growth, monkeypatch):
     RELOAD_EVERY images, and an image drawn after a reload is the same as one drawn before."""
     from kaleido._kaleido_tab._tab import _KaleidoTab
 
-    from dashboard.export import browser
+    from dashboard.export import chromium
+    from dashboard.export.browser import TABS
 
     reloads = []
     reload = _KaleidoTab.reload
@@ -50,14 +51,14 @@ def test_a_tab_is_reloaded_only_every_reload_every_images(growth, monkeypatch):
         await reload(tab)
 
     monkeypatch.setattr(_KaleidoTab, "reload", counted)
-    monkeypatch.setattr(browser, "RELOAD_EVERY", 2)
+    monkeypatch.setattr(chromium, "RELOAD_EVERY", 2)
     export.shutdown()  # a fresh browser: each tab starts its count at zero
-    images = [export.render(growth, "png") for _ in range(2 * browser.TABS + 1)]
-    assert len(reloads) == browser.TABS and len(set(images)) == 1
-    monkeypatch.setattr(browser, "RELOAD_EVERY", 200)
+    images = [export.render(growth, "png") for _ in range(2 * TABS + 1)]
+    assert len(reloads) == TABS and len(set(images)) == 1
+    monkeypatch.setattr(chromium, "RELOAD_EVERY", 200)
     export.render(growth, "png")
     export.render(growth, "png")
-    assert len(reloads) == browser.TABS
+    assert len(reloads) == TABS
 
 
 def test_html_is_self_contained(growth):

@@ -61,9 +61,9 @@ def shown_table(tables: Mapping[str, pd.DataFrame], name: str, lang: str) -> pd.
 
 def blank_missing(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty text cells shown empty (a table otherwise prints 'None'); numbers keep their type."""
-    text = [c for c in frame.columns
-            if (pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object)
-            and all(isinstance(v, str) for v in frame[c].dropna())]  # not a year column with gaps
+    text = [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)
+            or (frame[c].dtype == object  # text, not a year column with gaps
+                and all(isinstance(v, str) for v in frame[c].dropna()))]
     return frame.assign(**{c: frame[c].astype(object).where(frame[c].notna(), "")
                            for c in text}) if text else frame
 

@@ -10,7 +10,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 ADDRESS ?= 0.0.0.0
 RESTART_DELAY ?= 10
 
-.PHONY: run dev serve test test-fast lint bench chromium cjk-font haproxy clean
+.PHONY: run dev serve test test-fast screenshots lint bench chromium cjk-font haproxy clean
 
 # uv installs the same versions as pip in a fraction of the time (parallel downloads, no
 # byte-compiling: measured 4.5 s against 41 s for the test set with warm caches, 27 s cold);
@@ -93,6 +93,12 @@ test: $(VENV)/.test-installed chromium cjk-font haproxy
 test-fast: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -m "not e2e and not render"
+
+# Every page in every language at 1,400 and 390 px, as PNGs in artifacts/screenshots/ (the
+# page checks run too); `make test` runs the same checks without taking the pictures.
+screenshots: $(VENV)/.test-installed chromium cjk-font
+	SCREENSHOTS=1 $(VENV)/bin/pytest tests/browser/test_e2e_i18n.py \
+		tests/browser/test_upload_pages_e2e.py -k "1400px or 390px or upload"
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

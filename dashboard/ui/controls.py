@@ -9,20 +9,19 @@ every run of app.py).
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts
-from dashboard.charts.screen import on_screen
+from dashboard.charts.screen import PHONE, on_screen
 from dashboard.charts.theme import EXPORT_WIDTH
 from dashboard.core import display
 from dashboard.data.loader import descriptor_text, trade_pairs
 from dashboard.export import archive, embed
 from dashboard.export import render as export
 from dashboard.text.i18n import DEFAULT_LANG, tr
-from dashboard.text.plain import bounded, md_escape, visible
+from dashboard.text.plain import bounded, md_escape
 from dashboard.text.publishers import publisher_name
 from dashboard.text.reasons import render
 from dashboard.text.wording import dated
@@ -38,6 +37,7 @@ from dashboard.ui.language import (  # noqa: F401  (the pages reach the session'
     translator,
     who,
 )
+from dashboard.ui.sharing import embed_view, share_controls, share_link  # noqa: F401
 from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's tables through ui)
     PREFER_KEY,
     UPLOAD_KEY,
@@ -57,7 +57,6 @@ from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's 
 
 RIGHT_TEXT = st.column_config.TextColumn(alignment="right")  # a number written as text
 USER_ERROR_LIMIT = 400  # characters of an error message shown
-EMBED_CHROME_PX = 260  # under an embedded chart: the link back, its caption, the sources
 lang = ui_lang.lang  # this session's language; pages call ui.lang(), functions take ``lang``
 
 
@@ -85,7 +84,8 @@ def _file(spec: charts.Chart, fmt: str, address: str = ""):
     return render
 
 
-def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
+def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG,
+                    phone_height: int | None = None) -> None:
     """Download buttons for every format; files are built only when clicked (no rerun)."""
     ok, why = export.static_available(lang=lang)
     address = share_link()  # on every image, with the data's licence
@@ -104,66 +104,15 @@ def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
                 disabled=disabled, width="stretch", icon=":material/download:")
         if not ok:
             st.caption(why)
-        share_controls(spec, lang)
-
-
-def share_link() -> str:
-    """This exact view's address: the page and its settings."""
-    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    return f"{st.context.url or ''}?{urlencode(params)}"
-
-
-def share_controls(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
-    """'Share / embed': this exact view's link and an iframe of the chart alone."""
-    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    page = st.context.url or ""
-    st.markdown(f"**{tr(lang, 'share.title')}**")
-    st.code(share_link(), language=None, wrap_lines=True)
-    st.caption(tr(lang, "share.link"))
-    src = embed.embed_url(page, spec.name, params)
-    # Tall enough for the embed's drawing (a phone's, ``embed_view``), the link and sources.
-    shown = export.figure_height(on_screen(spec.figure, lang)[0]) + EMBED_CHROME_PX
-    st.code(embed.iframe_snippet(src, spec.title, shown, resizes=False), language="html",
-            wrap_lines=True)
-    st.caption(tr(lang, "share.embed") + " — " + tr(lang, "share.embed_help"))
-
-
-def embed_view(lang: str) -> bool:
-    """``?chart=<name>``: that chart alone, its source line and a link to the full page.
-
-    For iframes (with Streamlit's ``embed=true``); the chart takes the link's settings.
-    """
-    name = st.query_params.get(embed.CHART_PARAM)
-    if name is None:
-        return False
-    if name not in charts.CHART_NAMES:
-        notice(tr(lang, "share.unknown_chart", name=visible(name, NOTICE_VALUE_LIMIT)))
-        return False
-    t = tables()
-    params = embed.view_params({k: st.query_params.get_all(k) for k in st.query_params})
-    options, ignored = embed.options(t, params, lang, chart=name)
-    for text in ignored:  # a setting the link gave but the chart cannot use: say so
-        notice(text)
-    spec = charts.build(name, t, options)
-    # A phone's drawing, whoever reads: an article's column may be narrower than a desk's.
-    figure, captions = on_screen(spec.figure, lang)
-    st.plotly_chart(figure, config=export.plotly_config(spec.stem,
-                    export.figure_height(spec.figure)), key=f"embed-{name}", width="stretch",
-                    theme=None, alt=getattr(spec, "alt", "") or spec.title)
-    # The link back first, right under the chart: a short iframe never hides it.
-    st.link_button(tr(lang, "share.full_dashboard"), f"{st.context.url or ''}?"
-                   f"{urlencode(params)}", icon=":material/open_in_new:")
-    for text in captions:
-        st.caption(md_escape(text))
-    st.text(" ".join(spec.source.replace("<br>", " ").split()))
-    return True
+        share_controls(spec, lang, phone_height)
 
 
 def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
     """A chart as the user sees it (drawn for a phone or a desk, ``device``; its subtitle as
     the caption under it), a text alternative, its numbers as a table, export."""
     alt = getattr(spec, "alt", "") or spec.title
-    figure, captions = on_screen(spec.figure, lang, device.screen())
+    screen = device.screen()
+    figure, captions = on_screen(spec.figure, lang, screen)
     height = export.figure_height(spec.figure)
     st.plotly_chart(figure, config=export.plotly_config(spec.stem, height),
                     key=f"chart-{spec.name}", width="stretch", theme=None, alt=alt)
@@ -175,7 +124,7 @@ def chart(spec: charts.Chart, lang: str = DEFAULT_LANG) -> None:
         # Headers, values, money and percentages in the reader's language and format (numbers
         # sort as numbers); the chart's CSV export keeps canonical names and numbers.
         table(chart_table(spec, lang), lang, values=False, key=f"table-{spec.name}")
-    export_controls(spec, lang)
+    export_controls(spec, lang, export.figure_height(figure) if screen is PHONE else None)
 
 
 def download_all(t: dict[str, pd.DataFrame], options: charts.Options | None = None) -> None:

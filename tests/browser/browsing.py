@@ -6,6 +6,10 @@ import socket
 from helpers import ROOT
 
 SHOTS = ROOT / "artifacts" / "screenshots"
+# Screenshots are for people to look at, not checks: `make screenshots` (SCREENSHOTS=1) takes
+# them, `make test` does not (a 1,400 px page's full-page shot grew the window and laid every
+# chart out again: about a quarter of the view's CPU).
+SCREENSHOTS = os.environ.get("SCREENSHOTS", "") not in ("", "0")
 # Each page and the number of charts it draws.
 PAGES = {"": 0, "growth": 4, "mirror": 1, "world": 4, "structure": 5, "corridor": 3,
          "doubling": 1, "sources": 0, "import": 0}

@@ -1,6 +1,7 @@
-"""End to end in four languages: every page in every language in Debian's Chromium,
-screenshotted; ?lang= kept when the reader clicks through the navigation; a shared
-doubling link in Kazakh opens the same view in Kazakh; long labels never overflow."""
+"""End to end in four languages: every page in every language in Debian's Chromium
+(screenshotted by `make screenshots`); ?lang= kept when the reader clicks through the
+navigation; a shared doubling link in Kazakh opens the same view in Kazakh; long labels never
+overflow."""
 
 import contextlib
 import json
@@ -10,6 +11,7 @@ import pytest
 from browsing import (
     MAIN_OVERFLOW,
     PAGES,
+    SCREENSHOTS,
     SHOTS,
     axe,
     charts_fit,
@@ -121,9 +123,10 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, publi
                                                path, lang):
     """Each page in each language, loaded once at 1400 px: its charts render without an
     error, fit and read; axe-core finds nothing serious; (growth, English) every chart has a
-    text alternative and a table to show; (zh, ru, kk) no English word is left; then a
-    full-page screenshot. Merged here from test_e2e.py (the same checks on an English page
-    view at 1280 px, a second load of each page): test_page_loads_and_charts_render; and from
+    text alternative and a table to show; (zh, ru, kk) no English word is left; then
+    (`make screenshots`) a full-page screenshot. Merged here from test_e2e.py (the same checks
+    on an English page view at 1280 px, a second load of each page):
+    test_page_loads_and_charts_render; and from
     test_english_left_e2e.py (a second load of each page in zh, ru and kk, on the fixture
     package): test_no_english_word_in_the_browser, with the published package's names."""
     with reader_tab(browser, published_server, path, lang, 1400) as pg:
@@ -149,20 +152,25 @@ def test_every_page_in_every_language_at_1400px(published_server, browser, publi
             settled(pg)  # let charts, data grids and late text (captions, metrics) paint first
         if lang != "en":
             no_english_left(pg, path, lang, published_names)
-        # The page scrolls inside its main block: grow the window until all of it shows (the
-        # main block's hidden part added to the window; again if the page grew meanwhile).
-        for _ in range(3):
-            hidden = pg.evaluate(MAIN_HIDDEN)
-            window = pg.viewport_size["height"]
-            if hidden <= 1 or window >= MAX_SHOT_PX:
-                break
-            pg.set_viewport_size({"width": 1400, "height": min(window + hidden, MAX_SHOT_PX)})
-            settled(pg)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / f"{lang}-{path or 'overview'}.png"), full_page=True)
-        if lang == "en":
-            shutil.copyfile(SHOTS / f"en-{path or 'overview'}.png",
-                            SHOTS / f"{path or 'overview'}.png")
+        if SCREENSHOTS:
+            full_page_shot(pg, f"{lang}-{path or 'overview'}.png")
+
+
+def full_page_shot(pg, name: str) -> None:
+    """The whole page in one PNG (and the English one also without its language prefix).
+    The page scrolls inside its main block: the window grows until all of it shows (the main
+    block's hidden part added to the window; again if the page grew meanwhile)."""
+    for _ in range(3):
+        hidden = pg.evaluate(MAIN_HIDDEN)
+        window = pg.viewport_size["height"]
+        if hidden <= 1 or window >= MAX_SHOT_PX:
+            break
+        pg.set_viewport_size({"width": 1400, "height": min(window + hidden, MAX_SHOT_PX)})
+        settled(pg)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / name), full_page=True)
+    if name.startswith("en-"):
+        shutil.copyfile(SHOTS / name, SHOTS / name.removeprefix("en-"))
 
 
 @pytest.fixture(scope="module")
@@ -219,11 +227,12 @@ def test_long_labels_fit_a_390px_phone(published_server, browser, path, lang):
             charts_fit(pg, PAGES[path], 390, (390, lang, path))  # once the page settled
         else:
             settled(pg)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / f"mobile-{lang}-{path or 'overview'}.png"))
-        if lang == "en":
-            shutil.copyfile(SHOTS / f"mobile-en-{path or 'overview'}.png",
-                            SHOTS / f"mobile-{path or 'overview'}.png")
+        if SCREENSHOTS:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            pg.screenshot(path=str(SHOTS / f"mobile-{lang}-{path or 'overview'}.png"))
+            if lang == "en":
+                shutil.copyfile(SHOTS / f"mobile-en-{path or 'overview'}.png",
+                                SHOTS / f"mobile-{path or 'overview'}.png")
         found = serious(pg, axe(pg))
         assert not found, (lang, path, found)
         if lang == "en":

@@ -8,7 +8,7 @@ from dashboard import charts
 from dashboard.charts.screen import on_screen
 from dashboard.data.loader import DATA_DIR, load_package
 from dashboard.export.render import figure_height
-from dashboard.ui.controls import EMBED_CHROME_PX
+from dashboard.ui.sharing import EMBED_CHROME_PX
 
 pytestmark = pytest.mark.e2e
 INSIDE = """() => { const p = document.querySelector('.js-plotly-plot');

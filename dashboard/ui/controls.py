@@ -37,7 +37,11 @@ from dashboard.ui.language import (  # noqa: F401  (the pages reach the session'
     translator,
     who,
 )
-from dashboard.ui.sharing import embed_view, share_controls, share_link  # noqa: F401
+from dashboard.ui.sharing import (  # noqa: F401  (app.py reaches embed_view through ui)
+    embed_view,
+    share_controls,
+    share_link,
+)
 from dashboard.ui.tables import (  # noqa: F401  (the pages reach the session's tables through ui)
     PREFER_KEY,
     UPLOAD_KEY,
@@ -86,7 +90,8 @@ def _file(spec: charts.Chart, fmt: str, address: str = ""):
 
 def export_controls(spec: charts.Chart, lang: str = DEFAULT_LANG,
                     phone_height: int | None = None) -> None:
-    """Download buttons for every format; files are built only when clicked (no rerun)."""
+    """Download buttons for every format; files are built only when clicked (no rerun).
+    ``phone_height``: the height of the chart's phone drawing, when the page drew that one."""
     ok, why = export.static_available(lang=lang)
     address = share_link()  # on every image, with the data's licence
     with st.popover(tr(lang, "export.button"), icon=":material/download:",

@@ -24,14 +24,15 @@ define install
 	then :; else echo "Installing with pip..."; $(PIP) --upgrade pip && $(PIP) $(1); fi
 endef
 
-$(VENV)/.run-installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(PY)
 	$(call install,-e .)
 	touch $@
 
 # Everything in one go (the app's packages are a part of the test set's): one resolution.
-$(VENV)/.test-installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+$(VENV)/.test-installed: pyproject.toml | $(PY)
 	$(call install,-e $(TEST_EXTRAS))
 	touch $(VENV)/.run-installed $@
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from dashboard.errors import UserError
-from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct
+from dashboard.text.formatting import fmt_multiple, fmt_number, fmt_pct, signed
 from dashboard.text.i18n import tr
 from dashboard.text.plain import quoted
 
@@ -129,7 +129,7 @@ def check_deadline(year: float, base_year: int, limits: Limits = LIMITS,
     lo, hi = deadline_range(base_year, limits)
     y = _finite(year, "deadline", lang)
     if y != int(y) or not lo <= y <= hi:
-        raise SettingError(tr(lang, "setting.deadline", value=f"{y:g}".replace("-", "\u2212"),
+        raise SettingError(tr(lang, "setting.deadline", value=signed(f"{y:g}"),
                               min=str(lo), max=str(hi)))
     return int(y)
 
